@@ -1,0 +1,87 @@
+package dev.archbench.record;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hardware and software fingerprint of the machine a run happened on. JSON names are a contract
+ * (see {@code run-record.schema.json}); a value that could not be determined is {@code null}, never a
+ * placeholder string.
+ *
+ * @param arch {@code x86_64} or {@code aarch64}
+ * @param id stable hash of the hardware-identity fields: equal for two instances of one type
+ * @param environment environment variables from an allowlist only (never secrets)
+ */
+public record Host(
+    String arch,
+    String id,
+    Cpu cpu,
+    Memory memory,
+    Os os,
+    Container container,
+    String virtualization,
+    Jvm jvm,
+    Cloud cloud,
+    List<Accelerator> accelerators,
+    Map<String, String> environment) {
+
+  /** CPU identity and topology; x86 fills family/modelNumber/stepping, ARM implementer/part. */
+  public record Cpu(
+      String vendor,
+      String model,
+      String microarchitecture,
+      Integer family,
+      Integer modelNumber,
+      Integer stepping,
+      String implementer,
+      String part,
+      Integer gravitonGeneration,
+      Integer sockets,
+      Integer physicalCores,
+      Integer logicalCores,
+      Integer threadsPerCore,
+      Integer numaNodes,
+      CacheBytes cacheBytes,
+      Long maxFrequencyHz,
+      List<String> features) {}
+
+  /** Cache sizes in bytes, per core for l1/l2 as the kernel reports them, total per socket for l3. */
+  public record CacheBytes(Long l1d, Long l1i, Long l2, Long l3) {}
+
+  public record Memory(Long totalBytes) {}
+
+  public record Os(String name, String version, String kernel) {}
+
+  /** cgroup limits; {@code null} fields mean unlimited. */
+  public record Container(Double cpuLimit, Long memoryLimitBytes) {}
+
+  public record Jvm(
+      String vendor,
+      String version,
+      String vmName,
+      List<String> arguments,
+      String gc,
+      Long maxHeapBytes,
+      Integer availableProcessors) {}
+
+  /**
+   * Cloud placement; all {@code null} off-cloud.
+   *
+   * @param lifecycle {@code on-demand} or {@code spot}
+   * @param source {@code dmi} or {@code imds}: where the instance type came from
+   */
+  public record Cloud(
+      String provider,
+      String instanceType,
+      String region,
+      String availabilityZone,
+      String lifecycle,
+      String amiId,
+      String source) {
+
+    public static final Cloud NONE = new Cloud(null, null, null, null, null, null, null);
+  }
+
+  /** @param kind {@code neuron} or {@code gpu} */
+  public record Accelerator(String kind, String name, Integer count, Long memoryBytes, String driver) {}
+}

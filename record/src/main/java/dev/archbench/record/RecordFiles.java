@@ -1,0 +1,129 @@
+package dev.archbench.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Reads and writes run records. Writes are atomic (temporary file in the same directory, fsync,
+ * rename), so a reader or a crash never sees half a record. Reads validate against the JSON Schema
+ * and fail with one line naming the file.
+ */
+public final class RecordFiles {
+  private RecordFiles() {}
+
+  /** Writes a new record; refuses to overwrite an existing file. */
+  public static void create(Path file, RunRecord record) {
+    if (Files.exists(file)) {
+      throw new RecordException(file + ": already exists; records are never overwritten");
+    }
+    writeAtomically(file, Json.write(record));
+  }
+
+  /** Replaces the record of a run in progress with its newer version (one more result). */
+  public static void replace(Path file, RunRecord record) {
+    writeAtomically(file, Json.write(record));
+  }
+
+  /** Writes {@code text} to {@code file} via a temporary file and an atomic rename. */
+  public static void writeAtomically(Path file, String text) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new RecordException(file + ": cannot write: " + describe(e), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file is hidden and never read as a record
+        }
+      }
+    }
+  }
+
+  /** Reads and validates one record. */
+  public static RunRecord read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new RecordException(file + ": no such file");
+    } catch (IOException e) {
+      throw new RecordException(file + ": cannot read: " + describe(e), e);
+    }
+    return parse(file.toString(), text);
+  }
+
+  /** Parses and validates record text; {@code name} is used in error messages. */
+  public static RunRecord parse(String name, String text) {
+    JsonNode tree;
+    try {
+      tree = Json.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new RecordException(name + ": not valid JSON (" + oneLine(e.getOriginalMessage())
+          + locationOf(e) + ")");
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new RecordException(name + ": not a run record (expected a JSON object)");
+    }
+    JsonNode version = tree.get("schemaVersion");
+    if (version == null || !version.canConvertToInt()) {
+      throw new RecordException(name + ": not a run record (no schemaVersion)");
+    }
+    int v = version.intValue();
+    if (v > RunRecord.SCHEMA_VERSION || v < 1) {
+      throw new RecordException(name + ": schemaVersion " + v + " is not supported (this archbench reads 1 to "
+          + RunRecord.SCHEMA_VERSION + "; upgrade archbench)");
+    }
+    List<String> problems = RecordSchema.validate(tree);
+    if (!problems.isEmpty()) {
+      throw new RecordException(name + ": invalid run record: " + problems.get(0)
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    }
+    try {
+      return Json.mapper().treeToValue(tree, RunRecord.class);
+    } catch (JsonProcessingException e) {
+      throw new RecordException(name + ": invalid run record: " + oneLine(e.getOriginalMessage()));
+    }
+  }
+
+  /** Error texts from parsers may span lines; ours never do. */
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+  }
+
+  private static String locationOf(JsonProcessingException e) {
+    return e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof FileAlreadyExistsException) {
+      return "already exists";
+    }
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.archbench.record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run on one host: the fingerprint and every benchmark's raw data. Immutable; the runner
+ * replaces the file with a new version after each benchmark.
+ */
+public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
+
+  /** Version of the format written by this build. Readers accept this and every older version. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public static RunRecord start(Host host, RunInfo run) {
+    return new RunRecord(SCHEMA_VERSION, host, run, List.of());
+  }
+
+  /** A copy with {@code result} added, replacing an earlier result with the same key. */
+  public RunRecord withResult(BenchmarkResult result) {
+    List<BenchmarkResult> next = new ArrayList<>(results.size() + 1);
+    for (BenchmarkResult r : results) {
+      if (!r.key().equals(result.key())) {
+        next.add(r);
+      }
+    }
+    next.add(result);
+    return new RunRecord(schemaVersion, host, run, List.copyOf(next));
+  }
+
+  public RunRecord withRun(RunInfo newRun) {
+    return new RunRecord(schemaVersion, host, newRun, results);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.archbench.workload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Metadata of one benchmark: what it measures, in which unit, with which parameters per profile, and
+ * how it runs.
+ *
+ * <p>Two kinds run the same way for the user: a JMH method ({@link #jmh}: the runner passes
+ * {@code params} to JMH as {@code -p}), or a {@link Scenario} ({@link #scenarioClass}) for load
+ * tests that JMH cannot express (open-loop rates, knee search); the runner forks a JVM for it just
+ * as JMH does.
+ *
+ * @param name stable id within the workload, e.g. {@code zstd.compress}
+ * @param summary one line for {@code list}
+ * @param scoreMeaning what the score means, e.g. "MB/s of uncompressed input (1 MB = 10^6 bytes)"
+ * @param unit unit of the score as it appears in the record, e.g. {@code MB/s}, {@code ops/s}
+ * @param higherIsBetter throughput-like (true) or time-like (false)
+ * @param jmh fully qualified {@code Class.method} of the JMH benchmark, or {@code null}
+ * @param scenarioClass fully qualified class implementing {@link Scenario}, or {@code null}
+ * @param params per profile, each JMH {@code @Param} (or scenario parameter) and its values; a
+ *     profile absent from the map does not include this benchmark
+ * @param scalesWithThreads whether {@code --threads} makes a thread-scaling series of it
+ * @param jvmArgs extra arguments for the forked JVM (heap, system properties)
+ * @param availability why it cannot run on this host, or empty when it can
+ */
+public record BenchmarkSpec(
+    String name,
+    String summary,
+    String scoreMeaning,
+    String unit,
+    boolean higherIsBetter,
+    String jmh,
+    String scenarioClass,
+    Map<Profile, Map<String, List<String>>> params,
+    boolean scalesWithThreads,
+    List<String> jvmArgs,
+    Function<HostContext, Optional<String>> availability) {
+
+  public BenchmarkSpec {
+    if ((jmh == null) == (scenarioClass == null)) {
+      throw new IllegalArgumentException(name + ": exactly one of jmh and scenarioClass must be set");
+    }
+    params = Map.copyOf(params);
+    jvmArgs = List.copyOf(jvmArgs);
+    if (availability == null) {
+      availability = ctx -> Optional.empty();
+    }
+  }
+
+  public boolean includedIn(Profile profile) {
+    return params.containsKey(profile);
+  }
+
+  public Map<String, List<String>> paramsFor(Profile profile) {
+    return params.getOrDefault(profile, Map.of());
+  }
+
+  public Optional<String> unavailableReason(HostContext ctx) {
+    return availability.apply(ctx);
+  }
+}

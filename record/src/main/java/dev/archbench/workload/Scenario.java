@@ -1,0 +1,33 @@
+package dev.archbench.workload;
+
+import dev.archbench.record.BenchmarkResult;
+import java.util.Map;
+
+/**
+ * A benchmark that is not a JMH method: a load test with its own measurement loop (open-loop rates,
+ * knee search, Poisson arrivals). Runs in a forked JVM started by the runner; must have a public
+ * no-argument constructor.
+ */
+public interface Scenario {
+
+  /**
+   * Runs one parameter set and returns its result (status {@code ok}); throws to fail it.
+   *
+   * @param params the parameter values for this run
+   * @param settings how long to warm up and measure, and how many threads/concurrency to use
+   */
+  BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception;
+
+  /**
+   * Measurement budget from the profile.
+   *
+   * @param warmupSeconds total warm-up time
+   * @param measureSeconds time per measured iteration
+   * @param iterations measured iterations
+   * @param threads {@code --threads} value, or the host's vCPU count
+   * @param options command-line options meant for workloads (e.g. {@code web.p99TargetMs})
+   */
+  record ScenarioSettings(
+      double warmupSeconds, double measureSeconds, int iterations, int threads,
+      Map<String, String> options) {}
+}
