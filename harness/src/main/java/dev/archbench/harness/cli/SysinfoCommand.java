@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,9 +29,6 @@ import picocli.CommandLine.Spec;
       "AWS_EC2_METADATA_SERVICE_ENDPOINT is set (AWS_EC2_METADATA_DISABLED=true or --no-imds turns it off)."
     })
 public final class SysinfoCommand implements Callable<Integer> {
-  /** The process environment; tests replace it to plant variables. */
-  static Supplier<Map<String, String>> environment = System::getenv;
-
   @Spec CommandSpec spec;
 
   @Option(names = "--json", description = "Print the host object of the run record as JSON.")
@@ -59,7 +55,7 @@ public final class SysinfoCommand implements Callable<Integer> {
     requireDirectory("--procfs", procfs);
     requireDirectory("--devfs", devfs);
     requireDirectory("--etc", etc);
-    Map<String, String> env = new HashMap<>(environment.get());
+    Map<String, String> env = new HashMap<>(System.getenv());
     if (noImds) {
       // Same effect as the AWS SDKs' switch; the variable is not on the recorded allowlist.
       env.put(ImdsClient.DISABLED_ENV, "true");
