@@ -29,8 +29,10 @@ public final class CpuSource {
 
   public static Host.Cpu read(HostFiles files, CpuInfo info, String arch, boolean onEc2) {
     Topology topo = topology(files, info, arch);
-    Integer logical = info.processors() > 0 ? info.processors()
-        : nullIfZero(Sizes.cpuList(files.sys(CPU + "online").orElse(null)).size());
+    Integer logical = nullIfZero(info.processors());
+    if (logical == null) {
+      logical = nullIfZero(Sizes.cpuList(files.sys(CPU + "online").orElse(null)).size());
+    }
     Integer threadsPerCore = logical != null && topo.physicalCores != null && topo.physicalCores > 0
         ? Math.max(1, logical / topo.physicalCores) : null;
     Long maxKhz = parseLong(files.sys(CPU + "cpu0/cpufreq/cpuinfo_max_freq")
