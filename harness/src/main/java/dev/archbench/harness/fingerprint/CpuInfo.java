@@ -15,6 +15,8 @@ import java.util.Set;
  * @param processors number of {@code processor} entries (online logical CPUs)
  * @param physicalCores distinct (physical id, core id) pairs, or {@code null} when cpuinfo has none (arm64)
  * @param sockets distinct physical ids, or {@code null}
+ * @param maxThreadsPerCore most processors sharing one (physical id, core id), or {@code null} (hybrid
+ *     CPUs mix 2-thread and 1-thread cores, so this is a maximum, as lscpu reports it)
  * @param flags x86 {@code flags} or arm64 {@code Features} of the first processor
  */
 public record CpuInfo(
@@ -30,10 +32,11 @@ public record CpuInfo(
     String revision,
     Integer physicalCores,
     Integer sockets,
+    Integer maxThreadsPerCore,
     Set<String> flags) {
 
   public static final CpuInfo EMPTY =
-      new CpuInfo(0, null, null, null, null, null, null, null, null, null, null, null, Set.of());
+      new CpuInfo(0, null, null, null, null, null, null, null, null, null, null, null, null, Set.of());
 
   public static CpuInfo parse(String text) {
     List<Map<String, String>> blocks = blocks(text);
@@ -42,7 +45,7 @@ public record CpuInfo(
       return EMPTY;
     }
     Map<String, String> first = procs.get(0);
-    Set<String> cores = new LinkedHashSet<>();
+    Map<String, Integer> cores = new LinkedHashMap<>();
     Set<String> packages = new LinkedHashSet<>();
     for (Map<String, String> p : procs) {
       String pkg = p.get("physical id");
@@ -51,7 +54,7 @@ public record CpuInfo(
         packages.add(pkg);
       }
       if (core != null) {
-        cores.add((pkg == null ? "0" : pkg) + "/" + core);
+        cores.merge((pkg == null ? "0" : pkg) + "/" + core, 1, Integer::sum);
       }
     }
     String flags = first.containsKey("flags") ? first.get("flags") : first.getOrDefault("Features", "");
@@ -74,6 +77,7 @@ public record CpuInfo(
         first.get("CPU revision"),
         cores.isEmpty() ? null : cores.size(),
         packages.isEmpty() ? null : packages.size(),
+        cores.values().stream().max(Integer::compare).orElse(null),
         Set.copyOf(flagSet));
   }
 

@@ -1,9 +1,11 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,8 +35,7 @@ public final class CpuSource {
     if (logical == null) {
       logical = nullIfZero(Sizes.cpuList(files.sys(CPU + "online").orElse(null)).size());
     }
-    Integer threadsPerCore = logical != null && topo.physicalCores != null && topo.physicalCores > 0
-        ? Math.max(1, logical / topo.physicalCores) : null;
+    Integer threadsPerCore = topo.maxThreadsPerCore;
     Long maxKhz = parseLong(files.sys(CPU + "cpu0/cpufreq/cpuinfo_max_freq")
         .or(() -> files.sys(CPU + "cpufreq/policy0/cpuinfo_max_freq")).orElse(null));
     int nodes = (int) files.sysList("devices/system/node").stream().filter(n -> NODE_DIR.matcher(n).matches()).count();
@@ -72,11 +73,11 @@ public final class CpuSource {
         CpuFeatures.select(arch, info.flags()));
   }
 
-  private record Topology(Integer sockets, Integer physicalCores) {}
+  private record Topology(Integer sockets, Integer physicalCores, Integer maxThreadsPerCore) {}
 
   private static Topology topology(HostFiles files, CpuInfo info, String arch) {
     Set<String> packages = new HashSet<>();
-    Set<String> cores = new HashSet<>();
+    Map<String, Integer> cores = new HashMap<>();
     for (String cpu : cpuDirs(files)) {
       String pkg = files.sys(CPU + cpu + "/topology/physical_package_id").orElse(null);
       String core = files.sys(CPU + cpu + "/topology/core_id").orElse(null);
@@ -86,18 +87,19 @@ public final class CpuSource {
         break; // partial topology is worse than none: use cpuinfo
       }
       packages.add(pkg);
-      cores.add(pkg + "/" + core);
+      cores.merge(pkg + "/" + core, 1, Integer::sum);
     }
     if (!cores.isEmpty()) {
-      return new Topology(packages.size(), cores.size());
+      return new Topology(packages.size(), cores.size(), cores.values().stream().max(Integer::compare).orElse(null));
     }
     if (info.physicalCores() != null) {
-      return new Topology(info.sockets(), info.physicalCores());
+      return new Topology(info.sockets(), info.physicalCores(), info.maxThreadsPerCore());
     }
     // arm64 cpuinfo has no core ids; none of the cores we can name runs two threads per core.
     boolean knownArmCore = "aarch64".equals(arch) && Microarchitectures.armPart(
         CpuInfo.intOrNull(info.implementer()), CpuInfo.intOrNull(info.part())) != null;
-    return new Topology(null, knownArmCore && info.processors() > 0 ? info.processors() : null);
+    boolean known = knownArmCore && info.processors() > 0;
+    return new Topology(null, known ? info.processors() : null, known ? 1 : null);
   }
 
   private static List<String> cpuDirs(HostFiles files) {

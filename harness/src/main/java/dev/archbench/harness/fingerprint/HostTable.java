@@ -48,7 +48,12 @@ public final class HostTable {
     if (env == null || env.isEmpty()) {
       t.row("Variables", "none of the recorded ones are set");
     } else {
-      env.forEach(t::row);
+      // NAME=value under one label: variable names are too long for the label column.
+      boolean first = true;
+      for (Map.Entry<String, String> e : env.entrySet()) {
+        t.row(first ? "Variables" : "", e.getKey() + "=" + e.getValue());
+        first = false;
+      }
     }
     t.section("Host");
     t.row("Id", h.id());
@@ -120,7 +125,7 @@ public final class HostTable {
   }
 
   private void row(String label, String value) {
-    String v = value == null ? UNKNOWN : value;
+    String v = value == null ? UNKNOWN : value.replace('\n', ' ');
     List<String> lines = wrap(v, WRAP - LABEL_WIDTH - 2);
     for (int i = 0; i < lines.size(); i++) {
       String l = i == 0 ? label : "";

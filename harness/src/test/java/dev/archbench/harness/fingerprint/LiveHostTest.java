@@ -56,7 +56,7 @@ class LiveHostTest {
     assertThat(host.cpu().logicalCores()).isEqualTo(Integer.parseInt(lscpu.get("CPU(s)")));
     assertThat(host.cpu().vendor()).isEqualTo(lscpu.get("Vendor ID"));
     if (host.arch().equals("x86_64")) {
-      assertThat(host.cpu().model()).isEqualTo(lscpu.get("Model name"));
+      assertThat(host.cpu().model()).isEqualTo(lscpu.get("Model name").replaceAll("\\s+", " "));
       assertThat(host.cpu().family()).isEqualTo(Integer.parseInt(lscpu.get("CPU family")));
       assertThat(host.cpu().modelNumber()).isEqualTo(Integer.parseInt(lscpu.get("Model")));
     } else if (host.cpu().microarchitecture() != null) {

@@ -40,6 +40,7 @@ class ParsersTest {
     assertThat(c.stepping()).isEqualTo(8);
     assertThat(c.physicalCores()).isEqualTo(2);
     assertThat(c.sockets()).isEqualTo(2);
+    assertThat(c.maxThreadsPerCore()).isEqualTo(2);
     assertThat(c.flags()).containsExactlyInAnyOrder("fpu", "avx2", "amx_tile");
     assertThat(CpuSource.arch(c)).isEqualTo("x86_64");
   }
