@@ -1,24 +1,68 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Collects the {@link Host} fingerprint. (Placeholder until the fingerprint issue lands.) */
+/**
+ * Collects the {@link Host} fingerprint: each origin is read by its own source (procfs/sysfs CPU and
+ * memory, cgroups, DMI, IMDS, Neuron, GPU, the running JVM, OSHI as a live-host fallback) and the
+ * answers are merged here, once. Everything but the JVM section comes from the files under
+ * {@link HostRoots}, so a fixture tree yields a whole fingerprint. The only network path is IMDS, and
+ * only when {@link ImdsClient#endpointFor} allows it.
+ */
 public final class Fingerprinter {
   private Fingerprinter() {}
 
   /** The fingerprint of the host under {@code roots}, with environment {@code env}. */
   public static Host collect(HostRoots roots, Map<String, String> env) {
-    String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
-    return new Host(arch, null,
-        new Host.Cpu(null, null, null, null, null, null, null, null, null, null, null,
-            Runtime.getRuntime().availableProcessors(), null, null, null, null, List.of()),
-        new Host.Memory(null), new Host.Os(System.getProperty("os.name"), null, System.getProperty("os.version")),
-        new Host.Container(null, null), null,
-        new Host.Jvm(System.getProperty("java.vendor"), System.getProperty("java.version"),
-            System.getProperty("java.vm.name"), List.of(), null, Runtime.getRuntime().maxMemory(),
-            Runtime.getRuntime().availableProcessors()),
-        Host.Cloud.NONE, List.of(), Map.of());
+    return collect(roots, env, CloudSource.DEFAULT_CONNECTOR);
+  }
+
+  /** As {@link #collect(HostRoots, Map)}, with the way IMDS clients are opened (tests count or refuse). */
+  public static Host collect(HostRoots roots, Map<String, String> env, CloudSource.ImdsConnector imds) {
+    HostFiles files = new HostFiles(roots);
+    boolean live = roots.isSystem();
+
+    Dmi dmi = Dmi.read(files);
+    CpuInfo cpuInfo = files.proc("cpuinfo").map(CpuInfo::parse).orElse(CpuInfo.EMPTY);
+    String arch = CpuSource.arch(cpuInfo);
+    if (arch == null && live) {
+      arch = jvmArch();
+    }
+    Host.Cloud cloud = CloudSource.read(dmi, env, imds);
+    Host.Cpu cpu = CpuSource.read(files, cpuInfo, arch, cloud.provider() != null);
+
+    Long memory = Sizes.memTotal(files.proc("meminfo").orElse(null));
+    Map<String, String> osRelease = OsRelease.parse(files.etc("os-release").orElse(null));
+    Host.Os os = new Host.Os(osRelease.get("NAME"), osRelease.get("VERSION_ID"),
+        files.proc("sys/kernel/osrelease").map(String::strip).filter(s -> !s.isEmpty()).orElse(null));
+    if (live) {
+      memory = OshiSource.memory(memory);
+      os = OshiSource.fillOs(os);
+    }
+    Host.Container container = ContainerSource.read(files, memory);
+    String virtualization = dmi.virtualization(
+        files.sys("devices/system/clocksource/clocksource0/available_clocksource").orElse(null),
+        cpuInfo.flags().contains("hypervisor"));
+
+    List<PciDevice> pci = PciDevice.readAll(files);
+    List<Host.Accelerator> accelerators = new ArrayList<>();
+    for (AcceleratorSource source : List.of(new NeuronSource(), new GpuSource(live))) {
+      accelerators.addAll(source.read(files, pci));
+    }
+
+    String id = HostId.of(arch, cpu, memory, cloud.instanceType(), accelerators);
+    return new Host(arch, id, cpu, new Host.Memory(memory), os, container, virtualization,
+        JvmSource.read(), cloud, List.copyOf(accelerators), Secrets.environment(env));
+  }
+
+  private static String jvmArch() {
+    return switch (System.getProperty("os.arch", "")) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "aarch64", "arm64" -> "aarch64";
+      default -> null;
+    };
   }
 }

@@ -3,16 +3,30 @@ package dev.archbench.harness.fingerprint;
 import java.nio.file.Path;
 
 /**
- * Where the host's {@code /sys}, {@code /proc} and {@code /dev} are: the real ones, a host mounted
- * into a container, or a fixture tree in tests (like node_exporter's {@code --path.sysfs}).
+ * Where the host's {@code /sys}, {@code /proc}, {@code /dev} and {@code /etc} are: the real ones, a
+ * host mounted into a container, or a fixture tree in tests (like node_exporter's
+ * {@code --path.sysfs}). {@code etc} only provides {@code os-release}.
  */
-public record HostRoots(Path sysfs, Path procfs, Path devfs) {
-  public static HostRoots system() {
-    return new HostRoots(Path.of("/sys"), Path.of("/proc"), Path.of("/dev"));
+public record HostRoots(Path sysfs, Path procfs, Path devfs, Path etc) {
+  private static final HostRoots SYSTEM =
+      new HostRoots(Path.of("/sys"), Path.of("/proc"), Path.of("/dev"), Path.of("/etc"));
+
+  /** The three kernel roots with the system's {@code /etc}. */
+  public HostRoots(Path sysfs, Path procfs, Path devfs) {
+    this(sysfs, procfs, devfs, Path.of("/etc"));
   }
 
-  /** A fixture tree with {@code sys/}, {@code proc/} and {@code dev/} below {@code root}. */
+  public static HostRoots system() {
+    return SYSTEM;
+  }
+
+  /** A fixture tree with {@code sys/}, {@code proc/}, {@code dev/} and {@code etc/} below {@code root}. */
   public static HostRoots under(Path root) {
-    return new HostRoots(root.resolve("sys"), root.resolve("proc"), root.resolve("dev"));
+    return new HostRoots(root.resolve("sys"), root.resolve("proc"), root.resolve("dev"), root.resolve("etc"));
+  }
+
+  /** True when these are the running machine's own roots (so the live JVM and tools describe the same host). */
+  public boolean isSystem() {
+    return equals(SYSTEM);
   }
 }

@@ -41,18 +41,30 @@ public final class ImdsClient {
   }
 
   /**
-   * The client to use on this host, or empty when IMDS must not be contacted: only when DMI says
-   * EC2 or {@value #ENDPOINT_ENV} is set, and never when {@value #DISABLED_ENV} is {@code true}.
+   * The client to use on this host, or empty when IMDS must not be contacted (see {@link #endpointFor}).
    */
   public static Optional<ImdsClient> forHost(Map<String, String> env, boolean dmiSaysEc2) {
+    return endpointFor(env, dmiSaysEc2).map(uri -> new ImdsClient(uri, Duration.ofSeconds(1)));
+  }
+
+  /**
+   * Where IMDS may be asked, or empty when it must not be: only when DMI says EC2 or
+   * {@value #ENDPOINT_ENV} is set, and never when {@value #DISABLED_ENV} is {@code true}. This is
+   * the one decision that lets archbench open a network connection.
+   */
+  public static Optional<URI> endpointFor(Map<String, String> env, boolean dmiSaysEc2) {
     if ("true".equalsIgnoreCase(env.getOrDefault(DISABLED_ENV, "").trim())) {
       return Optional.empty();
     }
     String configured = env.get(ENDPOINT_ENV);
     if (configured != null && !configured.isBlank()) {
-      return Optional.of(new ImdsClient(URI.create(configured.trim()), Duration.ofSeconds(1)));
+      try {
+        return Optional.of(URI.create(configured.trim()));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty(); // a malformed endpoint is no endpoint: fall back to DMI
+      }
     }
-    return dmiSaysEc2 ? Optional.of(new ImdsClient(DEFAULT_ENDPOINT, Duration.ofSeconds(1))) : Optional.empty();
+    return dmiSaysEc2 ? Optional.of(DEFAULT_ENDPOINT) : Optional.empty();
   }
 
   /** {@code GET /latest/meta-data/<path>}; empty on 404, timeout or any other failure. */

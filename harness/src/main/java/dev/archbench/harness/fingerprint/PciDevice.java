@@ -1,0 +1,22 @@
+package dev.archbench.harness.fingerprint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One entry of {@code /sys/bus/pci/devices}: ids as the kernel prints them ({@code 0x1d0f}). */
+public record PciDevice(String address, int vendor, int device, int pciClass) {
+
+  public static List<PciDevice> readAll(HostFiles files) {
+    List<PciDevice> out = new ArrayList<>();
+    for (String addr : files.sysList("bus/pci/devices")) {
+      String base = "bus/pci/devices/" + addr + "/";
+      Integer vendor = CpuInfo.intOrNull(files.sys(base + "vendor").orElse(null));
+      Integer device = CpuInfo.intOrNull(files.sys(base + "device").orElse(null));
+      Integer cls = CpuInfo.intOrNull(files.sys(base + "class").orElse(null));
+      if (vendor != null && device != null) {
+        out.add(new PciDevice(addr, vendor, device, cls == null ? -1 : cls));
+      }
+    }
+    return out;
+  }
+}
