@@ -18,7 +18,9 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 /**
  * {@code <run-id>.jmh.json}: JMH's own JSON result format (what {@code -rf json} writes, readable by
  * jmh-visualizer and other JMH tools) for every JMH benchmark of the run so far. Rewritten
- * atomically after each benchmark; a resumed run continues the array.
+ * atomically after each benchmark, before the record (so a crash in between leaves an entry that
+ * the resumed run replaces, never a record result without its JMH entry); a resumed run continues
+ * the array.
  */
 final class JmhJsonFile {
   private final Path file;
@@ -53,12 +55,26 @@ final class JmhJsonFile {
     try {
       JsonNode node = Json.mapper().readTree(bytes.toString(StandardCharsets.UTF_8));
       if (node != null && node.isArray()) {
-        all.addAll((ArrayNode) node);
+        for (JsonNode entry : node) {
+          // A re-run after a crash replaces the earlier entry of the same benchmark.
+          for (int i = all.size() - 1; i >= 0; i--) {
+            if (identity(all.get(i)).equals(identity(entry))) {
+              all.remove(i);
+            }
+          }
+          all.add(entry);
+        }
       }
     } catch (IOException e) {
       throw new IllegalStateException("JMH wrote JSON that cannot be read back", e);
     }
     write();
+  }
+
+  /** Benchmark, mode, threads and parameters: the JMH counterpart of a result's key. */
+  private static String identity(JsonNode entry) {
+    return entry.path("benchmark").asText() + "|" + entry.path("mode").asText() + "|"
+        + entry.path("threads").asText() + "|" + entry.path("params");
   }
 
   void write() {

@@ -177,8 +177,9 @@ public final class RunEngine {
         jmhJson.write();
       }
       if (!quiet) {
-        progress.note("archbench run " + files.runId() + ": " + plan.size() + (plan.size() == 1 ? " benchmark" : " benchmarks") + ", profile "
-            + req.profile().id() + "; record " + files.record());
+        progress.note("archbench run " + files.runId() + ": " + plan.size()
+            + (plan.size() == 1 ? " benchmark" : " benchmarks") + ", profile " + req.profile().id()
+            + "; record " + files.record());
         warnings.forEach(w -> progress.note("warning: " + w.message() + " [" + w.code() + "]"));
       }
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " benchmarks)");
@@ -205,11 +206,11 @@ public final class RunEngine {
         if (interruption.requested() && !outcome.result().isOk()) {
           break; // the benchmark in flight was stopped: not a failure of the benchmark
         }
-        record = record.withResult(outcome.result());
-        RecordFiles.replace(files.record(), record);
         if (outcome.jmh() != null) {
           jmhJson.append(outcome.jmh());
         }
+        record = record.withResult(outcome.result());
+        RecordFiles.replace(files.record(), record);
         progress.ended(i + 1, item, outcome.result(), false);
       }
       interruption.settle();
