@@ -168,10 +168,10 @@ public final class RunEngine {
     Interruption interruption = new Interruption();
     RunRecord record = start;
     boolean quiet = req.progress() == Progress.Mode.QUIET;
-    try (OutputStream log = openLog(files.log());
-        Progress progress = progress(plan);
-        SignalHandlers signals = env.handleSignals() ? new SignalHandlers(interruption) : null;
-        Closeable spot = spotWatcher(record.host(), interruption)) {
+    SignalHandlers signals = env.handleSignals() ? new SignalHandlers(interruption) : null;
+    Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(record.host(), env.env(), req.spotPollInterval(),
+        interruption);
+    try (OutputStream log = openLog(files.log()); Progress progress = progress(plan)) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
       if (!Files.exists(files.jmhJson())) {
         jmhJson.write();
@@ -202,6 +202,9 @@ public final class RunEngine {
         } else {
           logLine(log, "\n# archbench: " + item.key());
           outcome = item.isScenario() ? scenarios.run(item, startedAt) : jmh.run(item, startedAt);
+        }
+        if (BenchmarkResult.FAILED.equals(outcome.result().status())) {
+          awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
         if (interruption.requested() && !outcome.result().isOk()) {
           break; // the benchmark in flight was stopped: not a failure of the benchmark
@@ -234,6 +237,12 @@ public final class RunEngine {
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + files.log() + ": " + e.getMessage(), e);
+    } finally {
+      interruption.settle();
+      spot.ifPresent(SpotWatcher::close);
+      if (signals != null) {
+        signals.close();
+      }
     }
     String extra = env.listener().afterRun(files.record(), record);
     if (extra != null) {
@@ -253,15 +262,16 @@ public final class RunEngine {
     return failed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
-  /** An AutoCloseable without a checked exception, for try-with-resources. */
-  private interface Closeable extends AutoCloseable {
-    @Override
-    void close();
-  }
-
-  private Closeable spotWatcher(Host host, Interruption interruption) {
-    Optional<SpotWatcher> w = SpotWatcher.startIfSpot(host, env.env(), req.spotPollInterval(), interruption);
-    return () -> w.ifPresent(SpotWatcher::close);
+  /** Signal handlers run on their own thread; give one a moment to record an interruption. */
+  private static void awaitSignalDelivery(Interruption interruption) {
+    for (int i = 0; i < 5 && !interruption.requested(); i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private Progress progress(List<PlanItem> plan) {

@@ -1,15 +1,18 @@
 package dev.archbench.harness.runner;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * SIGINT and SIGTERM become an {@link Interruption} instead of an immediate exit, so the record is
- * flushed and marked {@code interrupted} first. The previous handlers come back on {@link #close()}.
- * ({@code sun.misc.Signal} is the JDK's supported-but-unofficial way; a shutdown hook could not
- * choose the exit code or wait for the forks to die.)
+ * flushed and marked {@code interrupted} first; the previous handlers come back on {@link #close()}.
+ *
+ * <p>Uses {@code sun.misc.Signal} (module jdk.unsupported, present in every JDK since 9), through
+ * reflection so that the build has no proprietary-API warnings and a JVM without it (or with
+ * {@code -Xrs}) simply keeps the default behaviour. A shutdown hook could neither choose the exit
+ * code nor wait for the benchmark JVMs to die.
  */
 final class SignalHandlers implements AutoCloseable {
   private final List<Runnable> restore = new ArrayList<>();
@@ -21,11 +24,32 @@ final class SignalHandlers implements AutoCloseable {
 
   private void install(String name, Interruption.Reason reason, Interruption interruption) {
     try {
-      Signal signal = new Signal(name);
-      SignalHandler previous = Signal.handle(signal, s -> interruption.request(reason, null));
-      restore.add(() -> Signal.handle(signal, previous));
-    } catch (IllegalArgumentException e) {
-      // the signal is not available here (e.g. -Xrs): keep the default behaviour
+      Class<?> signalType = Class.forName("sun.misc.Signal");
+      Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+      Object signal = signalType.getConstructor(String.class).newInstance(name);
+      Method handle = signalType.getMethod("handle", signalType, handlerType);
+      Object ours = Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType},
+          (proxy, method, args) -> {
+            if (method.getName().equals("handle")) {
+              interruption.request(reason, null);
+              return null;
+            }
+            return switch (method.getName()) {
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              default -> "archbench " + name + " handler";
+            };
+          });
+      Object previous = handle.invoke(null, signal, ours);
+      restore.add(() -> {
+        try {
+          handle.invoke(null, signal, previous);
+        } catch (ReflectiveOperationException e) {
+          // restoring is best effort; the JVM is about to exit anyway
+        }
+      });
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      // no sun.misc.Signal, or the signal is reserved here (-Xrs): keep the JVM's default behaviour
     }
   }
 

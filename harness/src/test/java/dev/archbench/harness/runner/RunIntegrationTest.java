@@ -102,7 +102,8 @@ class RunIntegrationTest {
           runs.env(spot, Map.of(ImdsClient.ENDPOINT_ENV, imds.endpoint()), dir.resolve("roots")),
           "--workloads", "selftest", "--include", "/sum$", "--threads", "1,2,3,4", "--profile", "smoke",
           "--jmh", Runs.FAST_JMH, "--out", out.toString(), "--spot-poll-ms", "100",
-          "--on-interrupt", "cp \"$ARCHBENCH_RECORD\" uploaded.json && echo $ARCHBENCH_INTERRUPT > reason",
+          "--on-interrupt", "cp \"$ARCHBENCH_RECORD\" '" + dir.resolve("uploaded.json")
+              + "' && echo $ARCHBENCH_INTERRUPT > '" + dir.resolve("reason") + "'",
           "--progress", "plain"));
       Runs.awaitRecord(out, r -> r.results().size() == 1, Duration.ofSeconds(60));
       imds.put("spot/instance-action", "{\"action\": \"terminate\", \"time\": \"2026-11-27T10:32:00Z\"}");
@@ -117,15 +118,9 @@ class RunIntegrationTest {
         assertThat(w.message()).contains("EC2 spot interruption notice").contains("terminate");
       });
       assertThat(imds.requests()).contains("GET /latest/meta-data/spot/instance-action [token]");
-      // The hook ran in the working directory of this JVM; it saw the final, interrupted record.
-      Path uploaded = Path.of("uploaded.json");
-      try {
-        assertThat(RecordFiles.read(uploaded).run().status()).isEqualTo(RunInfo.INTERRUPTED);
-        assertThat(Files.readString(Path.of("reason")).strip()).isEqualTo("spot");
-      } finally {
-        Files.deleteIfExists(uploaded);
-        Files.deleteIfExists(Path.of("reason"));
-      }
+      // The hook ran after the final, interrupted record reached disk.
+      assertThat(RecordFiles.read(dir.resolve("uploaded.json")).run().status()).isEqualTo(RunInfo.INTERRUPTED);
+      assertThat(Files.readString(dir.resolve("reason")).strip()).isEqualTo("spot");
     }
   }
 
