@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
@@ -18,6 +21,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
@@ -29,12 +33,19 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class JmhExecutor {
   private final ForkSettings fork;
   private final JmhIndex index;
+  /** How long to wait for another JMH process's lock before failing the benchmark. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(30);
   private final OutputStream log;
+  private final Consumer<String> notify;
+  private final BooleanSupplier stopped;
 
-  JmhExecutor(ForkSettings fork, JmhIndex index, OutputStream log) {
+  JmhExecutor(ForkSettings fork, JmhIndex index, OutputStream log, Consumer<String> notify,
+      BooleanSupplier stopped) {
     this.fork = fork;
     this.index = index;
     this.log = log;
+    this.notify = notify;
+    this.stopped = stopped;
   }
 
   Outcome run(PlanItem item, String startedAt) {
@@ -46,9 +57,7 @@ final class JmhExecutor {
     Path notes = null;
     try {
       notes = Files.createTempFile("archbench-notes-", ".jsonl");
-      Collection<RunResult> results = new Runner(options(item, index.find(jmhName).get(), notes),
-          OutputFormatFactory.createFormatInstance(new PrintStream(new KeepOpen(log), true,
-              StandardCharsets.UTF_8), VerboseMode.NORMAL)).run();
+      Collection<RunResult> results = runWaitingForTheJmhLock(options(item, index.find(jmhName).get(), notes));
       if (results.size() != 1) {
         return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
             startedAt, Clock.now());
@@ -71,7 +80,37 @@ final class JmhExecutor {
     }
   }
 
-  private org.openjdk.jmh.runner.options.Options options(PlanItem item, BenchmarkListEntry entry, Path notes) {
+  /**
+   * JMH refuses to run while another JMH process holds {@code /tmp/jmh.lock} (two benchmark runs on
+   * one machine disturb each other). Rather than failing every benchmark, wait for it, and say so.
+   */
+  private Collection<RunResult> runWaitingForTheJmhLock(Options options) throws RunnerException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return new Runner(options, OutputFormatFactory.createFormatInstance(
+            new PrintStream(new KeepOpen(log), true, StandardCharsets.UTF_8), VerboseMode.NORMAL)).run();
+      } catch (RunnerException e) {
+        boolean locked = e.getMessage() != null && e.getMessage().contains("Another JMH instance");
+        if (!locked || System.nanoTime() > deadline || stopped.getAsBoolean()) {
+          throw e;
+        }
+        if (!told) {
+          notify.accept("waiting for another JMH run on this machine to finish (it holds the JMH lock)");
+          told = true;
+        }
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Options options(PlanItem item, BenchmarkListEntry entry, Path notes) {
     CommandLineOptions raw = fork.rawJmh();
     ProfileSettings s = fork.profile();
     ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)

@@ -183,7 +183,7 @@ public final class RunEngine {
         warnings.forEach(w -> progress.note("warning: " + w.message() + " [" + w.code() + "]"));
       }
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " benchmarks)");
-      JmhExecutor jmh = new JmhExecutor(fork, index, log);
+      JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
       ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
       for (int i = 0; i < plan.size() && !interruption.requested(); i++) {
         PlanItem item = plan.get(i);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,7 @@ class ChildProcessRunTest {
   @Test
   void onATerminalTheProgressIsALiveLine() throws Exception {
     // script(1) from util-linux gives the child a pseudo-terminal, so System.console() is not null.
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script(1) from util-linux");
     String command = String.join(" ", Runs.child(dir, List.of(), "run", "--workloads", "selftest",
         "--include", "/sum$", "--profile", "smoke", "--jmh", "'-wi 0 -i 3 -r 700ms'").command());
     Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").directory(dir.toFile())
