@@ -8,6 +8,7 @@ import dev.archbench.harness.runner.Progress;
 import dev.archbench.harness.runner.RunEngine;
 import dev.archbench.harness.runner.RunEnvironment;
 import dev.archbench.harness.runner.RunRequest;
+import dev.archbench.harness.runner.Terminal;
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
@@ -151,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunEnvironment env = new RunEnvironment(
         () -> Fingerprinter.collect(HostRoots.system(), System.getenv()), HostRoots.system(), System.getenv(),
-        spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null, System::nanoTime,
+        spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.isInteractive(), System::nanoTime,
         true, new AfterRun());
     return call(env);
   }

@@ -182,7 +182,7 @@ public final class RunEngine {
             + "; record " + files.record());
         warnings.forEach(w -> progress.note("warning: " + w.message() + " [" + w.code() + "]"));
       }
-      logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " benchmarks)");
+      logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
       JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
       ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
       for (int i = 0; i < plan.size() && !interruption.requested(); i++) {
