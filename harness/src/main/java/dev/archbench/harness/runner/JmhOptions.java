@@ -35,6 +35,9 @@ public final class JmhOptions {
     if (options.getResult().hasValue() || options.getResultFormat().hasValue() || options.getOutput().hasValue()) {
       refused.add("-rf/-rff/-o (archbench writes DIR/<run-id>.jmh.json and the log)");
     }
+    if (options.getForkCount().hasValue() && options.getForkCount().get() == 0) {
+      refused.add("-f 0 (benchmarks run in forked JVMs: that is where options, notes and signals work)");
+    }
     if (!options.getBenchModes().isEmpty()) {
       refused.add("-bm (the workload defines the mode)");
     }

@@ -103,8 +103,13 @@ public final class RunEngine {
         req.profile().id(), req.label(), req.profile() != Profile.SMOKE, List.copyOf(warnings));
     RunFiles files = new RunFiles(req.outDir(), id);
     RunRecord record = RunRecord.start(host, info);
-    RecordFiles.create(files.record(), record);
-    return execute(files, record, plan, Set.of(), warnings);
+    RunLock lock = RunLock.acquire(files);
+    try {
+      RecordFiles.create(files.record(), record);
+      return execute(files, record, plan, Set.of(), warnings);
+    } finally {
+      lock.close();
+    }
   }
 
   /** Continues the run in {@code file}: keeps its results, runs the rest. */
@@ -139,8 +144,13 @@ public final class RunEngine {
         old.gitCommit(), old.commandLine(), old.profile(), old.label(), old.comparable(), List.copyOf(warnings));
     RunRecord record = existing.withRun(info);
     RunFiles files = new RunFiles(file.toAbsolutePath().getParent(), old.id());
-    RecordFiles.replace(file, record);
-    return execute(files, record, plan, kept, warnings);
+    RunLock lock = RunLock.acquire(files);
+    try {
+      RecordFiles.replace(file, record);
+      return execute(files, record, plan, kept, warnings);
+    } finally {
+      lock.close();
+    }
   }
 
   private List<Warning> forkWarnings(Host host) {
