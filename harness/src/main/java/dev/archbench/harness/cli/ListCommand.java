@@ -1,17 +1,43 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.harness.runner.WorkloadTable;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code archbench list}: every benchmark with its workload, summary, unit, parameters and profiles. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "Lists the benchmarks: workload, name, summary, unit, parameters, profiles that include it.")
 public final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(names = "--json", description = "Machine-readable JSON.")
+  boolean json;
+
+  @Option(names = "--markdown", description = "The README's workload table (Markdown).")
+  boolean markdown;
+
+  @Option(names = "--all", description = "Also hidden workloads (the harness's selftest).")
+  boolean all;
+
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("archbench list: not yet available");
-    return ExitCodes.FAILURE;
+    if (json && markdown) {
+      throw new UserException("--json and --markdown exclude each other", ExitCodes.USAGE);
+    }
+    WorkloadCatalog catalog = WorkloadCatalog.discover();
+    WorkloadTable table = new WorkloadTable(all ? catalog.all() : catalog.visible());
+    PrintWriter out = spec.commandLine().getOut();
+    if (table.rows().isEmpty()) {
+      out.println(json ? "[]" : markdown ? table.markdown() : "no workloads found (use --all to include hidden ones)");
+    } else {
+      out.print(json ? table.json() : markdown ? table.markdown() : table.text());
+    }
+    out.flush();
+    return ExitCodes.OK;
   }
 }

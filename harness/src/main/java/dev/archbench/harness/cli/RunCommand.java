@@ -1,17 +1,265 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.harness.fingerprint.Fingerprinter;
+import dev.archbench.harness.fingerprint.HostRoots;
+import dev.archbench.harness.runner.AfterRun;
+import dev.archbench.harness.runner.JmhIndex;
+import dev.archbench.harness.runner.Progress;
+import dev.archbench.harness.runner.RunEngine;
+import dev.archbench.harness.runner.RunEnvironment;
+import dev.archbench.harness.runner.RunRequest;
+import dev.archbench.harness.runner.Terminal;
+import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.record.RecordFiles;
+import dev.archbench.record.RunRecord;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.WorkloadOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code archbench run}: runs workloads with JMH and writes the run record. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs the selected benchmarks (JMH, one forked JVM per fork) and writes DIR/<run-id>.json (the run",
+      "record, updated after every benchmark), DIR/<run-id>.jmh.json (JMH's JSON) and DIR/<run-id>.log.",
+      "",
+      "Profiles (per benchmark and parameter set; JVM start-up on top):",
+      "  smoke     1 fork, warm-up 1 x 1 s, measurement 2 x 1 s; proves it works, record not comparable",
+      "  quick     1 fork, warm-up 2 x 2 s, measurement 3 x 2 s; the suite in about 10 min on 2 cores",
+      "  standard  2 forks, warm-up 3 x 5 s, measurement 5 x 5 s; about 45 min on 2 cores",
+      "  full      3 forks, warm-up 5 x 10 s, measurement 10 x 10 s; publication grade",
+      "--jmh options (e.g. \"-f 5 -wi 3 -prof gc\") override a profile's settings.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 all ok (skipped is ok), 1 a benchmark failed, 2 usage, 130 SIGINT, 143 SIGTERM or",
+      "EC2 spot interruption notice. Interrupted runs are saved; continue them with --resume."
+    })
 public final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(names = "--workloads", split = ",", paramLabel = "ID",
+      description = "Workloads to run (default: all that are not hidden), e.g. web,compression.")
+  List<String> workloads = new ArrayList<>();
+
+  @Option(names = "--include", paramLabel = "REGEX",
+      description = "Only benchmarks whose workload/benchmark name matches (repeatable).")
+  List<String> includes = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "REGEX",
+      description = "Leave out benchmarks whose workload/benchmark name matches (repeatable).")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "quick",
+      description = "smoke, quick, standard or full (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(names = "--threads", paramLabel = "LIST",
+      description = "Thread-scaling series for benchmarks that scale: numbers, max, half, 2x (e.g. 1,2,max).")
+  String threads;
+
+  @Option(names = "--jvm", paramLabel = "PATH",
+      description = "java executable for the benchmark JVMs (e.g. a qemu-aarch64 wrapper).")
+  String jvm;
+
+  @Option(names = "--jvm-args", paramLabel = "ARGS", description = "Extra arguments for the benchmark JVMs.")
+  String jvmArgs;
+
+  @Option(names = "--jmh", paramLabel = "OPTIONS",
+      description = "Raw JMH options (forks, iterations, times, -p, -prof ...); they override the profile.")
+  String jmh;
+
+  @Option(names = "--label", paramLabel = "NAME", description = "A label stored in the record.")
+  String label;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results",
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".archbench",
+      description = "Work directory for caches such as models (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--resume", paramLabel = "RUN_ID|FILE",
+      description = "Continue an interrupted run: keeps its results and runs the rest with its original options.")
+  String resume;
+
+  @Option(names = "--dry-run", description = "Print the plan (benchmarks, parameters, estimated duration) and exit.")
+  boolean dryRun;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+      description = "auto (a live line on a terminal, else plain lines), tty or plain.")
+  String progress;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only errors and the record's path.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also show JMH's own output (always in the log).")
+  boolean verbose;
+
+  @Option(names = "--on-interrupt", paramLabel = "CMD",
+      description = "Shell command run after an interrupted run is saved (env ARCHBENCH_RECORD, ARCHBENCH_JMH_JSON,"
+          + " ARCHBENCH_LOG, ARCHBENCH_RUN_ID, ARCHBENCH_INTERRUPT); default: $ARCHBENCH_ON_INTERRUPT.")
+  String onInterrupt;
+
+  @Option(names = "--corpus", paramLabel = "PATH", description = "compression: your own file or directory.")
+  String corpus;
+
+  @Option(names = "--device", paramLabel = "DEVICE", description = "inference: cpu, gpu, neuron or auto.")
+  String device;
+
+  @Option(names = "--python", paramLabel = "PATH", description = "inference: Python with torch for TorchScript export.")
+  String python;
+
+  @Option(names = "--model", paramLabel = "PATH", description = "inference: your own .onnx or .pt model.")
+  String model;
+
+  @Option(names = "--neuron-env", paramLabel = "DIR", description = "inference: a Neuron SDK virtual environment.")
+  String neuronEnv;
+
+  @Option(names = "--p99-target-ms", paramLabel = "MS", description = "web: the knee's p99 latency target.")
+  String p99TargetMs;
+
+  @Option(names = "--latency-bound-ms", paramLabel = "MS", description = "inference: the server scenario's p99 bound.")
+  String latencyBoundMs;
+
+  /** Test hook: how often the spot watcher asks IMDS (default 5000). */
+  @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
+  long spotPollMs;
+
+  /** Options a resumed run may set; everything else comes from the record. */
+  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--progress", "--quiet",
+      "--verbose", "--on-interrupt", "--spot-poll-ms");
+
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("archbench run: not yet available");
-    return ExitCodes.FAILURE;
+    RunEnvironment env = new RunEnvironment(
+        () -> Fingerprinter.collect(HostRoots.system(), System.getenv()), HostRoots.system(), System.getenv(),
+        spec.commandLine().getOut(), spec.commandLine().getErr(), Terminal.isInteractive(), System::nanoTime,
+        true, new AfterRun());
+    return call(env);
+  }
+
+  /** Runs with the given environment (tests inject host, roots, env and signal handling). */
+  public int call(RunEnvironment env) {
+    try {
+      if (resume != null) {
+        return resume(env);
+      }
+      RunEngine engine = new RunEngine(request(env, originalArgs()), env, WorkloadCatalog.discover(), JmhIndex.load());
+      return dryRun ? engine.dryRun() : engine.run();
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  private int resume(RunEnvironment env) {
+    List<String> extra = spec.commandLine().getParseResult().matchedOptions().stream()
+        .map(o -> o.longestName()).filter(n -> !RESUME_OPTIONS.contains(n)).distinct().toList();
+    if (!extra.isEmpty()) {
+      throw new UserException("--resume continues a run with its original options; remove "
+          + String.join(", ", extra), ExitCodes.USAGE);
+    }
+    Path file = resume.endsWith(".json") || resume.contains("/") ? Path.of(resume) : out.resolve(resume + ".json");
+    if (!Files.exists(file)) {
+      throw new UserException(file + ": no such run record to resume", ExitCodes.USAGE);
+    }
+    RunRecord existing = RecordFiles.read(file);
+    List<String> cl = existing.run().commandLine();
+    if (cl == null || cl.size() < 2 || !cl.get(1).equals("run")) {
+      throw new UserException(file + ": the record does not say how it was started (run.commandLine)");
+    }
+    RunCommand original = new RunCommand();
+    new CommandLine(original).parseArgs(cl.subList(2, cl.size()).toArray(new String[0]));
+    original.out = file.toAbsolutePath().getParent();
+    original.progress = progress;
+    original.quiet = quiet;
+    original.verbose = verbose;
+    original.onInterrupt = onInterrupt;
+    original.spotPollMs = spotPollMs;
+    original.label = existing.run().label();
+    RunRequest req = original.request(env, cl);
+    return new RunEngine(req, env, WorkloadCatalog.discover(), JmhIndex.load()).resume(file, existing);
+  }
+
+  private List<String> originalArgs() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    int at = args.indexOf("run");
+    List<String> cl = new ArrayList<>(List.of("archbench", "run"));
+    cl.addAll(at >= 0 ? args.subList(at + 1, args.size()) : args);
+    return cl;
+  }
+
+  RunRequest request(RunEnvironment env, List<String> commandLine) {
+    Profile p;
+    try {
+      p = Profile.of(profile);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--profile: '" + profile + "' is not one of smoke, quick, standard, full");
+    }
+    return new RunRequest(p, workloads, includes, excludes, threads, jvm, jvmArgs, jmh, label, out, workDir,
+        workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
+        Duration.ofMillis(spotPollMs), commandLine);
+  }
+
+  private Progress.Mode progressMode(boolean console) {
+    if (quiet) {
+      return Progress.Mode.QUIET;
+    }
+    return switch (progress.toLowerCase(Locale.ROOT)) {
+      case "tty" -> Progress.Mode.TTY;
+      case "plain" -> Progress.Mode.PLAIN;
+      case "auto" -> console ? Progress.Mode.TTY : Progress.Mode.PLAIN;
+      default -> throw new IllegalArgumentException("--progress: '" + progress + "' is not auto, tty or plain");
+    };
+  }
+
+  private Map<String, String> workloadOptions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    put(m, WorkloadOptions.CORPUS, corpus == null ? null : Path.of(corpus).toAbsolutePath().toString());
+    put(m, WorkloadOptions.DEVICE, device);
+    put(m, WorkloadOptions.PYTHON, python);
+    put(m, WorkloadOptions.MODEL, model == null ? null : Path.of(model).toAbsolutePath().toString());
+    put(m, WorkloadOptions.NEURON_ENV, neuronEnv == null ? null : Path.of(neuronEnv).toAbsolutePath().toString());
+    put(m, WorkloadOptions.WEB_P99_TARGET_MS, positive("--p99-target-ms", p99TargetMs));
+    put(m, WorkloadOptions.INFERENCE_LATENCY_BOUND_MS, positive("--latency-bound-ms", latencyBoundMs));
+    return m;
+  }
+
+  private static String positive(String option, String v) {
+    if (v == null) {
+      return null;
+    }
+    try {
+      if (Double.parseDouble(v) > 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through
+    }
+    throw new IllegalArgumentException(option + ": '" + v + "' is not a positive number of milliseconds");
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (v != null && !v.isBlank()) {
+      m.put(k, v);
+    }
   }
 }

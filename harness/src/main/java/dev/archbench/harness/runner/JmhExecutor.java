@@ -1,0 +1,166 @@
+package dev.archbench.harness.runner;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs one plan item with JMH: one {@link Runner} per item (exact benchmark, pinned parameters and
+ * threads, the profile's forks and iterations unless {@code --jmh} overrides them). JMH forks a JVM
+ * per fork as a child process; its human-readable output goes to the run's log.
+ */
+final class JmhExecutor {
+  private final ForkSettings fork;
+  private final JmhIndex index;
+  /** How long to wait for another JMH process's lock before failing the benchmark. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(30);
+  private final OutputStream log;
+  private final Consumer<String> notify;
+  private final BooleanSupplier stopped;
+
+  JmhExecutor(ForkSettings fork, JmhIndex index, OutputStream log, Consumer<String> notify,
+      BooleanSupplier stopped) {
+    this.fork = fork;
+    this.index = index;
+    this.log = log;
+    this.notify = notify;
+    this.stopped = stopped;
+  }
+
+  Outcome run(PlanItem item, String startedAt) {
+    String jmhName = item.spec().jmh();
+    if (index.find(jmhName).isEmpty()) {
+      return Outcome.failed(item, "JMH benchmark " + jmhName
+          + " is not on the class path (no META-INF/BenchmarkList entry)", startedAt, Clock.now());
+    }
+    Path notes = null;
+    try {
+      notes = Files.createTempFile("archbench-notes-", ".jsonl");
+      Collection<RunResult> results = runWaitingForTheJmhLock(options(item, index.find(jmhName).get(), notes));
+      if (results.size() != 1) {
+        return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
+            startedAt, Clock.now());
+      }
+      RunResult rr = results.iterator().next();
+      Notes n = Notes.parse(Files.readString(notes, StandardCharsets.UTF_8));
+      return new Outcome(JmhResults.convert(item, rr, n, startedAt, Clock.now()), rr);
+    } catch (RunnerException | RuntimeException e) {
+      return Outcome.failed(item, Failures.firstLine(e), startedAt, Clock.now());
+    } catch (IOException e) {
+      return Outcome.failed(item, "notes file: " + e.getMessage(), startedAt, Clock.now());
+    } finally {
+      if (notes != null) {
+        try {
+          Files.deleteIfExists(notes);
+        } catch (IOException ignored) {
+          // a temporary file; the OS cleans it eventually
+        }
+      }
+    }
+  }
+
+  /**
+   * JMH refuses to run while another JMH process holds {@code /tmp/jmh.lock} (two benchmark runs on
+   * one machine disturb each other). Rather than failing every benchmark, wait for it, and say so.
+   */
+  private Collection<RunResult> runWaitingForTheJmhLock(Options options) throws RunnerException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return new Runner(options, OutputFormatFactory.createFormatInstance(
+            new PrintStream(new KeepOpen(log), true, StandardCharsets.UTF_8), VerboseMode.NORMAL)).run();
+      } catch (RunnerException e) {
+        boolean locked = e.getMessage() != null && e.getMessage().contains("Another JMH instance");
+        if (!locked || System.nanoTime() > deadline || stopped.getAsBoolean()) {
+          throw e;
+        }
+        if (!told) {
+          notify.accept("waiting for another JMH run on this machine to finish (it holds the JMH lock)");
+          told = true;
+        }
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Options options(PlanItem item, BenchmarkListEntry entry, Path notes) {
+    CommandLineOptions raw = fork.rawJmh();
+    ProfileSettings s = fork.profile();
+    ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)
+        .include("^" + Pattern.quote(item.spec().jmh()) + "$")
+        .threads(item.threads())
+        .shouldFailOnError(true);
+    item.params().forEach((k, v) -> b.param(k, v));
+    if (!raw.getForkCount().hasValue()) {
+      b.forks(s.forks());
+    }
+    if (!raw.getWarmupIterations().hasValue()) {
+      b.warmupIterations(s.warmupIterations());
+    }
+    if (!raw.getWarmupTime().hasValue()) {
+      b.warmupTime(s.jmhWarmupTime());
+    }
+    if (!raw.getMeasurementIterations().hasValue()) {
+      b.measurementIterations(s.measurementIterations());
+    }
+    if (!raw.getMeasurementTime().hasValue()) {
+      b.measurementTime(s.jmhMeasurementTime());
+    }
+    if (fork.jvm() != null) {
+      b.jvm(fork.jvm());
+    }
+    // Forks do not inherit this JVM's flags (JMH's default): they get the benchmark's @Fork
+    // arguments, the spec's, then the user's (last, so they win), then archbench's properties.
+    b.jvmArgs(entry.getJvmArgs().orElse(List.of()).toArray(new String[0]));
+    List<String> append = new ArrayList<>(entry.getJvmArgsAppend().orElse(List.of()));
+    append.addAll(item.spec().jvmArgs());
+    append.addAll(fork.userJvmArgs());
+    append.addAll(fork.archbenchProperties(notes));
+    b.jvmArgsAppend(append.toArray(new String[0]));
+    return b.build();
+  }
+
+  /** JMH closes its output stream at the end of each run; the log must stay open for the next. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.archbench.harness.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The facts benchmark code reported with {@link dev.archbench.workload.ResultNotes} (one JSON object
+ * per line): attributes (the last value of a name wins) and metrics (every value kept, the mean is
+ * the score). Lines that are not notes are ignored: a crashed fork may leave half a line.
+ */
+public record Notes(Map<String, String> attributes, Map<String, Metric> metrics) {
+
+  public static final Notes NONE = new Notes(Map.of(), Map.of());
+
+  public static Notes parse(String text) {
+    Map<String, String> attributes = new TreeMap<>();
+    Map<String, List<Double>> values = new TreeMap<>();
+    Map<String, JsonNode> firstOf = new TreeMap<>();
+    for (String line : text.split("\n")) {
+      JsonNode n;
+      try {
+        n = line.isBlank() ? null : Json.mapper().readTree(line);
+      } catch (java.io.IOException e) {
+        n = null;
+      }
+      if (n == null || !n.hasNonNull("name") || !n.hasNonNull("kind")) {
+        continue;
+      }
+      String name = n.get("name").asText();
+      if (n.get("kind").asText().equals("attribute") && n.hasNonNull("value")) {
+        attributes.put(name, n.get("value").asText());
+      } else if (n.get("kind").asText().equals("metric") && n.path("value").isNumber()
+          && Double.isFinite(n.get("value").asDouble())) {
+        values.computeIfAbsent(name, k -> new ArrayList<>()).add(n.get("value").asDouble());
+        firstOf.putIfAbsent(name, n);
+      }
+    }
+    Map<String, Metric> metrics = new TreeMap<>();
+    values.forEach((name, vs) -> {
+      JsonNode first = firstOf.get(name);
+      double mean = vs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      metrics.put(name, new Metric(first.path("unit").asText(null),
+          first.path("higherIsBetter").asBoolean(true), mean, null, List.of(List.copyOf(vs))));
+    });
+    return new Notes(attributes, metrics);
+  }
+}

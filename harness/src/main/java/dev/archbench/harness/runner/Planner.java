@@ -1,0 +1,98 @@
+package dev.archbench.harness.runner;
+
+import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.HostContext;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Expands the selection into plan items: for each selected benchmark that the profile includes,
+ * every combination of its parameter values (profile values, overridden by {@code --jmh -p}, plus
+ * JMH {@code @Param} defaults for the rest, so every item pins all parameters) and every thread
+ * count ({@code --threads} for benchmarks that scale with threads; otherwise their {@code @Threads}
+ * default, 1, or for scenarios the CPU count).
+ */
+public final class Planner {
+  private final JmhIndex jmh;
+
+  public Planner(JmhIndex jmh) {
+    this.jmh = jmh;
+  }
+
+  /**
+   * @param threads the resolved {@code --threads} list, or empty for defaults
+   * @param paramOverrides parameter values given with {@code --jmh "-p name=v1,v2"}
+   */
+  public List<PlanItem> plan(List<Workload> workloads, Selection selection, Profile profile,
+      List<Integer> threads, Map<String, List<String>> paramOverrides, ProfileSettings settings,
+      HostContext ctx) {
+    List<PlanItem> items = new ArrayList<>();
+    for (Workload w : workloads) {
+      for (BenchmarkSpec spec : w.benchmarks()) {
+        if (!spec.includedIn(profile) || !selection.matches(w.id(), spec.name())) {
+          continue;
+        }
+        String skip = spec.unavailableReason(ctx).orElse(null);
+        String mode = spec.scenarioClass() != null ? "scenario" : jmh.mode(spec.jmh()).orElse(null);
+        double estimate = spec.scenarioClass() != null
+            ? new ProfileSettings(1, settings.warmupIterations(), settings.warmupTime(),
+                settings.measurementIterations(), settings.measurementTime()).estimatedSeconds()
+            : settings.estimatedSeconds();
+        for (Map<String, String> params : combinations(paramsOf(spec, profile, paramOverrides))) {
+          for (int t : threadsOf(spec, threads, ctx.cpus())) {
+            items.add(new PlanItem(w.id(), spec, params, t, mode, skip == null ? estimate : 0, skip));
+          }
+        }
+      }
+    }
+    return items;
+  }
+
+  private Map<String, List<String>> paramsOf(BenchmarkSpec spec, Profile profile,
+      Map<String, List<String>> overrides) {
+    Map<String, List<String>> values = new TreeMap<>();
+    if (spec.jmh() != null) {
+      values.putAll(jmh.defaultParams(spec.jmh()));
+    }
+    values.putAll(spec.paramsFor(profile));
+    overrides.forEach((k, v) -> {
+      if (values.containsKey(k)) {
+        values.put(k, v);
+      }
+    });
+    return values;
+  }
+
+  private List<Integer> threadsOf(BenchmarkSpec spec, List<Integer> requested, int cpus) {
+    if (spec.scalesWithThreads() && !requested.isEmpty()) {
+      return requested;
+    }
+    if (spec.scenarioClass() != null) {
+      return List.of(cpus);
+    }
+    return List.of(jmh.defaultThreads(spec.jmh(), cpus).orElse(1));
+  }
+
+  /** The cartesian product, in key order; one empty map when there are no parameters. */
+  static List<Map<String, String>> combinations(Map<String, List<String>> values) {
+    List<Map<String, String>> out = new ArrayList<>();
+    out.add(new LinkedHashMap<>());
+    for (var e : values.entrySet()) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : out) {
+        for (String v : e.getValue()) {
+          Map<String, String> m = new LinkedHashMap<>(partial);
+          m.put(e.getKey(), v);
+          next.add(m);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.archbench.harness.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Json;
+import dev.archbench.record.RecordFiles;
+import dev.archbench.workload.Scenario.ScenarioSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link dev.archbench.workload.Scenario} in a forked JVM (same java, class path and
+ * arguments as JMH forks), reads its result back and normalizes its identity (key, workload,
+ * benchmark, params, threads, times, status). Its output goes to the run's log.
+ */
+final class ScenarioExecutor {
+  private final ForkSettings fork;
+  private final OutputStream log;
+
+  ScenarioExecutor(ForkSettings fork, OutputStream log) {
+    this.fork = fork;
+    this.log = log;
+  }
+
+  Outcome run(PlanItem item, String startedAt) {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("archbench-scenario-");
+      Path request = dir.resolve("request.json");
+      Path result = dir.resolve("result.json");
+      Path notes = dir.resolve("notes.jsonl");
+      ProfileSettings s = fork.profile();
+      ScenarioSettings settings = new ScenarioSettings(
+          s.warmupIterations() * ProfileSettings.seconds(s.warmupTime()),
+          ProfileSettings.seconds(s.measurementTime()), s.measurementIterations(), item.threads(),
+          fork.options());
+      ObjectNode req = Json.mapper().createObjectNode();
+      req.put("scenarioClass", item.spec().scenarioClass());
+      req.set("params", Json.mapper().valueToTree(new TreeMap<>(item.params())));
+      req.set("settings", Json.mapper().valueToTree(settings));
+      RecordFiles.writeAtomically(request, Json.write(req));
+
+      List<String> cmd = new ArrayList<>();
+      cmd.add(fork.javaExecutable());
+      cmd.addAll(item.spec().jvmArgs());
+      cmd.addAll(fork.userJvmArgs());
+      cmd.addAll(fork.archbenchProperties(notes));
+      cmd.add("-cp");
+      cmd.add(ForkSettings.classPath());
+      cmd.add(ScenarioMain.class.getName());
+      cmd.add(request.toString());
+      cmd.add(result.toString());
+      write("# archbench scenario " + item.key() + "\n# " + String.join(" ", cmd) + "\n");
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      copy(p.getInputStream());
+      int exit = p.waitFor();
+      String ended = Clock.now();
+      JsonNode answer = Files.exists(result) ? Json.mapper().readTree(result.toFile()) : null;
+      if (exit != 0 || answer == null || answer.has("error")) {
+        String reason = answer != null && answer.hasNonNull("error") ? answer.get("error").asText()
+            : "scenario JVM exited with code " + exit;
+        return Outcome.failed(item, reason, startedAt, ended);
+      }
+      BenchmarkResult r = Json.mapper().treeToValue(answer, BenchmarkResult.class);
+      Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
+      return new Outcome(normalize(item, r, n, startedAt, ended), null);
+    } catch (IOException e) {
+      return Outcome.failed(item, "scenario: " + Failures.firstLine(e), startedAt, Clock.now());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failed(item, "scenario: interrupted", startedAt, Clock.now());
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  static BenchmarkResult normalize(PlanItem item, BenchmarkResult r, Notes notes, String startedAt,
+      String endedAt) {
+    Map<String, String> params = new TreeMap<>(item.params());
+    Map<String, BenchmarkResult.Metric> secondary = new TreeMap<>();
+    if (r.secondary() != null) {
+      secondary.putAll(r.secondary());
+    }
+    notes.metrics().forEach(secondary::putIfAbsent);
+    Map<String, String> attributes = new TreeMap<>(notes.attributes());
+    if (r.attributes() != null) {
+      attributes.putAll(r.attributes());
+    }
+    boolean ok = r.score() != null && Double.isFinite(r.score()) && r.score() >= 0;
+    String unit = r.unit() != null ? r.unit() : item.spec().unit();
+    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), params, "scenario",
+        item.threads(), Math.max(1, r.forks()), unit, item.spec().higherIsBetter(), r.score(),
+        r.scoreError(), r.confidence(), r.percentiles(), r.rawData(), secondary, attributes,
+        startedAt, endedAt, ok ? BenchmarkResult.OK : BenchmarkResult.FAILED,
+        ok ? null : "scenario returned no score");
+  }
+
+  private void copy(InputStream in) throws IOException {
+    byte[] buf = new byte[8192];
+    for (int n; (n = in.read(buf)) > 0; ) {
+      synchronized (log) {
+        log.write(buf, 0, n);
+        log.flush();
+      }
+    }
+  }
+
+  private void write(String s) throws IOException {
+    log.write(s.getBytes(StandardCharsets.UTF_8));
+    log.flush();
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException ignored) {
+      // temporary directory; best effort
+    }
+  }
+}

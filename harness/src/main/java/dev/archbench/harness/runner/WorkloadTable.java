@@ -1,0 +1,127 @@
+package dev.archbench.harness.runner;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.archbench.record.Json;
+import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmarks as {@code archbench list} shows them: a text table, JSON, or the README's
+ * Markdown table (generated from the same metadata, so the README cannot drift; CI compares them).
+ */
+public final class WorkloadTable {
+  /** Marks the generated part of the README. */
+  public static final String BEGIN = "<!-- BEGIN workloads (archbench list --markdown) -->";
+  public static final String END = "<!-- END workloads -->";
+
+  private final List<Workload> workloads;
+
+  public WorkloadTable(List<Workload> workloads) {
+    this.workloads = List.copyOf(workloads);
+  }
+
+  /** One row per benchmark. */
+  public record Row(String workload, String benchmark, String summary, String unit, boolean higherIsBetter,
+      String scoreMeaning, String kind, Map<String, Map<String, List<String>>> params, List<String> profiles,
+      boolean scalesWithThreads, boolean hidden) {}
+
+  public List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    for (Workload w : workloads) {
+      for (BenchmarkSpec s : w.benchmarks()) {
+        Map<String, Map<String, List<String>>> params = new TreeMap<>();
+        List<String> profiles = new ArrayList<>();
+        for (Profile p : Profile.values()) {
+          if (s.includedIn(p)) {
+            profiles.add(p.id());
+            params.put(p.id(), new TreeMap<>(s.paramsFor(p)));
+          }
+        }
+        rows.add(new Row(w.id(), s.name(), s.summary(), s.unit(), s.higherIsBetter(), s.scoreMeaning(),
+            s.scenarioClass() != null ? "scenario" : "jmh", params, profiles, s.scalesWithThreads(), w.hidden()));
+      }
+    }
+    return rows;
+  }
+
+  /** Plain text for the terminal. */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    for (Workload w : workloads) {
+      sb.append(w.id()).append(w.hidden() ? " (hidden)" : "").append(": ").append(w.summary()).append('\n');
+      for (Row r : rows()) {
+        if (!r.workload().equals(w.id())) {
+          continue;
+        }
+        sb.append("  ").append(r.benchmark()).append("  [").append(r.unit())
+            .append(r.higherIsBetter() ? ", higher is better" : ", lower is better").append("]\n");
+        sb.append("      ").append(r.summary()).append('\n');
+        sb.append("      profiles: ").append(String.join(", ", r.profiles()))
+            .append(r.scalesWithThreads() ? "; scales with --threads" : "").append('\n');
+        String params = paramsText(r);
+        if (!params.isEmpty()) {
+          sb.append("      params: ").append(params).append('\n');
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  public String json() {
+    ArrayNode arr = Json.mapper().createArrayNode();
+    for (Row r : rows()) {
+      ObjectNode n = Json.mapper().valueToTree(r);
+      arr.add(n);
+    }
+    return Json.write(arr);
+  }
+
+  /** The README table, between {@link #BEGIN} and {@link #END}. */
+  public String markdown() {
+    StringBuilder sb = new StringBuilder(BEGIN).append('\n');
+    sb.append("| Workload | Benchmark | What it measures | Unit | Profiles | Parameters |\n");
+    sb.append("|---|---|---|---|---|---|\n");
+    for (Row r : rows()) {
+      sb.append("| ").append(r.workload()).append(" | `").append(r.benchmark()).append("` | ")
+          .append(cell(r.summary())).append(" | ").append(cell(r.unit()))
+          .append(r.higherIsBetter() ? " (higher is better)" : " (lower is better)").append(" | ")
+          .append(String.join(", ", r.profiles())).append(r.scalesWithThreads() ? "; threads" : "")
+          .append(" | ").append(cell(paramsText(r))).append(" |\n");
+    }
+    return sb.append(END).append('\n').toString();
+  }
+
+  /** {@code level=1,3 (smoke: 1)}: the largest profile's values, and smaller profiles where they differ. */
+  static String paramsText(Row r) {
+    if (r.profiles().isEmpty()) {
+      return "";
+    }
+    String last = r.profiles().get(r.profiles().size() - 1);
+    Map<String, List<String>> widest = r.params().get(last);
+    if (widest.isEmpty()) {
+      return "";
+    }
+    String main = widest.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+        .collect(Collectors.joining("; "));
+    List<String> differing = new ArrayList<>();
+    for (String p : r.profiles()) {
+      Map<String, List<String>> m = r.params().get(p);
+      if (!m.equals(widest)) {
+        differing.add(p + ": " + m.entrySet().stream()
+            .map(e -> e.getKey() + "=" + String.join(",", e.getValue())).collect(Collectors.joining("; ")));
+      }
+    }
+    return differing.isEmpty() ? main : main + " (" + String.join("; ", differing) + ")";
+  }
+
+  private static String cell(String s) {
+    return s == null ? "" : s.replace("|", "\\|").replace("\n", " ").strip();
+  }
+}

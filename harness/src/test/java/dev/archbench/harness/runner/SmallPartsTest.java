@@ -1,0 +1,84 @@
+package dev.archbench.harness.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archbench.workload.Profile;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmallPartsTest {
+  @Test
+  void threadCountsResolveWordsAndDropDuplicates() {
+    assertThat(ThreadCounts.parse("1,2,max,half,2x", 8)).containsExactly(1, 2, 8, 4, 16);
+    assertThat(ThreadCounts.parse("1, max, 2", 2)).containsExactly(1, 2);
+    assertThat(ThreadCounts.parse("half", 1)).containsExactly(1);
+    assertThatThrownBy(() -> ThreadCounts.parse("1,zero", 4))
+        .hasMessage("--threads: 'zero' in '1,zero' is not a thread count (1..4096, max, half or 2x)");
+    assertThatThrownBy(() -> ThreadCounts.parse("0", 4)).hasMessageContaining("'0'");
+  }
+
+  @Test
+  void argsSplitLikeAShell() {
+    assertThat(Args.split("-Xmx2g  -Dname='a b' \"-Dq=x \\\"y\\\"\" c\\ d"))
+        .containsExactly("-Xmx2g", "-Dname=a b", "-Dq=x \"y\"", "c d");
+    assertThat(Args.split(null)).isEmpty();
+    assertThatThrownBy(() -> Args.split("-D'x")).hasMessageContaining("unbalanced quote");
+  }
+
+  @Test
+  void jmhOptionsOverrideTheProfileAndConflictingOnesAreRefused() {
+    var raw = JmhOptions.parse("-f 3 -wi 0 -r 250ms -p size=1,2 -jvmArgs -Xmx1g");
+    ProfileSettings s = ProfileSettings.of(Profile.SMOKE).overriddenBy(raw);
+    assertThat(s).isEqualTo(new ProfileSettings(3, 0, Duration.ofSeconds(1), 2, Duration.ofMillis(250)));
+    assertThat(JmhOptions.paramOverrides(raw, Args.split("-f 3 -p size=1,2"))).containsEntry("size", List.of("1", "2"));
+    assertThat(JmhOptions.jvmArgs(raw)).containsExactly("-Xmx1g");
+    assertThatThrownBy(() -> JmhOptions.parse("-t 4")).hasMessageContaining("-t (use --threads)");
+    assertThatThrownBy(() -> JmhOptions.parse("-rf csv")).hasMessageContaining("-rf/-rff/-o");
+    assertThatThrownBy(() -> JmhOptions.parse(".*Sum.*")).hasMessageContaining("use --include");
+    assertThatThrownBy(() -> JmhOptions.parse("-f")).hasMessageStartingWith("--jmh: ");
+  }
+
+  @Test
+  void profilesGrowAndFullHasAtLeastThreeForks() {
+    double last = 0;
+    for (Profile p : Profile.values()) {
+      double est = ProfileSettings.of(p).estimatedSeconds();
+      assertThat(est).isGreaterThan(last);
+      last = est;
+    }
+    assertThat(ProfileSettings.of(Profile.FULL).forks()).isGreaterThanOrEqualTo(3);
+    assertThat(ProfileSettings.of(Profile.SMOKE).describe())
+        .isEqualTo("1 fork, warm-up 1 x 1 s, measurement 2 x 1 s");
+  }
+
+  @Test
+  void notesKeepLastAttributeAndEveryMetricValueAndSkipGarbage() {
+    Notes n = Notes.parse("""
+        {"kind":"attribute","name":"implementation","value":"zstd-jni (native)"}
+        {"kind":"metric","name":"ratio","unit":"x","higherIsBetter":true,"value":3.0}
+        {"kind":"metric","name":"ratio","unit":"x","higherIsBetter":true,"value":3.5}
+        {"kind":"attribute","name":"implementation","value":"zstd-jni 1.5.7 (native)"}
+        {"kind":"metric","name":"ratio","unit":"x","higher
+        """);
+    assertThat(n.attributes()).containsExactly(java.util.Map.entry("implementation", "zstd-jni 1.5.7 (native)"));
+    assertThat(n.metrics().get("ratio").score()).isEqualTo(3.25);
+    assertThat(n.metrics().get("ratio").rawData()).containsExactly(List.of(3.0, 3.5));
+  }
+
+  @Test
+  void failuresKeepTheInnermostRealErrorOnOneLine() {
+    Exception e = new org.openjdk.jmh.runner.RunnerException("Benchmark caught the exception",
+        new org.openjdk.jmh.runner.BenchmarkException(new IllegalStateException("boom\nsecond line")));
+    assertThat(Failures.firstLine(e)).isEqualTo("java.lang.IllegalStateException: boom");
+  }
+
+  @Test
+  void percentileKeysLookLikeJmhs() {
+    assertThat(JmhResults.percentileKey(50.0)).isEqualTo("50.0");
+    assertThat(JmhResults.percentileKey(99.99)).isEqualTo("99.99");
+    assertThat(JmhResults.higherIsBetter("us/op")).isFalse();
+    assertThat(JmhResults.higherIsBetter("MB/sec")).isTrue();
+  }
+}
