@@ -75,6 +75,7 @@ public record BenchmarkResult(
         null, null, SKIPPED, reason);
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isOk() {
     return OK.equals(status);
   }

@@ -1,6 +1,8 @@
 package dev.archbench.harness.cli;
 
 import dev.archbench.harness.docs.GeneratedSections;
+import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.harness.runner.WorkloadTable;
 import dev.archbench.record.RecordFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,7 @@ public final class ReadmeCommand implements Callable<Integer> {
   private Map<String, String> sections() {
     Map<String, String> s = new TreeMap<>();
     s.put("cli", cliReference());
+    s.put("workloads", new WorkloadTable(WorkloadCatalog.discover().visible()).markdown());
     return s;
   }
 

@@ -14,13 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmarks as {@code archbench list} shows them: a text table, JSON, or the README's
- * Markdown table (generated from the same metadata, so the README cannot drift; CI compares them).
+ * Markdown table (generated from the same metadata by {@code archbench readme}, so the README cannot
+ * drift; CI runs {@code archbench readme --check}).
  */
 public final class WorkloadTable {
-  /** Marks the generated part of the README. */
-  public static final String BEGIN = "<!-- BEGIN workloads (archbench list --markdown) -->";
-  public static final String END = "<!-- END workloads -->";
-
   private final List<Workload> workloads;
 
   public WorkloadTable(List<Workload> workloads) {
@@ -83,9 +80,9 @@ public final class WorkloadTable {
     return Json.write(arr);
   }
 
-  /** The README table, between {@link #BEGIN} and {@link #END}. */
+  /** The README table (its generated section {@code workloads}). */
   public String markdown() {
-    StringBuilder sb = new StringBuilder(BEGIN).append('\n');
+    StringBuilder sb = new StringBuilder();
     sb.append("| Workload | Benchmark | What it measures | Unit | Profiles | Parameters |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (Row r : rows()) {
@@ -95,7 +92,7 @@ public final class WorkloadTable {
           .append(String.join(", ", r.profiles())).append(r.scalesWithThreads() ? "; threads" : "")
           .append(" | ").append(cell(paramsText(r))).append(" |\n");
     }
-    return sb.append(END).append('\n').toString();
+    return sb.toString();
   }
 
   /** {@code level=1,3 (smoke: 1)}: the largest profile's values, and smaller profiles where they differ. */
