@@ -10,6 +10,7 @@
 # harness/target/archbench.jar) on the hidden selftest workload, smoke profile. That workload holds a
 # deliberately failing benchmark, so archbench exits 1 and still writes a complete record. The hung
 # run and the spot interruption use ci/test/StubArchbench.java, compiled here.
+# Then ci/ec2/launch runs against a fleet that the aws stub plays with copies of that record.
 # Needs: bash, curl, python3, a JDK 17+ (javac, jar). Takes about a minute plus the smoke run.
 set -euo pipefail
 
@@ -138,7 +139,55 @@ check "uploads the user-data log" has_match "$results/logs/user-data.log" 'archb
 check "uploads the archbench log" test -s "$results/logs/archbench.log"
 check "every metadata read carried the IMDSv2 token" bash -c "! grep -E '^GET /latest/meta-data/\\S+ - ' '$tmp/imds.log'"
 
-# --- 2. a hung run: Ubuntu, plain jar from file://, stub ignores SIGTERM, 3 s time limit ------------
+# --- 2. ci/ec2/launch around a played fleet (the aws stub's deploy uploads copies of that record) ---
+# run_launch NAME [launch options...]: runs ci/ec2/launch with the stubs; sets launch_rc.
+run_launch() {
+  local name=$1 dir=$tmp/$1
+  shift
+  mkdir -p "$dir/bucket"
+  touch "$dir/calls.log"
+  launch_rc=0
+  env "PATH=$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" "STUB_BUCKET_ROOT=$dir/bucket" \
+    "STUB_FLEET_RECORD=$record" "ARCHBENCH_JAR=$jar" ARCHBENCH_LAUNCH_POLL_SECONDS=1 \
+    timeout 300 "$root/ci/ec2/launch" --bucket archbench-e2e --prefix runs/launch --profile smoke \
+    --instance-types c7i.xlarge,c7g.xlarge --out "$dir/out" --stack-name archbench-e2e "$@" \
+    >"$dir/console.log" 2>&1 || launch_rc=$?
+}
+if [[ -f $record ]]; then
+  scenario=launch
+  run_launch launch
+  d=$tmp/launch
+  check "exits 0" test "$launch_rc" -eq 0
+  check "splits the types by architecture" has_match "$d/calls.log" \
+    ' X86InstanceTypes=c7i.xlarge ArmInstanceTypes=c7g.xlarge '
+  check "uploads the jar it deploys, with its checksum" has_match "$d/calls.log" \
+    "DistUrl=s3://archbench-e2e/runs/launch/_dist/archbench.jar DistSha256=$(sha256sum "$jar" | cut -d' ' -f1) "
+  check "deploys with IAM and macro capabilities" has_match "$d/calls.log" \
+    '^aws cloudformation deploy .*--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND'
+  check "downloads both records" test "$(find "$d/out/records" -name '*.json' | wc -l)" -eq 2
+  check "writes the report" has_file_like "$d/out/report/*.md"
+  check "deletes the stack last" test "$(last_line "$d/calls.log")" = \
+    "aws cloudformation wait stack-delete-complete --stack-name archbench-e2e"
+
+  scenario=launch-timeout
+  STUB_SILENT_TYPES=c7g.xlarge run_launch launch-timeout --wait-timeout 3s
+  d=$tmp/launch-timeout
+  check "exits 1 when an instance never reports" test "$launch_rc" -eq 1
+  check "names the silent instance type" has_match "$d/console.log" 'no status after .* from: c7g.xlarge'
+  check "still reports on the other" has_file_like "$d/out/report/*.md"
+  check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-e2e"
+
+  scenario=launch-deploy-fails
+  STUB_DEPLOY_FAIL=1 run_launch launch-fail
+  d=$tmp/launch-fail
+  check "exits non-zero" test "$launch_rc" -ne 0
+  check "deletes the half-made stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-e2e"
+else
+  scenario=launch
+  not_ok "skipped: the normal run gave no record"
+fi
+
+# --- 3. a hung run: Ubuntu, plain jar from file://, stub ignores SIGTERM, 3 s time limit ------------
 scenario=time-limit
 start=$SECONDS
 STUB_MODE=hang run_user_data hung ubuntu-24.04 "DistUrl=file://$tmp/files/stub-archbench.jar" DistSha256= TimeLimit=3s
@@ -153,7 +202,7 @@ check "status is time-limit after SIGKILL" has_match "$results/status.json" '"st
 check "uploads the logs" has_match "$results/logs/archbench.log" 'stub archbench hang'
 check "powers off last" test "$(last_line "$d/calls.log")" = "shutdown -P now"
 
-# --- 3. a spot interruption notice during the run ------------------------------------------------
+# --- 4. a spot interruption notice during the run ------------------------------------------------
 scenario=spot
 STUB_MODE=interruptible ASYNC=1 run_user_data spot al2023 "DistUrl=file://$tmp/files/stub-archbench.jar" DistSha256=
 d=$tmp/spot
@@ -170,7 +219,7 @@ check "uploads the partial record" has_match "$results/00000000-0000-4000-8000-0
 check "logs the notice" has_match "$results/logs/user-data.log" 'spot interruption notice: .*terminate'
 check "powers off last" test "$(last_line "$d/calls.log")" = "shutdown -P now"
 
-# --- 4. a distribution with the wrong checksum: an error still uploads logs and powers off --------
+# --- 5. a distribution with the wrong checksum: an error still uploads logs and powers off --------
 scenario=bad-checksum
 run_user_data bad al2023 "DistUrl=file://$tmp/files/stub-archbench.jar" "DistSha256=$(printf '0%.0s' {1..64})"
 d=$tmp/bad
