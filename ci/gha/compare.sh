@@ -5,6 +5,7 @@
 # check. Without a baseline (the first run, or the cache expired after 7 days unused) it passes with
 # a notice. The comparison goes to the job summary.
 set -euo pipefail
+archbench=${ARCHBENCH_CMD:-./archbench} # tests substitute a wrapper
 baseline_dir=${1:?usage: ci/gha/compare.sh BASELINE-DIR NEW-DIR}
 new_dir=${2:?}
 threshold=${ARCHBENCH_THRESHOLD:-5%}
@@ -17,10 +18,12 @@ if [[ -z $baseline ]]; then
   echo "::notice::no main-branch baseline for this runner yet; nothing to compare (a push to main creates one)"
   exit 0
 fi
+text=$(mktemp)
+trap 'rm -f "$text"' EXIT
 rc=0
-./archbench compare "$baseline" "$new" --threshold "$threshold" | tee compare.txt || rc=${PIPESTATUS[0]}
+"$archbench" compare "$baseline" "$new" --threshold "$threshold" | tee "$text" || rc=${PIPESTATUS[0]}
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
-  { echo "### archbench compare (threshold $threshold)"; echo '```'; cat compare.txt; echo '```'; } >>"$GITHUB_STEP_SUMMARY"
+  { echo "### archbench compare (threshold $threshold)"; echo '```'; cat "$text"; echo '```'; } >>"$GITHUB_STEP_SUMMARY"
 fi
 case $rc in
   0) ;;

@@ -8,6 +8,7 @@
 # repository variable) becomes one --price LABEL=USD per record whose label starts with that runner
 # name (the benchmark workflow labels records <runner>-<jdk distribution><version>).
 set -euo pipefail
+archbench=${ARCHBENCH_CMD:-./archbench} # tests substitute a wrapper
 records=${1:?usage: ci/gha/report.sh RECORDS-DIR OUT-DIR SITE-DIR}
 out=${2:?}
 site=${3:?}
@@ -33,7 +34,7 @@ for f in pathlib.Path(sys.argv[1]).rglob("*.json"):
 print("\n".join(sorted(labels)))' "$records")
 
 echo "archbench report ${price_args[*]}"
-./archbench report "$records" --format html,md,csv,json --out "$out" --site "$site" --allow-noisy \
+"$archbench" report "$records" --format html,md,csv,json --out "$out" --site "$site" --allow-noisy \
   "${price_args[@]}"
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
   for md in "$out"/*.md; do

@@ -4,6 +4,7 @@
 # further arguments go to `archbench run`. Writes record=<path> to $GITHUB_OUTPUT and exits with
 # archbench's code (1 when a benchmark failed: the record is still written and worth uploading).
 set -euo pipefail
+archbench=${ARCHBENCH_CMD:-./archbench} # tests substitute a wrapper
 label=${1:?usage: ci/gha/run.sh LABEL [archbench run options...]}
 shift
 out=${ARCHBENCH_OUT:-results}
@@ -12,7 +13,7 @@ args=(run --profile "${ARCHBENCH_PROFILE:-quick}" --label "$label" --out "$out")
 mkdir -p "$out"
 marker=$(mktemp "$out/.run-started.XXXXXX")
 rc=0
-./archbench "${args[@]}" "$@" || rc=$?
+"$archbench" "${args[@]}" "$@" || rc=$?
 record=$(find "$out" -maxdepth 1 -name '*.json' -newer "$marker" | sort | tail -n 1)
 rm -f "$marker"
 if [[ -z $record ]]; then
