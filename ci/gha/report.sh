@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The report job of the benchmark workflow: `archbench report` over every downloaded record into
-# OUT (HTML, Markdown, CSV, JSON) and a static site into SITE (for GitHub Pages), the Markdown also
-# into the job summary.
+# The report job of the benchmark workflow: `archbench report` over the records in the given
+# directories (missing ones are skipped: the workflow passes the downloaded runner records and the
+# repository's published/ directory, where you may commit records from EC2 fleet runs) into OUT
+# (HTML, Markdown, CSV, JSON) and a static site into SITE (for GitHub Pages), the Markdown also into
+# the job summary.
 #
 # GitHub-hosted runners have no EC2 price, so they are priced only when you say so:
 # ARCHBENCH_RUNNER_PRICES="ubuntu-24.04=0.48 ubuntu-24.04-arm=0.30" (USD per hour, e.g. from a
@@ -9,9 +11,14 @@
 # name (the benchmark workflow labels records <runner>-<jdk distribution><version>).
 set -euo pipefail
 archbench=${ARCHBENCH_CMD:-./archbench} # tests substitute a wrapper
-records=${1:?usage: ci/gha/report.sh RECORDS-DIR OUT-DIR SITE-DIR}
-out=${2:?}
-site=${3:?}
+out=${1:?usage: ci/gha/report.sh OUT-DIR SITE-DIR RECORDS-DIR...}
+site=${2:?}
+shift 2
+records=()
+for dir in "$@"; do
+  if [[ -d $dir ]]; then records+=("$dir"); fi
+done
+[[ ${#records[@]} -gt 0 ]] || { echo "::error::no record directory among: $*"; exit 1; }
 
 price_args=()
 while read -r label; do
@@ -27,14 +34,14 @@ while read -r label; do
 done < <(python3 -c '
 import json, pathlib, sys
 labels = set()
-for f in pathlib.Path(sys.argv[1]).rglob("*.json"):
+for f in (f for d in sys.argv[1:] for f in pathlib.Path(d).rglob("*.json")):
     label = (json.loads(f.read_text()).get("run") or {}).get("label")
     if label:
         labels.add(label)
-print("\n".join(sorted(labels)))' "$records")
+print("\n".join(sorted(labels)))' "${records[@]}")
 
 echo "archbench report ${price_args[*]}"
-"$archbench" report "$records" --format html,md,csv,json --out "$out" --site "$site" --allow-noisy \
+"$archbench" report "${records[@]}" --format html,md,csv,json --out "$out" --site "$site" --allow-noisy \
   "${price_args[@]}"
 if [[ -n ${GITHUB_STEP_SUMMARY:-} ]]; then
   for md in "$out"/*.md; do

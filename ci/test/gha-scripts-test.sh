@@ -3,7 +3,7 @@
 # would call them (GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are files here):
 #  - run.sh: a smoke run of the hidden selftest workload (its deliberately failing benchmark makes
 #    archbench exit 1 and still write a record): same exit code, record path in GITHUB_OUTPUT;
-#  - report.sh: one --price per record label from ARCHBENCH_RUNNER_PRICES (longest runner name wins),
+#  - report.sh: skips a missing record directory, one --price per record label from ARCHBENCH_RUNNER_PRICES (longest runner name wins),
 #    report exits 0, Markdown lands in the job summary, the site directory is written;
 #  - compare.sh: passes when there is no baseline; otherwise exits exactly as `archbench compare`
 #    does (checked against a direct call, for the record against itself and against a copy whose
@@ -70,7 +70,7 @@ EOF
 scenario=report.sh
 rc=0
 ARCHBENCH_RUNNER_PRICES="ubuntu-24.04=0.48 ubuntu-24.04-arm=0.30" \
-  "$root/ci/gha/report.sh" "$tmp/records" "$tmp/report" "$tmp/site" >"$tmp/report.log" 2>&1 || rc=$?
+  "$root/ci/gha/report.sh" "$tmp/report" "$tmp/site" "$tmp/records" "$tmp/no-such-dir" >"$tmp/report.log" 2>&1 || rc=$?
 check "exits 0" test "$rc" -eq 0
 check "prices each runner's records (longest runner name wins)" has_match "$tmp/archbench-calls.log" \
   "^report $tmp/records --format html,md,csv,json --out $tmp/report --site $tmp/site --allow-noisy --price ubuntu-24.04-arm-corretto21=0.30 --price ubuntu-24.04-temurin17=0.48$"
