@@ -89,7 +89,7 @@ timeout "${ARCHBENCH_AARCH64_TIMEOUT:-45m}" "$java" -jar "$jar" run --profile sm
   --workloads "$workloads" --jvm "$java" --label aarch64-emulated --out "$out" || rc=$?
 [[ $rc -eq 0 ]] || log "archbench run exited with $rc"
 
-record=$(find "$out" -maxdepth 1 -name '*.json' | sort | tail -n 1)
+record=$(find "$out" -maxdepth 1 -name '*.json' ! -name '*.jmh.json' | sort | tail -n 1)
 [[ -n $record ]] || die "no record in $out"
 expect_args=()
 for w in "${!expect[@]}"; do expect_args+=("$w=${expect[$w]}"); done

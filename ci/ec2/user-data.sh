@@ -118,10 +118,13 @@ json_string() {
   printf '"%s"' "${s//\"/\\\"}"
 }
 
+# Run records are <run-id>.json; archbench also writes <run-id>.jmh.json and <run-id>.log.
+is_record() { [[ -f $1 && $1 == *.json && $1 != *.jmh.json ]]; }
+
 write_status() {
   local records=() f list
-  for f in "$out"/*.json; do
-    [[ -e $f ]] && records+=("$(json_string "${f##*/}")")
+  for f in "$out"/*; do
+    if is_record "$f"; then records+=("$(json_string "${f##*/}")"); fi
   done
   list=$(IFS=,; echo "${records[*]}")
   printf '{"instanceType":%s,"status":%s,"exitCode":%d,"profile":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
@@ -143,8 +146,12 @@ finish() {
     log "stopped by an error (exit $rc)"
   fi
   if [[ -n $dest ]]; then
-    for f in "$out"/*.json; do
-      [[ -e $f ]] && upload "$f" "${f##*/}"
+    for f in "$out"/*; do
+      if is_record "$f"; then
+        upload "$f" "${f##*/}"
+      elif [[ -f $f ]]; then
+        upload "$f" "logs/${f##*/}"
+      fi
     done
     for f in "$logs"/*.log; do
       [[ -e $f ]] && upload "$f" "logs/${f##*/}"
@@ -230,7 +237,8 @@ run_archbench() {
   wait "$watcher_pid" 2>/dev/null || true
   watcher_pid=
   tail -n 20 "$logs/archbench.log"
-  if [[ -e $home/spot-notice ]]; then
+  # archbench watches for the notice as well and may stop (143) before this script's watcher looks.
+  if [[ -e $home/spot-notice ]] || { [[ $run_rc -eq 143 ]] && imds spot/instance-action >/dev/null; }; then
     status=spot-interrupted
   else
     case $run_rc in

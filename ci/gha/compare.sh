@@ -10,7 +10,7 @@ baseline_dir=${1:?usage: ci/gha/compare.sh BASELINE-DIR NEW-DIR}
 new_dir=${2:?}
 threshold=${ARCHBENCH_THRESHOLD:-5%}
 
-newest() { find "$1" -maxdepth 1 -name '*.json' -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -n 1 | cut -d' ' -f2-; }
+newest() { find "$1" -maxdepth 1 -name '*.json' ! -name '*.jmh.json' -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -n 1 | cut -d' ' -f2-; }
 baseline=$(newest "$baseline_dir")
 new=$(newest "$new_dir")
 [[ -n $new ]] || { echo "::error::no record in $new_dir"; exit 1; }

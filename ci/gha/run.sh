@@ -14,7 +14,7 @@ mkdir -p "$out"
 marker=$(mktemp "$out/.run-started.XXXXXX")
 rc=0
 "$archbench" "${args[@]}" "$@" || rc=$?
-record=$(find "$out" -maxdepth 1 -name '*.json' -newer "$marker" | sort | tail -n 1)
+record=$(find "$out" -maxdepth 1 -name '*.json' ! -name '*.jmh.json' -newer "$marker" | sort | tail -n 1)
 rm -f "$marker"
 if [[ -z $record ]]; then
   echo "::error::archbench run exited with $rc and wrote no record"

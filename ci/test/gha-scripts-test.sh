@@ -7,8 +7,7 @@
 #    report exits 0, Markdown lands in the job summary, the site directory is written;
 #  - compare.sh: passes when there is no baseline; otherwise exits exactly as `archbench compare`
 #    does (checked against a direct call, for the record against itself and against a copy whose
-#    scores are 40% worse; what compare decides is its own tests' business), with the comparison in
-#    the job summary.
+#    scores are 40% worse, which must fail the check with 3), with the comparison in the job summary.
 # ARCHBENCH_JAR selects the jar (default: the launcher's build).
 set -euo pipefail
 
@@ -118,6 +117,8 @@ for pair in "same:$tmp/new" "worse:$tmp/worse"; do
   check "$name: writes the comparison into the job summary" has_match "$GITHUB_STEP_SUMMARY" '^### archbench compare'
   echo "# archbench compare on $name gave $direct"
 done
+# The whole pipeline of the pull-request check: a 40% slower run fails it.
+check "a 40% worse copy fails the check (exit 3)" test "$rc" -eq 3
 
 echo "gha-scripts-test: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
