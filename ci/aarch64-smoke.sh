@@ -6,6 +6,7 @@
 # numbers mean nothing and are never reported.
 #
 # usage: ci/aarch64-smoke.sh [--workloads LIST] [--expect WORKLOAD=REGEX]... [--out DIR] [--jar PATH]
+#                            [-- more 'archbench run' options, e.g. --include REGEX]
 #   --workloads  default $ARCHBENCH_AARCH64_WORKLOADS or compression,web,inference
 #   --expect     a regex that some attribute ("key=value") of an ok result of WORKLOAD must match;
 #                defaults below name the native implementations
@@ -20,6 +21,8 @@ arm_java=/usr/lib/jvm/java-17-openjdk-arm64/bin/java
 workloads=${ARCHBENCH_AARCH64_WORKLOADS:-compression,web,inference}
 out=
 jar=${ARCHBENCH_JAR:-}
+run_args=()
+problems=0
 declare -A expect=(
   [compression]='(native|jni|aarch64|arm64)'
   [inference]='(onnx|pytorch|native|aarch64|arm64)'
@@ -34,7 +37,8 @@ while [[ $# -gt 0 ]]; do
     --expect) [[ ${2:?} == *=* ]] || die "--expect needs WORKLOAD=REGEX"; expect[${2%%=*}]=${2#*=}; shift ;;
     --out) out=${2:?}; shift ;;
     --jar) jar=${2:?}; shift ;;
-    -h | --help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    --) shift; run_args=("$@"); break ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
   shift
@@ -66,10 +70,13 @@ if [[ -z $jar ]]; then
 fi
 [[ -f $jar ]] || die "no jar at $jar"
 
-# The emulated `java`: archbench itself runs on it, and so do JMH's forks (--jvm).
+# The emulated `java`: archbench itself runs on it, and so do JMH's forks (--jvm). Without binfmt_misc
+# (containers) the kernel cannot exec aarch64 programs, so the JVM must not start children through
+# its aarch64 jspawnhelper: VFORK execs the child (this wrapper again) directly.
 java=$tmp/bin/java
 mkdir -p "$tmp/bin"
-printf '#!/bin/sh\nexec qemu-aarch64-static -L / %s "$@"\n' "$arm_java" >"$java"
+printf '#!/bin/sh\nexec qemu-aarch64-static -L / %s -Djdk.lang.Process.launchMechanism=VFORK "$@"\n' \
+  "$arm_java" >"$java"
 chmod +x "$java"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 
@@ -80,13 +87,17 @@ echo "$version"
 sysinfo=$("$java" -jar "$jar" sysinfo --json) || die "sysinfo --json failed under emulation"
 arch=$(python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["arch"])' <<<"$sysinfo") ||
   die "sysinfo --json gave no arch"
-[[ $arch == aarch64 ]] || die "sysinfo says arch $arch, expected aarch64"
-log "sysinfo: arch $arch"
+if [[ $arch == aarch64 ]]; then
+  log "sysinfo: arch $arch"
+else
+  log "FAIL sysinfo says arch $arch under the emulated JVM, expected aarch64"
+  problems=$((problems + 1))
+fi
 
 log "archbench run --profile smoke --workloads $workloads (emulated; slow)"
 rc=0
 timeout "${ARCHBENCH_AARCH64_TIMEOUT:-45m}" "$java" -jar "$jar" run --profile smoke \
-  --workloads "$workloads" --jvm "$java" --label aarch64-emulated --out "$out" || rc=$?
+  --workloads "$workloads" --jvm "$java" --label aarch64-emulated --out "$out" "${run_args[@]}" || rc=$?
 [[ $rc -eq 0 ]] || log "archbench run exited with $rc"
 
 record=$(find "$out" -maxdepth 1 -name '*.json' ! -name '*.jmh.json' | sort | tail -n 1)
@@ -94,7 +105,7 @@ record=$(find "$out" -maxdepth 1 -name '*.json' ! -name '*.jmh.json' | sort | ta
 expect_args=()
 for w in "${!expect[@]}"; do expect_args+=("$w=${expect[$w]}"); done
 
-python3 - "$record" "$workloads" "${expect_args[@]}" <<'EOF'
+python3 - "$record" "$workloads" "${expect_args[@]}" <<'EOF' || problems=$((problems + 1))
 import json, re, sys
 
 record = json.load(open(sys.argv[1]))
@@ -126,4 +137,5 @@ for p in problems:
 sys.exit(1 if problems else 0)
 EOF
 [[ $rc -eq 0 ]] || die "archbench run exited with $rc"
+[[ $problems -eq 0 ]] || die "$problems check(s) failed"
 log "ok: record $record says aarch64; native libraries loaded"

@@ -44,6 +44,7 @@ dest=
 watcher_pid=
 
 mkdir -p "$home/dist" "$out" "$logs"
+cd "$home" # archbench keeps its work directory (.archbench: caches, models) under the current one
 exec > >(tee -a "$logs/user-data.log") 2>&1
 export HOME=${HOME:-/root}
 
