@@ -162,6 +162,7 @@ if [[ -f $record ]]; then
     ' X86InstanceTypes=c7i.xlarge ArmInstanceTypes=c7g.xlarge '
   check "uploads the jar it deploys, with its checksum" has_match "$d/calls.log" \
     "DistUrl=s3://archbench-e2e/runs/launch/_dist/archbench.jar DistSha256=$(sha256sum "$jar" | cut -d' ' -f1) "
+  check "gives a smoke fleet a 30 minute time limit" has_match "$d/calls.log" ' TimeLimit=30m '
   check "deploys with IAM and macro capabilities" has_match "$d/calls.log" \
     '^aws cloudformation deploy .*--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND'
   check "downloads both records" test "$(find "$d/out/records" -name '*.json' | wc -l)" -eq 2
