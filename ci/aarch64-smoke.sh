@@ -23,9 +23,12 @@ out=
 jar=${ARCHBENCH_JAR:-}
 run_args=()
 problems=0
+# Attributes are matched as "key=value". web: Netty's native epoll transport loaded (else it says
+# "nio (epoll unavailable: ...)"); inference: DJL's native engine loaded; compression: a native codec.
 declare -A expect=(
+  [web]='^transport=epoll$'
+  [inference]='^engine=(OnnxRuntime|PyTorch) '
   [compression]='(native|jni|aarch64|arm64)'
-  [inference]='(onnx|pytorch|native|aarch64|arm64)'
 )
 
 die() { echo "aarch64-smoke: $*" >&2; exit 1; }
