@@ -14,7 +14,7 @@
 #   --jar        default $ARCHBENCH_JAR or harness/target/archbench.jar (built by ./archbench)
 # Installs the emulation packages with apt-get when they are missing and it runs as root.
 # The run is limited to $ARCHBENCH_AARCH64_TIMEOUT (default 45m); $ARCHBENCH_AARCH64_JVM_OPTS replaces
-# the emulated JVMs' default options (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC).
+X
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -79,8 +79,9 @@ fi
 # its aarch64 jspawnhelper: VFORK execs the child (this wrapper again) directly.
 java=$tmp/bin/java
 mkdir -p "$tmp/bin"
-# C1 only and the serial GC start far faster under emulation (timings mean nothing here anyway).
-jvm_opts=${ARCHBENCH_AARCH64_JVM_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
+# C1 only starts far faster under emulation (timings mean nothing here anyway). No GC choice: some
+# benchmarks pick their own, and two make the JVM refuse to start.
+jvm_opts=${ARCHBENCH_AARCH64_JVM_OPTS:--XX:TieredStopAtLevel=1}
 printf '#!/bin/sh\nexec qemu-aarch64-static -L / %s -Djdk.lang.Process.launchMechanism=VFORK %s "$@"\n' \
   "$arm_java" "$jvm_opts" >"$java"
 chmod +x "$java"
