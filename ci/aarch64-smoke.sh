@@ -14,7 +14,7 @@
 #   --jar        default $ARCHBENCH_JAR or harness/target/archbench.jar (built by ./archbench)
 # Installs the emulation packages with apt-get when they are missing and it runs as root.
 # The run is limited to $ARCHBENCH_AARCH64_TIMEOUT (default 45m); $ARCHBENCH_AARCH64_JVM_OPTS replaces
-X
+# the emulated JVMs' default option (-XX:TieredStopAtLevel=1).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
