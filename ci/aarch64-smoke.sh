@@ -41,7 +41,7 @@ while [[ $# -gt 0 ]]; do
     --expect) [[ ${2:?} == *=* ]] || die "--expect needs WORKLOAD=REGEX"; expect[${2%%=*}]=${2#*=}; shift ;;
     --out) out=${2:?}; shift ;;
     --jar) jar=${2:?}; shift ;;
-    -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
     --) shift; run_args=("$@"); break ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
