@@ -12,6 +12,7 @@ import argparse
 import http.server
 import json
 import pathlib
+import shutil
 import threading
 
 TOKEN = "stub-imds-token-5f2c"
@@ -67,12 +68,12 @@ def main():
                 f = pathlib.Path(args.files) / pathlib.Path(self.path[len("/files/"):]).name
                 if not f.is_file():
                     return self.answer(404)
-                data = f.read_bytes()
                 self.record(200)
                 self.send_response(200)
-                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Content-Length", str(f.stat().st_size))
                 self.end_headers()
-                self.wfile.write(data)
+                with f.open("rb") as src:
+                    shutil.copyfileobj(src, self.wfile)
                 return
             if self.headers.get("X-aws-ec2-metadata-token") != TOKEN:
                 return self.answer(401)

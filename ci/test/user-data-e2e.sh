@@ -61,10 +61,13 @@ java_home=$(dirname "$(dirname "$(readlink -f "$java_bin")")")
 mkdir -p "$tmp/stub-classes" "$tmp/files"
 "$java_home/bin/javac" -nowarn -XDignore.symbol.file -d "$tmp/stub-classes" "$root/ci/test/StubArchbench.java" 2>/dev/null
 "$java_home/bin/jar" --create --file "$tmp/files/stub-archbench.jar" --main-class StubArchbench -C "$tmp/stub-classes" .
-mkdir -p "$tmp/dist/archbench-e2e"
-cp "$jar" "$tmp/dist/archbench-e2e/archbench.jar"
-tar -czf "$tmp/files/archbench-e2e.tar.gz" -C "$tmp/dist" archbench-e2e
-dist_sha256=$(sha256sum "$tmp/files/archbench-e2e.tar.gz" | cut -d' ' -f1)
+# The real jar is served as is (it is large); the tarball form is tested with the stub jar.
+ln -s "$(readlink -f "$jar")" "$tmp/files/archbench.jar"
+dist_sha256=$(sha256sum "$jar" | cut -d' ' -f1)
+mkdir -p "$tmp/dist/archbench-stub"
+cp "$tmp/files/stub-archbench.jar" "$tmp/dist/archbench-stub/archbench.jar"
+tar -czf "$tmp/files/archbench-stub.tar.gz" -C "$tmp/dist" archbench-stub
+stub_tgz_sha256=$(sha256sum "$tmp/files/archbench-stub.tar.gz" | cut -d' ' -f1)
 
 # --- the loopback IMDS stub ------------------------------------------------------------------------
 python3 "$root/ci/test/imds_stub.py" --port-file "$tmp/imds.port" --log "$tmp/imds.log" \
@@ -84,7 +87,7 @@ run_user_data() {
   dir=$tmp/$name
   mkdir -p "$dir/home" "$dir/bucket"
   "$root/ci/ec2/template" user-data Bucket=archbench-e2e Prefix=runs/e2e Profile=smoke \
-    Workloads=selftest ExtraArgs= "DistUrl=$imds/files/archbench-e2e.tar.gz" \
+    Workloads=selftest ExtraArgs= "DistUrl=$imds/files/archbench.jar" \
     "DistSha256=$dist_sha256" JdkVersion=17 TimeLimit=10m "$@" >"$dir/user-data.sh"
   local cmd=(env -i "PATH=$root/ci/test/stubs:$java_home/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
     "HOME=$dir" "ARCHBENCH_HOME=$dir/home" "ARCHBENCH_OS_RELEASE=$root/ci/test/os-release/$os"
@@ -102,7 +105,7 @@ run_user_data() {
   fi
 }
 
-# --- 1. a normal run: AL2023, tarball over HTTP with checksum, real archbench, selftest smoke -------
+# --- 1. a normal run: AL2023, the jar over HTTP with checksum, real archbench, selftest smoke ------
 scenario=normal
 run_user_data normal al2023
 d=$tmp/normal
@@ -203,9 +206,10 @@ check "status is time-limit after SIGKILL" has_match "$results/status.json" '"st
 check "uploads the logs" has_match "$results/logs/archbench.log" 'stub archbench hang'
 check "powers off last" test "$(last_line "$d/calls.log")" = "shutdown -P now"
 
-# --- 4. a spot interruption notice during the run ------------------------------------------------
+# --- 4. a spot interruption notice during the run (distribution as a tarball over HTTP) ----------
 scenario=spot
-STUB_MODE=interruptible ASYNC=1 run_user_data spot al2023 "DistUrl=file://$tmp/files/stub-archbench.jar" DistSha256=
+STUB_MODE=interruptible ASYNC=1 run_user_data spot al2023 "DistUrl=$imds/files/archbench-stub.tar.gz" \
+  "DistSha256=$stub_tgz_sha256"
 d=$tmp/spot
 results=$d/bucket/archbench-e2e/runs/e2e/c7g.xlarge
 for _ in $(seq 300); do [[ -f $d/stub-started ]] && break; sleep 0.1; done
@@ -218,6 +222,9 @@ check "status is spot-interrupted with archbench's SIGTERM exit" \
   has_match "$results/status.json" '"status":"spot-interrupted","exitCode":143,'
 check "uploads the partial record" has_match "$results/00000000-0000-4000-8000-000000000001.json" '"interrupted"'
 check "logs the notice" has_match "$results/logs/user-data.log" 'spot interruption notice: .*terminate'
+check "runs the jar from the unpacked tarball" has_match "$results/logs/user-data.log" \
+  'running: java -jar .*/dist/archbench-stub/archbench.jar run '
+
 check "powers off last" test "$(last_line "$d/calls.log")" = "shutdown -P now"
 
 # --- 5. a distribution with the wrong checksum: an error still uploads logs and powers off --------
