@@ -1,0 +1,274 @@
+#!/bin/bash
+# archbench on one EC2 instance (cloud-init user data, runs once as root at first boot):
+# install a JDK, fetch the archbench distribution, run one profile, upload the run record and logs
+# to s3://BUCKET/PREFIX/<instance-type>/, then power off (the fleet launches instances with
+# InstanceInitiatedShutdownBehavior=terminate, so powering off ends the billing).
+#
+# Safety nets, because an instance nobody watches must never bill forever:
+#  - the benchmark runs under `timeout` (TIME_LIMIT, then SIGKILL after a grace period);
+#  - a backstop `shutdown -P +N` is scheduled before anything else, covering a hung install or upload;
+#  - an EXIT trap uploads whatever exists (partial record, logs, status.json) and powers off on every
+#    path, including errors;
+#  - a watcher polls IMDSv2 for a spot interruption notice, stops the run with SIGTERM (archbench
+#    then writes its partial record) and uploads before the instance is reclaimed.
+#
+# The {{Name}} placeholders below are the CloudFormation parameters: ci/ec2/render-template turns
+# them into ${Name} inside fleet.yaml's Fn::Sub. The ARCHBENCH_* environment variables read further
+# down exist for the end-to-end test (ci/test/user-data-e2e.sh); cloud-init never sets them.
+set -euo pipefail
+
+bucket='{{Bucket}}'
+prefix='{{Prefix}}'
+profile='{{Profile}}'
+workloads='{{Workloads}}'
+extra_args='{{ExtraArgs}}'
+dist_url='{{DistUrl}}'
+dist_sha256='{{DistSha256}}'
+jdk_version='{{JdkVersion}}'
+time_limit='{{TimeLimit}}'
+
+home=${ARCHBENCH_HOME:-/opt/archbench}
+os_release=${ARCHBENCH_OS_RELEASE:-/etc/os-release}
+imds_endpoint=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}
+imds_endpoint=${imds_endpoint%/}
+spot_poll_seconds=${ARCHBENCH_SPOT_POLL_SECONDS:-5}
+kill_grace=${ARCHBENCH_KILL_GRACE:-90s}
+backstop_extra_minutes=${ARCHBENCH_BACKSTOP_EXTRA_MINUTES:-30}
+
+out=$home/results
+logs=$home/logs
+started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+status=error
+run_rc=-1
+dest=
+watcher_pid=
+
+mkdir -p "$home/dist" "$out" "$logs"
+cd "$home" # archbench keeps its work directory (.archbench: caches, models) under the current one
+exec > >(tee -a "$logs/user-data.log") 2>&1
+export HOME=${HOME:-/root}
+
+# Messages go to stderr: stdout of some functions is their result.
+log() { printf '%s archbench-user-data: %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+check_param() {
+  local name=$1 value=$2 pattern=$3
+  [[ $value != *'{{'* ]] || die "parameter $name was not substituted (render the template with ci/ec2/render-template)"
+  [[ $value =~ $pattern ]] || die "parameter $name='$value' does not match $pattern"
+}
+
+validate_params() {
+  check_param Bucket "$bucket" '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$'
+  check_param Prefix "$prefix" '^[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9]$|^[A-Za-z0-9]$'
+  check_param Profile "$profile" '^(smoke|quick|standard|full)$'
+  check_param Workloads "$workloads" '^[A-Za-z0-9,_-]*$'
+  check_param ExtraArgs "$extra_args" '^[A-Za-z0-9 ,.=_/%:-]*$'
+  check_param DistUrl "$dist_url" '^(s3|https?|file)://[^[:space:]]+$'
+  check_param DistSha256 "$dist_sha256" '^([0-9a-f]{64})?$'
+  check_param JdkVersion "$jdk_version" '^(17|21)$'
+  check_param TimeLimit "$time_limit" '^[1-9][0-9]*[smh]$'
+}
+
+# Whole minutes of a coreutils duration such as 90m, 3h or 20s (rounded up).
+minutes_of() {
+  local n=${1%?}
+  case $1 in
+    *h) echo $((n * 60)) ;;
+    *m) echo "$n" ;;
+    *s) echo $(((n + 59) / 60)) ;;
+  esac
+}
+
+imds_new_token() {
+  curl -fsS --noproxy '*' --max-time 2 -X PUT "$imds_endpoint/latest/api/token" \
+    -H 'X-aws-ec2-metadata-token-ttl-seconds: 21600'
+}
+
+# IMDSv2 GET of latest/meta-data/$1: prints the answer on 200; fails on 404 or no answer. A 401
+# (token expired during a long run) fetches a new token once.
+imds() {
+  local answer code
+  for _ in 1 2; do
+    answer=$(curl -sS --noproxy '*' --max-time 2 -w '\n%{http_code}' \
+      -H "X-aws-ec2-metadata-token: ${imds_token:-}" "$imds_endpoint/latest/meta-data/$1") || return 1
+    code=${answer##*$'\n'}
+    case $code in
+      200) printf '%s\n' "${answer%$'\n'*}"; return 0 ;;
+      401) imds_token=$(imds_new_token) || return 1 ;;
+      *) return 1 ;;
+    esac
+  done
+  return 1
+}
+
+upload() {
+  local src=$1 key=$2 attempt
+  for attempt in 1 2 3; do
+    if aws s3 cp --only-show-errors "$src" "$dest/$key"; then
+      return 0
+    fi
+    sleep $((attempt * 5))
+  done
+  log "upload of $src failed after 3 attempts"
+  return 1
+}
+
+json_string() {
+  local s=${1//\\/\\\\}
+  printf '"%s"' "${s//\"/\\\"}"
+}
+
+# Run records are <run-id>.json; archbench also writes <run-id>.jmh.json and <run-id>.log.
+is_record() { [[ -f $1 && $1 == *.json && $1 != *.jmh.json ]]; }
+
+write_status() {
+  local records=() f list
+  for f in "$out"/*; do
+    if is_record "$f"; then records+=("$(json_string "${f##*/}")"); fi
+  done
+  list=$(IFS=,; echo "${records[*]}")
+  printf '{"instanceType":%s,"status":%s,"exitCode":%d,"profile":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
+    "$(json_string "${instance_type:-unknown}")" "$(json_string "$status")" "$run_rc" \
+    "$(json_string "$profile")" "$list" "$(json_string "$started_at")" \
+    "$(json_string "$(date -u +%Y-%m-%dT%H:%M:%SZ)")" >"$1"
+}
+
+# EXIT trap: upload what exists, status.json last (the launcher waits for it), then power off.
+finish() {
+  local rc=$? f
+  set +e
+  trap - EXIT
+  if [[ -n $watcher_pid ]]; then
+    kill "$watcher_pid" 2>/dev/null
+    wait "$watcher_pid" 2>/dev/null
+  fi
+  if [[ $status == error && $rc -ne 0 ]]; then
+    log "stopped by an error (exit $rc)"
+  fi
+  if [[ -n $dest ]]; then
+    for f in "$out"/*; do
+      if is_record "$f"; then
+        upload "$f" "${f##*/}"
+      elif [[ -f $f ]]; then
+        upload "$f" "logs/${f##*/}"
+      fi
+    done
+    for f in "$logs"/*.log; do
+      [[ -e $f ]] && upload "$f" "logs/${f##*/}"
+    done
+    write_status "$home/status.json"
+    log "status: $(cat "$home/status.json")"
+    upload "$home/status.json" status.json
+  else
+    log "no upload destination (bad parameters or no instance type); nothing uploaded"
+  fi
+  log "powering off"
+  shutdown -P now || poweroff -f
+}
+
+install_jdk() {
+  local id=
+  # shellcheck disable=SC1090 # the OS's own description
+  id=$(. "$os_release" && echo "${ID:-}")
+  case $id in
+    amzn | rhel | fedora | centos | rocky | almalinux)
+      dnf install -y -q "java-$jdk_version-amazon-corretto-headless" ;;
+    ubuntu | debian)
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -q
+      apt-get install -y -q --no-install-recommends "openjdk-$jdk_version-jre-headless" curl ca-certificates
+      if ! command -v aws >/dev/null; then
+        snap install aws-cli --classic
+      fi ;;
+    *) die "unsupported OS '$id' in $os_release (expected Amazon Linux 2023 or Ubuntu)" ;;
+  esac
+  command -v java >/dev/null || die "no java on PATH after installing the JDK"
+  log "JDK: $(java -version 2>&1 | head -n 1)"
+}
+
+# Fetches the distribution (a jar, or a .tar.gz/.tgz holding archbench.jar) and prints the jar path.
+fetch_dist() {
+  local path=${dist_url%%\?*} file
+  file=$home/dist/${path##*/}
+  case $dist_url in
+    s3://*) aws s3 cp --only-show-errors "$dist_url" "$file" ;;
+    *) curl -fsSL --retry 3 -o "$file" "$dist_url" ;;
+  esac
+  if [[ -n $dist_sha256 ]]; then
+    echo "$dist_sha256  $file" | sha256sum -c --quiet - || die "checksum mismatch for $dist_url"
+  fi
+  case $file in
+    *.jar) echo "$file" ;;
+    *.tar.gz | *.tgz)
+      tar -xzf "$file" -C "$home/dist"
+      find "$home/dist" -name archbench.jar -type f -print -quit | grep . || die "no archbench.jar in $dist_url" ;;
+    *) die "DistUrl must name a .jar, .tar.gz or .tgz: $dist_url" ;;
+  esac
+}
+
+watch_spot() {
+  local run_pid=$1 notice
+  while sleep "$spot_poll_seconds"; do
+    if notice=$(imds spot/instance-action); then
+      log "spot interruption notice: $notice; stopping the run to upload partial results"
+      : >"$home/spot-notice"
+      kill -TERM "$run_pid" 2>/dev/null
+      return 0
+    fi
+  done
+}
+
+run_archbench() {
+  local jar=$1 args extra=() pid
+  args=(run --profile "$profile" --label "$instance_type" --out "$out")
+  [[ -z $workloads ]] || args+=(--workloads "$workloads")
+  read -r -a extra <<<"$extra_args"
+  args+=("${extra[@]}")
+  log "running: java -jar $jar ${args[*]} (time limit $time_limit)"
+  export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+  timeout --signal=TERM --kill-after="$kill_grace" "$time_limit" \
+    java -jar "$jar" "${args[@]}" >"$logs/archbench.log" 2>&1 &
+  pid=$!
+  watch_spot "$pid" &
+  watcher_pid=$!
+  run_rc=0
+  wait "$pid" || run_rc=$?
+  kill "$watcher_pid" 2>/dev/null || true
+  wait "$watcher_pid" 2>/dev/null || true
+  watcher_pid=
+  tail -n 20 "$logs/archbench.log"
+  # archbench watches for the notice as well and may stop (143) before this script's watcher looks.
+  if [[ -e $home/spot-notice ]] || { [[ $run_rc -eq 143 ]] && imds spot/instance-action >/dev/null; }; then
+    status=spot-interrupted
+  else
+    case $run_rc in
+      0) status=completed ;;
+      1) status=completed-with-failures ;;
+      124 | 137) status=time-limit ;;
+      130 | 143) status=interrupted ;;
+      *) status=error ;;
+    esac
+  fi
+  log "archbench exited with $run_rc: $status"
+}
+
+main() {
+  trap finish EXIT
+  validate_params
+  local backstop jar
+  backstop=$(($(minutes_of "$time_limit") + backstop_extra_minutes))
+  shutdown -P "+$backstop" "archbench backstop: time limit $time_limit exceeded" ||
+    log "could not schedule the backstop shutdown"
+  imds_token=$(imds_new_token) || die "IMDSv2 token request to $imds_endpoint failed"
+  instance_type=$(imds instance-type) || die "IMDS gave no instance type"
+  [[ $instance_type =~ ^[a-z0-9][a-z0-9.-]*$ ]] || die "unexpected instance type '$instance_type'"
+  AWS_DEFAULT_REGION=$(imds placement/region) && export AWS_DEFAULT_REGION
+  dest=s3://$bucket/$prefix/$instance_type
+  log "instance $instance_type ($(imds instance-life-cycle || echo unknown)); results to $dest/"
+  install_jdk
+  jar=$(fetch_dist)
+  run_archbench "$jar"
+}
+
+main "$@"
