@@ -13,6 +13,9 @@ import java.util.Map;
  * only when {@link ImdsClient#endpointFor} allows it.
  */
 public final class Fingerprinter {
+  /** {@code virtualization} of a JVM running under user-mode emulation (qemu-user). */
+  public static final String EMULATED = "qemu-user";
+
   private Fingerprinter() {}
 
   /** The fingerprint of the host under {@code roots}, with environment {@code env}. */
@@ -27,12 +30,14 @@ public final class Fingerprinter {
 
     Dmi dmi = Dmi.read(files);
     CpuInfo cpuInfo = files.proc("cpuinfo").map(CpuInfo::parse).orElse(CpuInfo.EMPTY);
-    String arch = CpuSource.arch(cpuInfo);
-    if (arch == null && live) {
-      arch = jvmArch();
-    }
+    String cpuArch = CpuSource.arch(cpuInfo);
+    // On the live host the code's architecture wins: under qemu-user an aarch64 JVM sees the x86
+    // host's /proc/cpuinfo, yet everything it runs is aarch64 code. Such a host is marked emulated.
+    String arch = live && jvmArch() != null ? jvmArch() : cpuArch;
+    boolean emulated = cpuArch != null && !cpuArch.equals(arch);
     Host.Cloud cloud = CloudSource.read(dmi, env, imds);
-    Host.Cpu cpu = CpuSource.read(files, cpuInfo, arch, cloud.provider() != null);
+    // The CPU section describes the hardware, also under emulation.
+    Host.Cpu cpu = CpuSource.read(files, cpuInfo, cpuArch != null ? cpuArch : arch, cloud.provider() != null);
 
     Long memory = Sizes.memTotal(files.proc("meminfo").orElse(null));
     Map<String, String> osRelease = OsRelease.parse(files.etc("os-release").orElse(null));
@@ -43,7 +48,7 @@ public final class Fingerprinter {
       os = OshiSource.fillOs(os);
     }
     Host.Container container = ContainerSource.read(files, memory);
-    String virtualization = dmi.virtualization(
+    String virtualization = emulated ? EMULATED : dmi.virtualization(
         files.sys("devices/system/clocksource/clocksource0/available_clocksource").orElse(null),
         cpuInfo.flags().contains("hypervisor"));
 

@@ -28,6 +28,7 @@ public final class HostWarnings {
   public static final String FORK_JVM_FLAGS = "fork-jvm-flags";
   public static final String FORK_JVM = "fork-jvm";
   public static final String RESUMED = "resumed";
+  public static final String EMULATED = "emulated";
   public static final String INTERRUPTED = "interrupted";
 
   private HostWarnings() {}

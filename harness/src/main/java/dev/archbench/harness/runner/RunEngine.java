@@ -100,7 +100,9 @@ public final class RunEngine {
     String id = UUID.randomUUID().toString();
     RunInfo info = new RunInfo(id, Clock.now(), null, RunInfo.RUNNING,
         dev.archbench.harness.cli.ArchbenchCommand.ManifestVersion.version(), null, req.commandLine(),
-        req.profile().id(), req.label(), req.profile() != Profile.SMOKE, List.copyOf(warnings));
+        req.profile().id(), req.label(),
+        req.profile() != Profile.SMOKE && warnings.stream().noneMatch(w -> HostWarnings.EMULATED.equals(w.code())),
+        List.copyOf(warnings));
     RunFiles files = new RunFiles(req.outDir(), id);
     RunRecord record = RunRecord.start(host, info);
     RunLock lock = RunLock.acquire(files);
@@ -157,6 +159,10 @@ public final class RunEngine {
     List<Warning> out = new ArrayList<>();
     List<String> recorded = host.jvm() == null ? List.of() : host.jvm().arguments();
     HostWarnings.forkJvmFlags(recorded, userJvmArgs()).ifPresent(out::add);
+    if (dev.archbench.harness.fingerprint.Fingerprinter.EMULATED.equals(host.virtualization())) {
+      out.add(new Warning(HostWarnings.EMULATED, "archbench runs under user-mode emulation ("
+          + host.arch() + " code on other hardware): results prove correctness only, never compare them"));
+    }
     if (req.jvm() != null) {
       out.add(new Warning(HostWarnings.FORK_JVM, "benchmark JVMs are " + req.jvm()
           + ", the fingerprint records the JVM archbench runs on (" + System.getProperty("java.home") + ")"));
