@@ -3,7 +3,9 @@ package dev.archbench.reports.price;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.archbench.record.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +26,10 @@ import java.util.Map;
  * {@code PurchaseOption=No Upfront}, {@code OfferingClass=standard}.
  */
 public final class OfferFileImporter {
+  /** archbench's JSON settings, but reading one value at a time from a stream that continues. */
+  private static final ObjectMapper STREAMING =
+      Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private OfferFileImporter() {}
 
   /** The import result: the catalog and how many products were seen and kept. */
@@ -46,7 +52,7 @@ public final class OfferFileImporter {
     String version = null;
     String publicationDate = null;
     int seen = 0;
-    try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
+    try (JsonParser p = STREAMING.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException(name + ": not an AWS offer file (expected a JSON object)");
       }
