@@ -252,6 +252,8 @@ public final class Analyzer {
       groups.computeIfAbsent(hostKeyOf(a.record()), k -> new ArrayList<>()).add(a);
     }
     List<HostGroup> out = new ArrayList<>();
+    // Records in run-id order, so that the input order never changes a number.
+    groups.values().forEach(recs -> recs.sort(Comparator.comparing(a -> a.record().run().id())));
     groups.forEach((key, recs) -> out.add(new HostGroup(key, recs, summarize(key, recs))));
     return out;
   }
