@@ -62,7 +62,9 @@ public final class Analyzer {
   /** A host's records with the results that passed validation. */
   private record Accepted(String file, RunRecord record, List<BenchmarkResult> results) {}
 
-  private record HostGroup(String key, List<Accepted> records, HostSummary summary) {}
+  /** A host's records, its summary, and its results by key (in record order). */
+  private record HostGroup(String key, List<Accepted> records, HostSummary summary,
+      Map<String, List<BenchmarkResult>> byKey) {}
 
   /** Per cell, what the later steps need beyond the cell: performance replicates. */
   private record Work(Cell cell, double[] perf, double perfPoint) {}
@@ -254,7 +256,15 @@ public final class Analyzer {
     List<HostGroup> out = new ArrayList<>();
     // Records in run-id order, so that the input order never changes a number.
     groups.values().forEach(recs -> recs.sort(Comparator.comparing(a -> a.record().run().id())));
-    groups.forEach((key, recs) -> out.add(new HostGroup(key, recs, summarize(key, recs))));
+    groups.forEach((key, recs) -> {
+      Map<String, List<BenchmarkResult>> byKey = new HashMap<>();
+      for (Accepted a : recs) {
+        for (BenchmarkResult r : a.results()) {
+          byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+        }
+      }
+      out.add(new HostGroup(key, recs, summarize(key, recs), byKey));
+    });
     return out;
   }
 
@@ -389,14 +399,7 @@ public final class Analyzer {
   }
 
   private Work cell(BenchmarkResult spec, Optional<ScoreUnit> su, HostGroup h, int b) {
-    List<BenchmarkResult> all = new ArrayList<>();
-    for (Accepted a : h.records()) {
-      for (BenchmarkResult r : a.results()) {
-        if (r.key().equals(spec.key())) {
-          all.add(r);
-        }
-      }
-    }
+    List<BenchmarkResult> all = h.byKey().getOrDefault(spec.key(), List.of());
     if (all.isEmpty()) {
       return null;
     }

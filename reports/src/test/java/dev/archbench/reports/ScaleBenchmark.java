@@ -51,24 +51,36 @@ public final class ScaleBenchmark {
     }
     System.out.printf("generated %d records x %d benchmarks in %.1f s (%s)%n", records, benchmarks,
         (System.nanoTime() - g0) / 1e9, dir);
-    for (int round = 1; round <= 3; round++) {
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    for (int round = 1; round <= rounds; round++) {
       System.gc();
       resetPeaks();
+      long c0 = cpuNanos();
       long t0 = System.nanoTime();
       RecordLoader.Loaded loaded = RecordLoader.load(List.of(dir));
       long t1 = System.nanoTime();
+      long c1 = cpuNanos();
       Analysis a = Reports.analyze(loaded.records(), loaded.problems(), ReportOptions.defaults());
       long t2 = System.nanoTime();
-      Path out = dir.resolve("out");
+      long c2 = cpuNanos();
+      Path out = dir.resolveSibling(dir.getFileName() + "-out");
       Reports.write(a, out, EnumSet.allOf(ReportFormat.Type.class));
       long t3 = System.nanoTime();
-      System.out.printf("round %d: read %.2f s, analyze %.2f s, write 4 formats %.2f s, total %.2f s;"
-          + " peak heap %d MiB; %d hosts, %d benchmark rows, %d problems; html %d KiB%n", round,
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9, peakHeapMiB(), a.hosts().size(),
+      long c3 = cpuNanos();
+      System.out.printf("round %d CPU: read %.2f s, analyze %.2f s, write %.2f s%n", round, (c1 - c0) / 1e9,
+          (c2 - c1) / 1e9, (c3 - c2) / 1e9);
+      System.out.printf("round %d: read %.2f s, analyze %.2f s, write 4 formats %.2f s, total %.2f s wall,"
+          + " %.2f s CPU (all threads); peak heap %d MiB; %d hosts, %d benchmark rows, %d problems; html %d KiB%n",
+          round, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9, (c3 - c0) / 1e9,
+          peakHeapMiB(), a.hosts().size(),
           a.benchmarks().size(), a.problems().size(), Files.size(out.resolve("report.html")) / 1024);
     }
     System.out.println("available processors: " + Runtime.getRuntime().availableProcessors()
         + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void resetPeaks() {
