@@ -41,16 +41,16 @@ final class HtmlFormat implements ReportFormat {
       .ci{color:var(--muted);font-size:.85em}
       .tag{display:inline-block;border-radius:3px;padding:0 .35em;font-size:.8em;background:#eef1f4}
       .noisy{background:#ffe3b3}.better{background:#d3f9d8}.worse{background:#ffe3e3}.nsd{background:#eef1f4}
-      figure{margin:.6em 0 1.2em}
-      svg.chart{width:100%;height:auto;max-width:900px;display:block;font-size:12px}
-      svg .ct{font-weight:600;font-size:13px}svg .tick,svg .unit{fill:#5f6b76;font-size:11px}
+      figure{margin:.6em 0 1.2em;overflow-x:auto}
+      svg.chart{width:100%;height:auto;max-width:760px;min-width:440px;display:block;font-size:13px}
+      svg .ct{font-weight:600;font-size:14px}svg .tick,svg .unit{fill:#5f6b76;font-size:12px}
       svg .err{stroke:#222;stroke-width:1.3;fill:none}svg .axis{stroke:#888;fill:none}
       svg .grid{stroke:#e6e9ec;fill:none}svg .line{fill:none;stroke-width:2}svg .ref{stroke:#555;stroke-dasharray:4 3}
-      svg .bv{font-size:11px}
+      svg .bv{font-size:12px}
       ul.problems li{margin:.2em 0}
       footer{color:var(--muted);font-size:.85em;margin-top:2em;border-top:1px solid var(--line);padding-top:.6em}
       @media (max-width:640px){body{font-size:14px;padding:10px}th,td{padding:.25em .3em}h1{font-size:1.3em}}
-      @media print{body{max-width:none;padding:0;font-size:11pt}nav{display:none}.scroll{overflow:visible}
+      @media print{body{max-width:none;padding:0;font-size:11pt}nav{display:none}.scroll,figure{overflow:visible}svg.chart{min-width:0}
       figure,table,tr{break-inside:avoid}h2,h3{break-after:avoid}a{color:inherit;text-decoration:none}
       .banner{border:1px solid #000}}
       """;
@@ -169,7 +169,7 @@ final class HtmlFormat implements ReportFormat {
     sb.append("<section id=\"hosts\"><h2>Hosts</h2><div class=\"scroll\"><table><thead><tr><th>Host</th>"
         + "<th>Instance type</th><th>Arch</th><th>CPU</th><th>vCPUs</th><th>Physical cores</th><th>Memory</th>"
         + "<th>Accelerators</th><th>JVM</th><th>OS</th><th>$/hour</th><th>Price source</th><th>Records</th>"
-        + "<th>Profile</th><th>Notes</th></tr></thead><tbody>");
+        + "<th>Profile</th><th>Labels</th><th>Notes</th></tr></thead><tbody>");
     for (HostSummary h : a.hosts()) {
       sb.append("<tr><td>").append(hostCell(h)).append("</td><td>").append(html(dash(h.instanceType())))
           .append("</td><td>").append(html(dash(h.arch()))).append("</td><td>")
@@ -183,7 +183,7 @@ final class HtmlFormat implements ReportFormat {
           .append(h.usdPerHour() == null ? "–" : html(Fmt.usd(h.usdPerHour()))).append("</td><td>")
           .append(html(dash(h.priceSource()))).append("</td><td class=\"n\">").append(h.runIds().size())
           .append("</td><td>").append(html(String.join(", ", h.profiles()))).append("</td><td>")
-          .append(html(Views.flags(h))).append("</td></tr>");
+          .append(html(dash(h.label()))).append("</td><td>").append(html(Views.flags(h))).append("</td></tr>");
     }
     sb.append("</tbody></table></div></section>\n");
   }
@@ -394,9 +394,6 @@ final class HtmlFormat implements ReportFormat {
 
   private static String hostCell(HostSummary h) {
     String s = "<b>" + html(h.key()) + "</b>";
-    if (h.label() != null && !h.label().equals(h.key())) {
-      s += " <span class=\"ci\">" + html(h.label()) + "</span>";
-    }
     if (!h.noisy().isEmpty()) {
       s += h.priceCompared() ? " <span class=\"tag noisy\">⚠ noisy</span>" : " <span class=\"tag noisy\">noisy: not price-compared</span>";
     }

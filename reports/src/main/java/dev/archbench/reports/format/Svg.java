@@ -16,7 +16,7 @@ import java.util.List;
 final class Svg {
   static final String[] PALETTE = {"#1f77b4", "#e8590c", "#2b8a3e", "#862e9c", "#c92a2a", "#0b7285",
       "#5c940d", "#a61e4d"};
-  private static final int WIDTH = 720;
+  private static final int WIDTH = 600;
 
   private Svg() {}
 
@@ -29,10 +29,10 @@ final class Svg {
 
   /** Horizontal bars scaled from zero; a reference line at {@code reference} when not null. */
   static String bars(String title, String unit, List<Bar> bars, Double reference) {
-    int labelW = 170;
-    int valueW = 150;
+    int labelW = 120;
+    int valueW = 160;
     int rowH = 26;
-    int top = 28;
+    int top = 40;
     int height = top + rowH * bars.size() + 26;
     double max = 0;
     for (Bar b : bars) {
@@ -47,7 +47,8 @@ final class Svg {
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(html(title)).append("\">");
     sb.append("<title>").append(html(title)).append("</title>");
-    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(title)).append("</text>");
+    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(clip(title, 72))).append("</text>");
+    sb.append("<text class=\"unit\" x=\"0\" y=\"32\">").append(html(unit)).append("</text>");
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       double y = top + i * rowH;
@@ -57,7 +58,7 @@ final class Svg {
       double hi = labelW + plotW * b.value().upper() / max;
       double cy = y + rowH / 2.0;
       sb.append("<text class=\"bl\" x=\"").append(labelW - 6).append("\" y=\"").append(f(cy + 4))
-          .append("\" text-anchor=\"end\">").append(html(clip(b.label(), 24)))
+          .append("\" text-anchor=\"end\">").append(html(clip(b.label(), 18)))
           .append(b.mark() == null ? "" : " " + html(b.mark())).append("</text>");
       sb.append("<rect x=\"").append(f(x0)).append("\" y=\"").append(f(y + 4)).append("\" width=\"")
           .append(f(Math.max(w, 0.5))).append("\" height=\"").append(rowH - 8).append("\" fill=\"")
@@ -84,16 +85,14 @@ final class Svg {
       sb.append("<path class=\"ref\" d=\"M").append(f(x)).append(' ').append(top - 4).append('V')
           .append(f(axisY)).append("\"/>");
     }
-    sb.append("<text class=\"unit\" x=\"").append(WIDTH).append("\" y=\"16\" text-anchor=\"end\">")
-        .append(html(unit)).append("</text>");
     return sb.append("</svg>").toString();
   }
 
   /** Lines over categorical x values with error bars, y from zero. */
   static String lines(String title, String xLabel, String yUnit, List<String> xs, List<Series> series) {
-    int left = 64;
+    int left = 56;
     int right = 16;
-    int top = 30;
+    int top = 44;
     int plotH = 220;
     int legendRowH = 18;
     int legendRows = (series.size() + 2) / 3;
@@ -110,9 +109,8 @@ final class Svg {
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(html(title)).append("\">");
     sb.append("<title>").append(html(title)).append("</title>");
-    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(title)).append("</text>");
-    sb.append("<text class=\"unit\" x=\"").append(WIDTH).append("\" y=\"16\" text-anchor=\"end\">")
-        .append(html(yUnit)).append("</text>");
+    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(clip(title, 72))).append("</text>");
+    sb.append("<text class=\"unit\" x=\"0\" y=\"32\">").append(html(yUnit)).append("</text>");
     for (int t = 0; t <= 4; t++) {
       double v = max * t / 4;
       double y = top + plotH - plotH * t / 4.0;
@@ -161,7 +159,7 @@ final class Svg {
       sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"12\" height=\"4\" fill=\"")
           .append(s.color()).append("\"/>");
       sb.append("<text class=\"tick\" x=\"").append(f(x + 16)).append("\" y=\"").append(f(y + 6)).append("\">")
-          .append(html(clip(s.name(), 30))).append("</text>");
+          .append(html(clip(s.name(), 24))).append("</text>");
     }
     return sb.append("</svg>").toString();
   }
