@@ -65,6 +65,32 @@ class PricesCommandTest {
   }
 
   @Test
+  void spotPricingUsesTheSpotPriceHistoryJson() throws Exception {
+    Path spot = dir.resolve("spot.json");
+    Files.writeString(spot, """
+        {"SpotPriceHistory": [
+          {"AvailabilityZone": "us-east-1a", "InstanceType": "c7g.xlarge", "ProductDescription": "Linux/UNIX",
+           "SpotPrice": "0.058000", "Timestamp": "2026-11-27T08:00:00+00:00"},
+          {"AvailabilityZone": "us-east-1b", "InstanceType": "c7i.xlarge", "ProductDescription": "Linux/UNIX",
+           "SpotPrice": "0.071000", "Timestamp": "2026-11-27T06:00:00+00:00"}]}
+        """);
+    Path records = Files.createDirectories(dir.resolve("records"));
+    ReportFixtureRecords.writeThree(records);
+    Path out = dir.resolve("out");
+    CliRun r = CliRun.of("report", records.toString(), "--out", out.toString(), "--format", "md",
+        "--pricing", "spot", "--spot-prices", spot.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("no spot price for c7a.xlarge in spot price history spot.json");
+    String md = Files.readString(out.resolve("report.md"));
+    assertThat(md).contains("Pricing: **spot**").contains("| c7g.xlarge | aarch64 | $0.058 |")
+        .contains("| c7i.xlarge | x86\\_64 | $0.071 |");
+    CliRun bad = CliRun.of("report", records.toString(), "--out", out.toString(), "--pricing", "spot",
+        "--spot-prices", records.resolve("c7g.json").toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("not spot price history");
+  }
+
+  @Test
   void badOfferFilesFailWithOneLine() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"offerCode\":\"AmazonEC2\",\"products\":{");
