@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads records from files and directories (recursively, {@code *.json}, in name order). A file that
- * cannot be read becomes one problem line; the others are still read.
+ * Reads records from files and directories (recursively, {@code *.json} except reports'
+ * {@code report.json}, in name order). A file that cannot be read becomes one problem line; the
+ * others are still read.
  */
 public final class RecordLoader {
   private RecordLoader() {}
@@ -30,6 +31,8 @@ public final class RecordLoader {
           files = s.filter(p -> Files.isRegularFile(p))
               .filter(p -> p.getFileName().toString().endsWith(".json"))
               .filter(p -> !p.getFileName().toString().startsWith("."))
+              // A report's own JSON output, e.g. from --out inside the records directory.
+              .filter(p -> !p.getFileName().toString().equals("report.json"))
               .sorted()
               .toList();
         } catch (IOException e) {

@@ -62,4 +62,23 @@ class SiteAndRunReportTest {
     String qpage = Files.readString(Reports.writeRunReport(q));
     assertThat(qpage).doesNotContain("Smoke profile.").contains("$0.145").contains("GB per $");
   }
+
+  @Test
+  void aRunWithNoResultsYetOrOnlyFailuresStillGivesAReport() throws Exception {
+    RunRecord empty = RunRecord.start(Fixtures.host("c7g.xlarge", true),
+        dev.archbench.record.RecordFixtures.run(Fixtures.runId(4, 1), "quick"));
+    Path file = dir.resolve("empty.json");
+    RecordFiles.create(file, empty);
+    assertThat(Files.readString(Reports.writeRunReport(file))).contains("archbench run test on c7g.xlarge");
+
+    RunRecord failed = empty.withResult(dev.archbench.record.BenchmarkResult.skipped("web", "tls", java.util.Map.of(),
+        1, "req/s", true, "no BoringSSL for this arch"));
+    Analysis a = Reports.analyze(List.of(new LoadedRecord("f.json", failed)), List.of(), ReportOptions.defaults());
+    assertThat(a.benchmarks()).hasSize(1);
+    assertThat(a.benchmarks().get(0).cells().get(0).status()).isEqualTo("skipped");
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(a, t)).contains("tls");
+    }
+    assertThat(Reports.render(a, ReportFormat.Type.HTML)).contains("skipped: no BoringSSL for this arch");
+  }
 }

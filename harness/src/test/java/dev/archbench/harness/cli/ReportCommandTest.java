@@ -28,6 +28,12 @@ class ReportCommandTest {
     assertThat(Json.mapper().readTree(out.resolve("report.json").toFile()).path("analysis").path("hosts").size())
         .isEqualTo(3);
     assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>");
+
+    // A report written inside the records directory is not read back as a record.
+    CliRun inside = CliRun.of("report", records.toString(), "--out", records.resolve("report").toString());
+    assertThat(inside.exit()).isZero();
+    CliRun again = CliRun.of("report", records.toString(), "--out", records.resolve("report").toString());
+    assertThat(again.err()).isEmpty();
   }
 
   @Test
