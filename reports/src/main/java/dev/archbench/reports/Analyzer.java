@@ -135,7 +135,7 @@ public final class Analyzer {
         overallPoints.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(s.point / s.n);
         aggs.add(aggregate(h, byKey.get(baseline), s.n, s.point / s.n, geo));
       }
-      workloads.add(summary(w.getKey(), aggs));
+      workloads.add(summary(w.getKey(), aggs, byKey));
     }
     List<HostAggregate> overallAggs = new ArrayList<>();
     for (HostGroup h : hosts) {
@@ -154,7 +154,7 @@ public final class Analyzer {
           .filter(c -> c.host().equals(h.key()) && c.relative() != null).count();
       overallAggs.add(aggregate(h, byKey.get(baseline), n, point, geo));
     }
-    WorkloadSummary overall = summary("overall", overallAggs);
+    WorkloadSummary overall = summary("overall", overallAggs, byKey);
     List<CapacityPlan> capacity = opt.targetLoads().stream().map(t -> capacity(t, rows, byKey)).toList();
 
     int recordCount = accepted.size();
@@ -621,9 +621,11 @@ public final class Analyzer {
     return new HostAggregate(h.key(), n, r6(rel), r6(pp));
   }
 
-  private static WorkloadSummary summary(String workload, List<HostAggregate> aggs) {
+  /** Noisy hosts left out of comparisons are shown but never named winners. */
+  private static WorkloadSummary summary(String workload, List<HostAggregate> aggs, Map<String, HostGroup> hosts) {
+    List<HostAggregate> compared = aggs.stream().filter(g -> hosts.get(g.host()).summary().priceCompared()).toList();
     return new WorkloadSummary(workload, aggs,
-        winner(aggs, HostAggregate::host, HostAggregate::relative, "fastest"),
+        winner(compared, HostAggregate::host, HostAggregate::relative, "fastest"),
         winner(aggs, HostAggregate::host, HostAggregate::relativePricePerformance, "most work per $"));
   }
 
