@@ -304,6 +304,13 @@ public final class Analyzer {
       problems.add(recs.get(0).file() + ": " + price.problem() + "; " + key
           + " is shown without price-performance");
     }
+    String priceNote = price.note();
+    if ("spot".equals(cloud.lifecycle()) && opt.pricing() != dev.archbench.reports.price.PricingModel.SPOT
+        && price.priced()) {
+      // Compare like with like: one pricing model for every host, but say that this one ran on spot.
+      priceNote = (priceNote == null ? "" : priceNote + "; ") + "ran on a spot instance, priced " + opt.pricing()
+          + " like the other hosts (use --pricing spot --spot-prices FILE for spot prices)";
+    }
     Optional<CatalogEntry> specs = prices.specs(cloud.instanceType());
     Host.Cpu cpu = h.cpu();
     Integer vcpus = cpu != null && cpu.logicalCores() != null ? cpu.logicalCores()
@@ -326,7 +333,7 @@ public final class Analyzer {
         recs.stream().map(a -> fileName(a.file())).toList(),
         List.copyOf(profiles), List.copyOf(noisy), compared,
         price.usdPerHour() == null ? null : r6(price.usdPerHour()),
-        price.source(), price.note(), price.priced() ? null : price.problem());
+        price.source(), priceNote, price.priced() ? null : price.problem());
   }
 
   private String baseline(List<HostGroup> hosts) {

@@ -214,6 +214,19 @@ class AnalyzerTest {
   }
 
   @Test
+  void spotLifecycleIsNotedWhenPricedOnDemand() {
+    Host h = Fixtures.host("c7g.xlarge", true);
+    Host.Cloud c = h.cloud();
+    Host spot = new Host(h.arch(), h.id(), h.cpu(), h.memory(), h.os(), h.container(), h.virtualization(), h.jvm(),
+        new Host.Cloud(c.provider(), c.instanceType(), c.region(), c.availabilityZone(), "spot", c.amiId(), c.source()),
+        h.accelerators(), h.environment());
+    RunRecord r = Fixtures.record(spot, Fixtures.runId(80, 1), "s", "quick", 1, 8);
+    Analysis a = Reports.analyze(List.of(new LoadedRecord("s.json", r)), List.of(), ReportOptions.defaults());
+    assertThat(a.hosts().get(0).priceNote()).startsWith("ran on a spot instance, priced on-demand");
+    assertThat(a.hosts().get(0).usdPerHour()).isEqualTo(0.145);
+  }
+
+  @Test
   void unknownBaselineIsAUsageProblem() {
     assertThatThrownBy(() -> Reports.analyze(Fixtures.threeInstanceTypes(), List.of(), OPTIONS.withBaseline("m5.large")))
         .hasMessage("--baseline m5.large matches no host (hosts: c7a.xlarge, c7g.xlarge, c7i.xlarge)");
