@@ -1,17 +1,76 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.record.RecordFiles;
+import dev.archbench.reports.LoadedRecord;
+import dev.archbench.reports.RegressionCheck;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Not yet available.")
+/** {@code archbench compare OLD NEW}: a regression gate for CI between two runs of the same host. */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Compares two runs of the same host benchmark by benchmark and prints a Markdown summary.",
+      "Exit code 3 when a benchmark regressed significantly (its whole 95% interval below zero change) "
+          + "by more than the threshold, or failed in NEW after running in OLD."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Parameters(index = "0", paramLabel = "OLD", description = "Record of the earlier run.")
+  Path oldFile;
+
+  @Parameters(index = "1", paramLabel = "NEW", description = "Record of the later run.")
+  Path newFile;
+
+  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
+      description = "Smallest slowdown that counts as a regression (default: ${DEFAULT-VALUE}).")
+  String threshold;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown summary to FILE.")
+  Path out;
+
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("archbench compare: not yet available");
-    return ExitCodes.FAILURE;
+    double t = parseThreshold(threshold);
+    LoadedRecord a = new LoadedRecord(oldFile.toString(), RecordFiles.read(oldFile));
+    LoadedRecord b = new LoadedRecord(newFile.toString(), RecordFiles.read(newFile));
+    RegressionCheck.Result result = RegressionCheck.compare(a, b, t);
+    PrintWriter err = spec.commandLine().getErr();
+    for (String w : result.warnings()) {
+      err.println("archbench: warning: " + w);
+    }
+    err.flush();
+    String md = RegressionCheck.markdown(result, oldFile.toString(), newFile.toString());
+    PrintWriter outW = spec.commandLine().getOut();
+    outW.print(md);
+    outW.flush();
+    if (out != null) {
+      RecordFiles.writeAtomically(out, md);
+    }
+    return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+  }
+
+  /** {@code 5%}, {@code 5} or {@code 0.5%}: a percentage between 0 and 100. */
+  static double parseThreshold(String s) {
+    String v = s.trim();
+    if (v.endsWith("%")) {
+      v = v.substring(0, v.length() - 1).trim();
+    }
+    double p;
+    try {
+      p = new BigDecimal(v).doubleValue();
+    } catch (NumberFormatException e) {
+      throw new UserException("--threshold " + s + ": expected a percentage such as 5%", ExitCodes.USAGE);
+    }
+    if (!(p >= 0 && p < 100)) {
+      throw new UserException("--threshold " + s + ": must be between 0% and 100%", ExitCodes.USAGE);
+    }
+    return p / 100;
   }
 }

@@ -1,0 +1,194 @@
+package dev.archbench.reports;
+
+import static dev.archbench.reports.format.Fmt.md;
+
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.RunRecord;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.stats.HierarchicalBootstrap;
+import dev.archbench.reports.stats.SplitMix64;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code archbench compare}: two runs of the same host, benchmark by benchmark. A regression is a
+ * performance ratio (NEW / OLD, above 1 is better whatever the unit) whose whole 95% interval lies
+ * below 1 and whose point estimate is worse than the threshold; a benchmark that ran in OLD and
+ * failed in NEW is a regression too. Same bootstrap as the report.
+ */
+public final class RegressionCheck {
+  private RegressionCheck() {}
+
+  public enum Verdict {
+    REGRESSION("regression"),
+    IMPROVEMENT("improvement"),
+    WITHIN_THRESHOLD("significant, within threshold"),
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
+    FAILED_IN_NEW("failed in NEW"),
+    MISSING_IN_NEW("missing in NEW"),
+    NEW("only in NEW"),
+    NOT_COMPARED("not compared");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    public String text() {
+      return text;
+    }
+  }
+
+  public record Row(String key, String unit, Estimate oldScore, Estimate newScore, Estimate ratio,
+      Verdict verdict, String note) {}
+
+  /** The comparison; {@link #regressed()} decides the exit code. */
+  public record Result(List<Row> rows, List<String> warnings, double threshold) {
+    public boolean regressed() {
+      return rows.stream().anyMatch(r -> r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW);
+    }
+
+    public long count(Verdict v) {
+      return rows.stream().filter(r -> r.verdict() == v).count();
+    }
+  }
+
+  public static Result compare(LoadedRecord oldRec, LoadedRecord newRec, double threshold) {
+    List<String> warnings = new ArrayList<>();
+    RunRecord o = oldRec.record();
+    RunRecord n = newRec.record();
+    String ho = Analyzer.hostKeyOf(o);
+    String hn = Analyzer.hostKeyOf(n);
+    if (!java.util.Objects.equals(o.host().id(), n.host().id()) || !ho.equals(hn)) {
+      warnings.add("the records come from different hosts (" + ho + ", " + hn
+          + "); compare is meant for two runs of the same host");
+    }
+    if (o.run().id().equals(n.run().id())) {
+      warnings.add("OLD and NEW are the same run (" + o.run().id() + ")");
+    }
+    Map<String, BenchmarkResult> olds = index(o);
+    Map<String, BenchmarkResult> news = index(n);
+    TreeMap<String, Boolean> keys = new TreeMap<>();
+    olds.keySet().forEach(k -> keys.put(k, true));
+    news.keySet().forEach(k -> keys.put(k, true));
+    List<Row> rows = new ArrayList<>();
+    for (String key : keys.keySet()) {
+      BenchmarkResult a = olds.get(key);
+      BenchmarkResult b = news.get(key);
+      rows.add(row(key, a, b, threshold, oldRec.file(), newRec.file(), warnings));
+    }
+    return new Result(rows, warnings, threshold);
+  }
+
+  private static Map<String, BenchmarkResult> index(RunRecord r) {
+    Map<String, BenchmarkResult> m = new TreeMap<>();
+    for (BenchmarkResult x : r.results()) {
+      m.put(x.key(), x);
+    }
+    return m;
+  }
+
+  private static Row row(String key, BenchmarkResult a, BenchmarkResult b, double threshold,
+      String oldFile, String newFile, List<String> warnings) {
+    if (a == null) {
+      return new Row(key, b.unit(), null, null, null, Verdict.NEW, null);
+    }
+    if (b == null) {
+      return new Row(key, a.unit(), null, null, null, a.isOk() ? Verdict.MISSING_IN_NEW : Verdict.NOT_COMPARED, null);
+    }
+    String badA = Analyzer.badNumbers(a);
+    String badB = Analyzer.badNumbers(b);
+    if (badA != null) {
+      warnings.add(oldFile + ": result " + key + ": " + badA);
+    }
+    if (badB != null) {
+      warnings.add(newFile + ": result " + key + ": " + badB);
+    }
+    if (!a.isOk() || badA != null) {
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not ok in OLD: " + a.status());
+    }
+    if (!b.isOk() || badB != null) {
+      return new Row(key, a.unit(), null, null, null, b.isOk() ? Verdict.NOT_COMPARED : Verdict.FAILED_IN_NEW,
+          b.reason() != null ? b.reason() : badB);
+    }
+    if (!java.util.Objects.equals(a.unit(), b.unit())) {
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "unit changed to " + b.unit());
+    }
+    int reps = HierarchicalBootstrap.REPLICATES;
+    List<double[]> fa = forks(a);
+    List<double[]> fb = forks(b);
+    double[] ra = HierarchicalBootstrap.replicates(fa, reps, SplitMix64.seedOf("old\n" + key));
+    double[] rb = HierarchicalBootstrap.replicates(fb, reps, SplitMix64.seedOf("new\n" + key));
+    double ma = HierarchicalBootstrap.mean(fa);
+    double mb = HierarchicalBootstrap.mean(fb);
+    Optional<ScoreUnit> su = ScoreUnit.of(a.unit());
+    boolean lowerBetter = su.map(ScoreUnit::inverted).orElse(!a.higherIsBetter());
+    double[] ratio = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      ratio[i] = lowerBetter ? ra[i] / rb[i] : rb[i] / ra[i];
+    }
+    Estimate r = Estimate.of(lowerBetter ? ma / mb : mb / ma, ratio);
+    Verdict v;
+    if (r.upper() < 1) {
+      v = r.value() < 1 - threshold ? Verdict.REGRESSION : Verdict.WITHIN_THRESHOLD;
+    } else if (r.lower() > 1) {
+      v = r.value() > 1 + threshold ? Verdict.IMPROVEMENT : Verdict.WITHIN_THRESHOLD;
+    } else {
+      v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
+    }
+    String note = fa.size() == 1 || fb.size() == 1 ? "one fork: interval without fork-to-fork variation" : null;
+    return new Row(key, a.unit(), Analyzer.r6(Estimate.of(ma, ra)), Analyzer.r6(Estimate.of(mb, rb)),
+        Analyzer.r6(r), v, note);
+  }
+
+  private static List<double[]> forks(BenchmarkResult r) {
+    List<double[]> out = new ArrayList<>();
+    if (r.rawData() != null) {
+      r.rawData().stream().filter(f -> !f.isEmpty())
+          .forEach(f -> out.add(f.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+    if (out.isEmpty()) {
+      out.add(new double[] {r.score()});
+    }
+    return out;
+  }
+
+  /** The Markdown summary (for a job summary or PR comment). */
+  public static String markdown(Result res, String oldName, String newName) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# archbench compare\n\n");
+    sb.append("OLD: `").append(code(oldName)).append("` · NEW: `").append(code(newName)).append("` · threshold: ")
+        .append(Fmt.num(res.threshold() * 100)).append("%\n\n");
+    long reg = res.count(Verdict.REGRESSION) + res.count(Verdict.FAILED_IN_NEW);
+    sb.append(reg == 0 ? "**No significant regression beyond the threshold.**"
+        : "**" + reg + (reg == 1 ? " regression" : " regressions") + " beyond the threshold.**")
+        .append(" Improvements: ").append(res.count(Verdict.IMPROVEMENT)).append(", no significant difference: ")
+        .append(res.count(Verdict.NO_SIGNIFICANT_DIFFERENCE)).append(".\n\n");
+    for (String w : res.warnings()) {
+      sb.append("> ⚠ ").append(md(w)).append("\n\n");
+    }
+    sb.append("| Benchmark | OLD | NEW | Change (95% interval) | Verdict |\n|---|---|---|---|---|\n");
+    for (Row r : res.rows()) {
+      sb.append("| ").append(md(r.key())).append(" | ")
+          .append(r.oldScore() == null ? "–" : Fmt.est(r.oldScore()) + " " + md(r.unit())).append(" | ")
+          .append(r.newScore() == null ? "–" : Fmt.est(r.newScore()) + " " + md(r.unit())).append(" | ")
+          .append(r.ratio() == null ? "–" : Fmt.pctEst(r.ratio())).append(" | ")
+          .append(r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW ? "**" + r.verdict().text() + "**"
+              : r.verdict().text())
+          .append(r.note() == null ? "" : " (" + md(r.note()) + ")").append(" |\n");
+    }
+    sb.append("\nChange is performance NEW/OLD (for times per operation, OLD/NEW), so negative is slower. "
+        + "A regression needs the whole 95% interval (hierarchical bootstrap over forks and iterations, "
+        + HierarchicalBootstrap.REPLICATES + " replicates, fixed seed) below zero and the change worse than the threshold.\n");
+    return sb.toString();
+  }
+
+  private static String code(String s) {
+    return s.replace("`", "'").replace("\n", " ");
+  }
+}

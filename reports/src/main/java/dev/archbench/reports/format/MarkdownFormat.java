@@ -1,0 +1,181 @@
+package dev.archbench.reports.format;
+
+import static dev.archbench.reports.format.Fmt.md;
+
+import dev.archbench.reports.Analysis;
+import dev.archbench.reports.Analysis.BenchmarkRow;
+import dev.archbench.reports.Analysis.CapacityAnswer;
+import dev.archbench.reports.Analysis.CapacityPlan;
+import dev.archbench.reports.Analysis.Cell;
+import dev.archbench.reports.Analysis.HostAggregate;
+import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.Analysis.WorkloadSummary;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Markdown for a GitHub job summary or pull-request comment: summary, winners per workload, hosts,
+ * per-benchmark tables. Every string from a record is escaped ({@link Fmt#md}).
+ */
+final class MarkdownFormat implements ReportFormat {
+  @Override
+  public String render(Analysis a) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, HostSummary> hosts = Views.hosts(a);
+    sb.append("# ").append(md(a.title())).append("\n\n");
+    if (Views.allSmoke(a)) {
+      sb.append("> **Smoke profile:** these numbers check that the harness works; do not compare them.\n\n");
+    }
+    if (Views.anyNoisyCompared(a)) {
+      sb.append("> **Noisy records included (--allow-noisy):** hosts marked ⚠ ran the smoke profile or on "
+          + "shared CI runners; their price comparisons are indicative only.\n\n");
+    }
+    sb.append("Pricing: **").append(md(a.pricingModel())).append("** · Baseline: **")
+        .append(md(a.baseline())).append("** · Intervals: 95%, hierarchical bootstrap over forks and iterations ("
+        ).append(a.method().replicates()).append(" replicates, fixed seed)\n\n");
+    sb.append("Prices: ").append(md(String.join("; ", a.priceSources()))).append("\n\n");
+
+    sb.append("## Summary\n\n");
+    sb.append("Geometric means over all workloads, relative to the baseline.\n\n");
+    sb.append("| Host | Arch | $/hour | Performance | Work per $ | Benchmarks |\n|---|---|---|---|---|---|\n");
+    for (HostAggregate g : a.overall().hosts()) {
+      HostSummary h = hosts.get(g.host());
+      sb.append("| ").append(hostName(h)).append(" | ").append(md(h.arch())).append(" | ")
+          .append(h.usdPerHour() == null ? "–" : Fmt.usd(h.usdPerHour())).append(" | ")
+          .append(Fmt.times(g.relative())).append(" | ")
+          .append(g.relativePricePerformance() == null ? "–" : Fmt.times(g.relativePricePerformance()))
+          .append(" | ").append(g.benchmarks()).append(" |\n");
+    }
+    sb.append('\n');
+    verdicts(sb, a.overall());
+
+    sb.append("## Winners per workload\n\n| Workload | Performance | Work per $ |\n|---|---|---|\n");
+    for (WorkloadSummary w : a.workloads()) {
+      sb.append("| ").append(md(w.workload())).append(" | ").append(md(orDash(w.performanceVerdict())))
+          .append(" | ").append(md(orDash(w.pricePerformanceVerdict()))).append(" |\n");
+    }
+    sb.append('\n');
+
+    sb.append("## Hosts\n\n| Host | Instance type | Arch | CPU | vCPUs | Cores | Memory | JVM | $/hour | Records | Notes |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (HostSummary h : a.hosts()) {
+      sb.append("| ").append(hostName(h)).append(" | ").append(md(orDash(h.instanceType()))).append(" | ")
+          .append(md(orDash(h.arch()))).append(" | ")
+          .append(md(orDash(join(h.cpuModel(), h.microarchitecture())))).append(" | ")
+          .append(h.vcpus() == null ? "–" : h.vcpus()).append(" | ")
+          .append(h.physicalCores() == null ? "–" : h.physicalCores()).append(" | ")
+          .append(Fmt.bytes(h.memoryBytes())).append(" | ").append(md(orDash(h.jvm()))).append(" | ")
+          .append(h.usdPerHour() == null ? "–" : Fmt.usd(h.usdPerHour())).append(" | ")
+          .append(h.runIds().size()).append(" | ").append(md(Views.flags(h))).append(" |\n");
+    }
+    sb.append('\n');
+
+    for (var e : Views.byWorkload(a).entrySet()) {
+      sb.append("## ").append(md(e.getKey())).append("\n\n");
+      WorkloadSummary w = Views.summaryOf(a, e.getKey());
+      if (w != null) {
+        verdicts(sb, w);
+      }
+      sb.append("| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n");
+      for (BenchmarkRow r : e.getValue()) {
+        for (Cell c : r.cells()) {
+          sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
+              .append(" | ");
+          if (!"ok".equals(c.status())) {
+            sb.append(md(c.status() + (c.reason() == null ? "" : ": " + c.reason()))).append(" | | | | |\n");
+            continue;
+          }
+          sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ")
+              .append(c.relative() == null ? "–" : Fmt.pctEst(c.relative()) + " " + md(Views.verdictText(c)))
+              .append(" | ")
+              .append(c.workPerDollar() == null ? "–" : Fmt.est(c.workPerDollar()) + " " + md(r.perDollarUnit()))
+              .append(" | ")
+              .append(c.costPerMillion() == null ? "–" : Fmt.est(c.costPerMillion()) + " " + md(r.costUnit()))
+              .append(" | ")
+              .append(c.perVcpu() == null ? "–" : Fmt.num(c.perVcpu().value()) + " " + md(r.workUnit()) + "/s")
+              .append(" |\n");
+        }
+        if (r.pricePerformanceVerdict() != null) {
+          sb.append("| ").append(md(Views.benchmarkName(r))).append(" | **verdict** | ")
+              .append(md(r.pricePerformanceVerdict())).append(" | | | | |\n");
+        }
+      }
+      sb.append('\n');
+    }
+
+    List<BenchmarkRow> knees = Views.withKnee(a);
+    if (!knees.isEmpty()) {
+      sb.append("## Latency-bound cost\n\nDollars per million requests when serving at the knee (highest rate with p99 under the target).\n\n")
+          .append("| Benchmark | Host | Knee | p99 target | $ per million at the knee |\n|---|---|---|---|---|\n");
+      for (BenchmarkRow r : knees) {
+        for (Cell c : r.cells()) {
+          if (c.knee() == null) {
+            continue;
+          }
+          sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
+              .append(" | ").append(Fmt.est(c.knee())).append(' ').append(md(c.kneeUnit())).append(" | ")
+              .append(c.kneeTargetMs() == null ? "–" : Fmt.num(c.kneeTargetMs()) + " ms").append(" | ")
+              .append(c.costPerMillionAtKnee() == null ? "–" : Fmt.est(c.costPerMillionAtKnee())).append(" |\n");
+        }
+      }
+      sb.append('\n');
+    }
+
+    for (CapacityPlan p : a.capacity()) {
+      sb.append("## Capacity: ").append(md(p.target())).append("\n\n")
+          .append("| Host | Benchmark | Knee | Instances | Monthly cost (730 h) | Conservative (knee lower bound) | Note |\n")
+          .append("|---|---|---|---|---|---|---|\n");
+      for (CapacityAnswer c : p.answers()) {
+        sb.append("| ").append(hostName(hosts.get(c.host()))).append(" | ").append(md(orDash(c.benchmark())))
+            .append(" | ").append(c.knee() == null ? "–" : Fmt.est(c.knee())).append(" | ")
+            .append(c.instances() == null ? "–" : c.instances()).append(" | ")
+            .append(c.monthlyUsd() == null ? "–" : Fmt.usd(c.monthlyUsd())).append(" | ")
+            .append(c.instancesConservative() == null ? "–" : c.instancesConservative() + " instances"
+                + (c.monthlyUsdConservative() == null ? "" : ", " + Fmt.usd(c.monthlyUsdConservative())))
+            .append(" | ").append(md(c.note() == null ? "" : c.note())).append(" |\n");
+      }
+      sb.append('\n');
+    }
+
+    if (!a.problems().isEmpty()) {
+      sb.append("## Problems with the input\n\n");
+      for (String p : a.problems()) {
+        sb.append("- ").append(md(p)).append('\n');
+      }
+      sb.append('\n');
+    }
+    sb.append("## Method\n\n")
+        .append("- Score: ").append(md(a.method().scoreEstimator())).append(".\n")
+        .append("- Interval: ").append(md(a.method().interval())).append(", ").append(md(a.method().significance()))
+        .append(". Seed ").append(md(a.method().seed())).append(".\n")
+        .append("- Geometric means: ").append(md(a.method().geometricMean())).append(".\n")
+        .append("- Price-performance: ").append(md(a.method().priceNormalization())).append(".\n");
+    return sb.toString();
+  }
+
+  private static void verdicts(StringBuilder sb, WorkloadSummary w) {
+    if (w.performanceVerdict() != null || w.pricePerformanceVerdict() != null) {
+      sb.append("- Performance: ").append(md(orDash(w.performanceVerdict()))).append('\n')
+          .append("- Work per $: ").append(md(orDash(w.pricePerformanceVerdict()))).append("\n\n");
+    }
+  }
+
+  private static String hostName(HostSummary h) {
+    String name = md(h.key());
+    if (!h.noisy().isEmpty()) {
+      name += h.priceCompared() ? " ⚠ noisy" : " (noisy, not price-compared)";
+    }
+    return name;
+  }
+
+  private static String orDash(String s) {
+    return s == null || s.isBlank() ? "–" : s;
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + " (" + b + ")";
+  }
+}

@@ -1,0 +1,113 @@
+package dev.archbench.reports.format;
+
+import dev.archbench.reports.Analysis;
+import dev.archbench.reports.Analysis.BenchmarkRow;
+import dev.archbench.reports.Analysis.Cell;
+import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.Analysis.WorkloadSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Shared views of an analysis for the human-readable formats (what to show, not how). */
+final class Views {
+  private Views() {}
+
+  static Map<String, HostSummary> hosts(Analysis a) {
+    return a.hosts().stream().collect(Collectors.toMap(HostSummary::key, Function.identity(),
+        (x, y) -> x, LinkedHashMap::new));
+  }
+
+  /** Benchmark rows per workload, in order. */
+  static Map<String, List<BenchmarkRow>> byWorkload(Analysis a) {
+    Map<String, List<BenchmarkRow>> m = new LinkedHashMap<>();
+    for (BenchmarkRow r : a.benchmarks()) {
+      m.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
+    }
+    return m;
+  }
+
+  static WorkloadSummary summaryOf(Analysis a, String workload) {
+    return a.workloads().stream().filter(w -> w.workload().equals(workload)).findFirst().orElse(null);
+  }
+
+  /** {@code benchmark [k=v, k=v] @4 threads}. */
+  static String benchmarkName(BenchmarkRow r) {
+    StringBuilder sb = new StringBuilder(r.benchmark());
+    if (!r.params().isEmpty()) {
+      sb.append(" [").append(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(", "))).append(']');
+    }
+    sb.append(" @").append(r.threads()).append(r.threads() == 1 ? " thread" : " threads");
+    return sb.toString();
+  }
+
+  /** Name of a series that differs only by thread count. */
+  static String seriesName(BenchmarkRow r) {
+    StringBuilder sb = new StringBuilder(r.workload()).append(" / ").append(r.benchmark());
+    if (!r.params().isEmpty()) {
+      sb.append(" [").append(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+          .collect(Collectors.joining(", "))).append(']');
+    }
+    return sb.toString();
+  }
+
+  /** Rows grouped by everything but threads, only where at least two thread counts exist. */
+  static Map<String, List<BenchmarkRow>> threadSeries(Analysis a) {
+    Map<String, List<BenchmarkRow>> m = new LinkedHashMap<>();
+    for (BenchmarkRow r : a.benchmarks()) {
+      m.computeIfAbsent(r.workload() + "\n" + r.benchmark() + "\n" + r.params(), k -> new ArrayList<>()).add(r);
+    }
+    m.values().removeIf(list -> list.stream().map(BenchmarkRow::threads).distinct().count() < 2);
+    return m;
+  }
+
+  /** Rows with at least one cell that has percentiles. */
+  static List<BenchmarkRow> withPercentiles(Analysis a) {
+    return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.percentiles() != null
+        && c.percentiles().size() >= 2)).toList();
+  }
+
+  static List<BenchmarkRow> withKnee(Analysis a) {
+    return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.knee() != null)).toList();
+  }
+
+  /** Flags shown next to a host: noisy reasons when it is compared anyway, or why it is left out. */
+  static String flags(HostSummary h) {
+    List<String> f = new ArrayList<>();
+    if (!h.noisy().isEmpty()) {
+      f.add((h.priceCompared() ? "noisy, included by --allow-noisy: " : "left out of price comparisons: ")
+          + String.join(", ", h.noisy()));
+    }
+    if (h.unpriced() != null) {
+      f.add("no price: " + h.unpriced());
+    }
+    if (h.priceNote() != null) {
+      f.add(h.priceNote());
+    }
+    return String.join("; ", f);
+  }
+
+  static boolean anyNoisyCompared(Analysis a) {
+    return a.hosts().stream().anyMatch(h -> !h.noisy().isEmpty() && h.priceCompared());
+  }
+
+  static boolean allSmoke(Analysis a) {
+    return !a.hosts().isEmpty() && a.hosts().stream().allMatch(h -> h.profiles().equals(List.of("smoke")));
+  }
+
+  static String verdictText(Cell c) {
+    return c.relativeVerdict() == null ? "" : c.relativeVerdict();
+  }
+
+  static String percentileLabel(String k) {
+    String s = k.startsWith("p") ? k.substring(1) : k;
+    if (s.endsWith(".0")) {
+      s = s.substring(0, s.length() - 2);
+    }
+    return "p" + s;
+  }
+}

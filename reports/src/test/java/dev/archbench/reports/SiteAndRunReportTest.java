@@ -1,0 +1,84 @@
+package dev.archbench.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archbench.record.RecordFiles;
+import dev.archbench.record.RunRecord;
+import dev.archbench.reports.format.ReportFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteAndRunReportTest {
+  @TempDir Path dir;
+
+  @Test
+  void siteHasAnIndexEachReportAndTheRawRecordsAndRepublishingReplaces() throws Exception {
+    List<LoadedRecord> recs = Fixtures.threeInstanceTypes();
+    Analysis a = Reports.analyze(recs, List.of(), ReportOptions.defaults());
+    Path site = dir.resolve("site");
+    Path r1 = Site.publish(site, a, recs, EnumSet.of(ReportFormat.Type.MARKDOWN));
+    Path r2 = Site.publish(site, a, recs, EnumSet.of(ReportFormat.Type.MARKDOWN));
+    assertThat(r2).isEqualTo(r1);
+    Path other = Site.publish(site, Reports.analyze(recs.subList(0, 2), List.of(), ReportOptions.defaults()),
+        recs.subList(0, 2), EnumSet.of(ReportFormat.Type.CSV));
+    assertThat(other).isNotEqualTo(r1);
+    try (Stream<Path> s = Files.list(site.resolve("reports"))) {
+      assertThat(s.count()).isEqualTo(2);
+    }
+    assertThat(r1.resolve("report.html")).exists();
+    assertThat(r1.resolve("report.md")).exists();
+    assertThat(r1.resolve("report.json")).exists();
+    try (Stream<Path> s = Files.list(site.resolve("records"))) {
+      assertThat(s.count()).isEqualTo(6);
+    }
+    RunRecord back = RecordFiles.read(site.resolve("records").resolve(recs.get(0).record().run().id() + ".json"));
+    assertThat(back).isEqualTo(recs.get(0).record());
+    String index = Files.readString(site.resolve("index.html"));
+    assertThat(index).contains("href=\"reports/" + r1.getFileName() + "/report.html\"")
+        .contains("href=\"reports/" + other.getFileName() + "/report.csv\"")
+        .contains("6 raw run records");
+  }
+
+  @Test
+  void runReportIsWrittenBesideTheRecordAndMarksSmokeRuns() throws Exception {
+    RunRecord smoke = Fixtures.record(Fixtures.host("c7g.xlarge", true), Fixtures.runId(3, 3), null, "smoke", 1, 3);
+    Path file = dir.resolve(smoke.run().id() + ".json");
+    RecordFiles.create(file, smoke);
+    Path html = Reports.writeRunReport(file);
+    assertThat(html).isEqualTo(dir.resolve(smoke.run().id() + ".html"));
+    String page = Files.readString(html);
+    assertThat(page).contains("Smoke profile.").contains("c7g.xlarge");
+    String md = Files.readString(dir.resolve(smoke.run().id() + ".md"));
+    assertThat(md).contains("**Smoke profile:**").contains("left out of price comparisons: smoke profile");
+
+    RunRecord quick = Fixtures.record(Fixtures.host("c7g.xlarge", true), Fixtures.runId(3, 4), "mine", "quick", 1, 4);
+    Path q = dir.resolve("q.json");
+    RecordFiles.create(q, quick);
+    String qpage = Files.readString(Reports.writeRunReport(q));
+    assertThat(qpage).doesNotContain("Smoke profile.").contains("$0.145").contains("GB per $");
+  }
+
+  @Test
+  void aRunWithNoResultsYetOrOnlyFailuresStillGivesAReport() throws Exception {
+    RunRecord empty = RunRecord.start(Fixtures.host("c7g.xlarge", true),
+        dev.archbench.record.RecordFixtures.run(Fixtures.runId(4, 1), "quick"));
+    Path file = dir.resolve("empty.json");
+    RecordFiles.create(file, empty);
+    assertThat(Files.readString(Reports.writeRunReport(file))).contains("archbench run test on c7g.xlarge");
+
+    RunRecord failed = empty.withResult(dev.archbench.record.BenchmarkResult.skipped("web", "tls", java.util.Map.of(),
+        1, "req/s", true, "no BoringSSL for this arch"));
+    Analysis a = Reports.analyze(List.of(new LoadedRecord("f.json", failed)), List.of(), ReportOptions.defaults());
+    assertThat(a.benchmarks()).hasSize(1);
+    assertThat(a.benchmarks().get(0).cells().get(0).status()).isEqualTo("skipped");
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(a, t)).contains("tls");
+    }
+    assertThat(Reports.render(a, ReportFormat.Type.HTML)).contains("skipped: no BoringSSL for this arch");
+  }
+}
