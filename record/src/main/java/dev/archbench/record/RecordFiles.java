@@ -40,6 +40,7 @@ public final class RecordFiles {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      readableByAll(tmp);
       try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
         ch.force(true);
@@ -60,6 +61,13 @@ public final class RecordFiles {
           // best effort: the temporary file is hidden and never read as a record
         }
       }
+    }
+  }
+
+  /** Temporary files are created owner-only; records and reports are meant to be shared and served. */
+  private static void readableByAll(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

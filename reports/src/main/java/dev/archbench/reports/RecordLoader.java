@@ -33,6 +33,8 @@ public final class RecordLoader {
               .filter(p -> !p.getFileName().toString().startsWith("."))
               // A report's own JSON output, e.g. from --out inside the records directory.
               .filter(p -> !p.getFileName().toString().equals("report.json"))
+              // JMH's own JSON, written by archbench run beside each record.
+              .filter(p -> !p.getFileName().toString().endsWith(".jmh.json"))
               .sorted()
               .toList();
         } catch (IOException e) {

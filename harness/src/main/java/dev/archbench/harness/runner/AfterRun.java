@@ -1,15 +1,22 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.RecordException;
 import dev.archbench.record.RunRecord;
+import dev.archbench.reports.Reports;
 import java.nio.file.Path;
 
 /**
- * The hook point at the end of {@code archbench run}: the place to write the run's own report
- * (reports module) next to the record. Nothing is written until it is wired.
+ * The end of {@code archbench run}: writes the run's own report (HTML and Markdown) beside its
+ * record, so one command goes from a fresh clone to a report. A report that cannot be written is a
+ * warning; the record is what matters and is already safe on disk.
  */
 public final class AfterRun implements RunListener {
   @Override
   public String afterRun(Path recordFile, RunRecord record) {
-    return null;
+    try {
+      return "report: " + Reports.writeRunReport(recordFile);
+    } catch (RecordException | IllegalStateException e) {
+      return "warning: no report written: " + e.getMessage();
+    }
   }
 }
