@@ -21,6 +21,12 @@ public final class LoadedModel implements AutoCloseable {
   private final double loadMillis;
   private final ThreadSettings threads;
 
+  static {
+    // DJL 0.36 initialises DefaultModelZoo before ModelZoo when Criteria comes first and then fails
+    // (null logger) if ai.djl.repository.zoo.location is set; initialising ModelZoo first avoids it.
+    ai.djl.repository.zoo.ModelZoo.getModelZoo("ai.djl.localmodelzoo");
+  }
+
   private LoadedModel(EngineKind engine, ZooModel<NDList, NDList> model, double loadMillis,
       ThreadSettings threads) {
     this.engine = engine;
