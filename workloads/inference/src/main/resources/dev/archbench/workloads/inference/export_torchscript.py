@@ -52,6 +52,7 @@ def main():
     p.add_argument("--weights", help=".npz of state_dict tensors (generated models)")
     p.add_argument("--onnx", help="the pretrained ONNX file (minilm)")
     p.add_argument("--seq-len", type=int, default=128, help="example sequence length (minilm)")
+    p.add_argument("--batch", type=int, default=1, help="example batch (Neuron compiles fixed shapes)")
     p.add_argument("--out", required=True)
     p.add_argument("--neuron", action="store_true", help="compile with torch_neuronx.trace")
     a = p.parse_args()
@@ -59,10 +60,11 @@ def main():
     torch.manual_seed(0)
     if a.arch == "minilm":
         import minilm_torch
-        net, example = minilm_torch.build(a.onnx, a.seq_len)
+        net, example = minilm_torch.build(a.onnx, a.seq_len, a.batch)
     else:
         net, example = build(a.arch)
         load_weights(net, a.weights)
+        example = example.repeat(a.batch, *([1] * (example.dim() - 1)))
     net.eval()
     with torch.no_grad():
         if a.neuron:

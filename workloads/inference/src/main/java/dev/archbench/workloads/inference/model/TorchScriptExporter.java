@@ -26,9 +26,23 @@ public final class TorchScriptExporter {
     this.python = python;
   }
 
-  /** The cached or freshly exported TorchScript file of a built-in model. */
+  /** The cached or freshly exported TorchScript file of a built-in model (CPU, any shape). */
   public ModelFile export(ModelKind kind) throws IOException {
-    Path out = store.torchScriptPath(kind);
+    return export(kind, store.torchScriptPath(kind), List.of());
+  }
+
+  /**
+   * The model compiled with torch_neuronx for one input shape (Neuron compiles fixed shapes), run
+   * with the Neuron venv's Python.
+   */
+  public ModelFile exportNeuron(ModelKind kind, int batch, int seqLen) throws IOException {
+    String shape = "-b" + batch + (kind == ModelKind.MINILM ? "-s" + seqLen : "");
+    Path out = store.torchScriptPath(kind).resolveSibling(kind.id() + "-neuron" + shape + ".pt");
+    return export(kind, out, List.of("--neuron", "--batch", Integer.toString(batch),
+        "--seq-len", Integer.toString(seqLen)));
+  }
+
+  private ModelFile export(ModelKind kind, Path out, List<String> extra) throws IOException {
     ModelFile onnx = store.onnx(kind);
     store.createOnce(out, tmp -> {
       Path work = Files.createTempDirectory(store.dir(), "export-");
@@ -42,6 +56,7 @@ public final class TorchScriptExporter {
         } else {
           args.addAll(List.of("--onnx", onnx.path().toString()));
         }
+        args.addAll(extra);
         python.run(args, work, Map.of("OMP_NUM_THREADS", "1"), 1800);
       } finally {
         deleteTree(work);
