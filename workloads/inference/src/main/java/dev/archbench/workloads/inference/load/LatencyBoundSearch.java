@@ -23,7 +23,7 @@ public final class LatencyBoundSearch {
     List<Double> out = new ArrayList<>();
     for (int i = 1; i <= steps; i++) {
       // From 20% up to 120% of the estimate: the knee is usually between 60% and 100%.
-      out.add(capacityPerSecond * (0.2 + 1.0 * (i - 1) / Math.max(1, steps - 1)));
+      out.add(capacityPerSecond * (2 + 10.0 * (i - 1) / Math.max(1, steps - 1)) / 10);
     }
     return out;
   }
