@@ -44,7 +44,7 @@ public final class OfflineScenario implements Scenario {
       predictors.forEach(Predictor::close);
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("threads", ThreadSettings.split(cpus, p.predictors()).toString());
-      return ScenarioParams.result(p.benchmarkName("offline"), params, p.predictors(), "inferences/s", true,
+      return ScenarioParams.result(p.benchmarkName("offline"), params, settings.threads(), "inferences/s", true,
           perIteration, Map.of(), attrs, started);
     }
   }

@@ -77,7 +77,7 @@ public final class ServerScenario implements Scenario {
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("latencyBoundMs", Double.toString(bound));
       attrs.put("threads", threads.toString());
-      return ScenarioParams.result(p.benchmarkName("server"), params, p.predictors(), "req/s", true,
+      return ScenarioParams.result(p.benchmarkName("server"), params, settings.threads(), "req/s", true,
           List.of(best), secondary, attrs, started);
     }
   }
