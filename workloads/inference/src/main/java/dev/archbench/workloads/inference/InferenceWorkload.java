@@ -89,7 +89,7 @@ public final class InferenceWorkload implements Workload {
       if (m == ModelKind.MINILM) {
         v.put("seqLen", p == Profile.SMOKE ? List.of("32") : List.of("32", "128"));
       }
-      if (e == EngineKind.PYTORCH && d == DeviceKind.CPU && (p == Profile.STANDARD || p == Profile.FULL)) {
+      if (d == DeviceKind.CPU && (p == Profile.STANDARD || p == Profile.FULL)) {
         v.put("fpmath", List.of("default", "bf16"));
       }
       params.put(p, v);
@@ -191,6 +191,9 @@ public final class InferenceWorkload implements Workload {
         return neuronReason(ctx);
       }
       if (d == DeviceKind.GPU) {
+        if (System.getenv("PYTORCH_LIBRARY_PATH") != null) {
+          return Optional.empty();
+        }
         return Optional.of("GPU: DJL's CUDA libtorch (pytorch-native-cu128) is not bundled and archbench runs "
             + "offline; set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1");
       }

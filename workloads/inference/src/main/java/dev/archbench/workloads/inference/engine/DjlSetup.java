@@ -32,12 +32,22 @@ public final class DjlSetup {
     return properties(workDir).entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
   }
 
-  /** Sets every property not already set (an explicit -D wins). */
+  /** Sets every property not already set (an explicit -D wins), before DJL initialises. */
   public static void configure(Path workDir) {
     properties(workDir).forEach((k, v) -> {
       if (System.getProperty(k) == null) {
         System.setProperty(k, v);
       }
     });
+    initModelZoo();
+  }
+
+  /**
+   * DJL 0.36 fails with a null logger in DefaultModelZoo when {@code ai.djl.repository.zoo.location}
+   * is set and a Criteria initialises DefaultModelZoo before ModelZoo; initialising ModelZoo first
+   * avoids it. Every DJL use goes through here or {@link LoadedModel}.
+   */
+  static void initModelZoo() {
+    ai.djl.repository.zoo.ModelZoo.getModelZoo("ai.djl.localmodelzoo");
   }
 }

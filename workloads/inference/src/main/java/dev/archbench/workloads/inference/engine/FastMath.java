@@ -9,7 +9,8 @@ import java.util.Locale;
  * GEMMs and convolutions in bfloat16 when {@code DNNL_DEFAULT_FPMATH_MODE=BF16}. oneDNN reads the
  * variable when it creates a primitive, so setting it in-process before the first inference works;
  * it is a separate configuration (param {@code fpmath}) because results are slightly less precise.
- * ONNX Runtime's own kernels (MLAS) ignore it.
+ * ONNX Runtime's own kernels (MLAS) get the same request through the session config entry
+ * {@code mlas.enable_gemm_fastmath_arm64_bfloat16} (effective on arm64 with BF16 support only).
  */
 public final class FastMath {
   public static final String DEFAULT = "default";
@@ -31,7 +32,7 @@ public final class FastMath {
       throw new IllegalArgumentException("fpmath must be default or bf16, not " + mode);
     }
     setenv("DNNL_DEFAULT_FPMATH_MODE", "BF16");
-    current = "bf16 (DNNL_DEFAULT_FPMATH_MODE=BF16)";
+    current = "bf16 (DNNL_DEFAULT_FPMATH_MODE=BF16; ONNX Runtime mlas.enable_gemm_fastmath_arm64_bfloat16=1)";
   }
 
   /** Sets a process environment variable for native libraries that read it (not Java's view). */
@@ -40,6 +41,10 @@ public final class FastMath {
     if (libc.setenv(name, value, 1) != 0) {
       throw new IllegalStateException("cannot set " + name);
     }
+  }
+
+  static boolean bf16() {
+    return !current.equals(DEFAULT);
   }
 
   public static String current() {

@@ -4,12 +4,12 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.Model;
 import ai.djl.translate.NoopTranslator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A model loaded through DJL with its load time. Inputs and outputs are raw {@link NDList}s: the
@@ -17,17 +17,15 @@ import java.nio.file.Path;
  */
 public final class LoadedModel implements AutoCloseable {
   private final EngineKind engine;
-  private final ZooModel<NDList, NDList> model;
+  private final Model model;
   private final double loadMillis;
   private final ThreadSettings threads;
 
   static {
-    // DJL 0.36 initialises DefaultModelZoo before ModelZoo when Criteria comes first and then fails
-    // (null logger) if ai.djl.repository.zoo.location is set; initialising ModelZoo first avoids it.
-    ai.djl.repository.zoo.ModelZoo.getModelZoo("ai.djl.localmodelzoo");
+    DjlSetup.initModelZoo();
   }
 
-  private LoadedModel(EngineKind engine, ZooModel<NDList, NDList> model, double loadMillis,
+  private LoadedModel(EngineKind engine, Model model, double loadMillis,
       ThreadSettings threads) {
     this.engine = engine;
     this.model = model;
@@ -37,36 +35,54 @@ public final class LoadedModel implements AutoCloseable {
 
   /** Loads a model file on the given engine and device with the given threading. */
   public static LoadedModel load(EngineKind engine, Path file, ThreadSettings threads, Device device)
-      throws IOException, ModelNotFoundException, MalformedModelException {
+      throws IOException, MalformedModelException {
     if (engine == EngineKind.PYTORCH) {
       // Read once when the PyTorch engine starts: the first load in a JVM decides.
       System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads.intraOp()));
       System.setProperty("ai.djl.pytorch.num_interop_threads", Integer.toString(threads.interOp()));
     }
-    Criteria.Builder<NDList, NDList> b = Criteria.builder()
-        .setTypes(NDList.class, NDList.class)
-        .optModelPath(file.toAbsolutePath())
-        .optEngine(engine.djlName())
-        .optTranslator(new NoopTranslator())
-        .optDevice(device);
+    Map<String, Object> options = new HashMap<>();
     if (engine == EngineKind.ONNXRUNTIME) {
-      b.optOption("intraOpNumThreads", Integer.toString(threads.intraOp()))
-          .optOption("interOpNumThreads", Integer.toString(threads.interOp()));
-    }
-    if (engine == EngineKind.PYTORCH) {
-      b.optOption("mapLocation", "true");
+      options.put("sessionOptions", sessionOptions(threads));
+    } else {
+      options.put("mapLocation", "true");
     }
     long t0 = System.nanoTime();
-    ZooModel<NDList, NDList> m = b.build().loadModel();
+    // The Model API rather than Criteria: only it hands ONNX Runtime a ready SessionOptions object.
+    Model m = Model.newInstance(file.getFileName().toString(), device, engine.djlName());
+    try {
+      m.load(file.toAbsolutePath(), null, options);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      m.close();
+      throw e;
+    }
     double ms = (System.nanoTime() - t0) / 1e6;
     return new LoadedModel(engine, m, ms, threads);
+  }
+
+  /**
+   * ONNX Runtime session settings. DJL takes a ready SessionOptions object as a whole, which is the
+   * only way to reach config entries such as BF16 fast math (MLAS kernels on arm64).
+   */
+  static ai.onnxruntime.OrtSession.SessionOptions sessionOptions(ThreadSettings threads) {
+    try {
+      ai.onnxruntime.OrtSession.SessionOptions o = new ai.onnxruntime.OrtSession.SessionOptions();
+      o.setIntraOpNumThreads(threads.intraOp());
+      o.setInterOpNumThreads(threads.interOp());
+      if (FastMath.bf16()) {
+        o.addConfigEntry("mlas.enable_gemm_fastmath_arm64_bfloat16", "1");
+      }
+      return o;
+    } catch (ai.onnxruntime.OrtException e) {
+      throw new IllegalStateException("ONNX Runtime session options: " + e.getMessage(), e);
+    }
   }
 
   public EngineKind engine() {
     return engine;
   }
 
-  public ZooModel<NDList, NDList> model() {
+  public Model model() {
     return model;
   }
 
@@ -79,7 +95,7 @@ public final class LoadedModel implements AutoCloseable {
   }
 
   public Predictor<NDList, NDList> newPredictor() {
-    return model.newPredictor();
+    return model.newPredictor(new NoopTranslator());
   }
 
   /** Engine name and version as DJL reports them, e.g. {@code OnnxRuntime 1.21.1}. */

@@ -198,6 +198,11 @@ public final class ModelUnderTest implements AutoCloseable {
     ResultNotes.attribute("device", device.id());
     ResultNotes.attribute("threads", loaded.threads().toString());
     ResultNotes.attribute("fpmath", FastMath.current());
+    if (engine == EngineKind.PYTORCH) {
+      // libgomp's spin-waiting decides PyTorch's latency on a shared or oversubscribed host.
+      String wait = System.getenv("OMP_WAIT_POLICY");
+      ResultNotes.attribute("omp.waitPolicy", wait == null ? "unset (libgomp default)" : wait);
+    }
     ResultNotes.metric("model.loadTime", "ms", false, loaded.loadMillis());
     ResultNotes.metric("firstInference", "ms", false, firstMs);
     ProcessStats.rssBytes().ifPresent(b -> ResultNotes.metric("process.rss", "MiB", false, b / 1048576.0));
