@@ -65,6 +65,8 @@ public class DjlOverheadBenchmark {
     shape = s.getShape();
     input = Inputs.floats((int) s.size(), 42);
 
+    // DJL creates the process-wide OrtEnvironment with its own options; it must come first.
+    ai.djl.engine.Engine.getEngine("OnnxRuntime");
     env = OrtEnvironment.getEnvironment();
     OrtSession.SessionOptions o = new OrtSession.SessionOptions();
     o.setIntraOpNumThreads(threads);
@@ -77,6 +79,7 @@ public class DjlOverheadBenchmark {
         .optOption("intraOpNumThreads", Integer.toString(threads)).optOption("interOpNumThreads", "1")
         .optTranslator(new FloatArrayTranslator(s)).build().loadModel();
     djlPredictor = djlModel.newPredictor();
+    ResultNotes.attribute("engine", "OnnxRuntime " + ai.djl.engine.Engine.getEngine("OnnxRuntime").getVersion());
 
     double diff = OnnxAgreement.maxAbsDiff(ortDirect(), djl());
     if (diff != 0) {
