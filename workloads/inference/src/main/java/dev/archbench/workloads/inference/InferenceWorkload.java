@@ -91,6 +91,11 @@ public final class InferenceWorkload implements Workload {
       }
       if (d == DeviceKind.CPU && (p == Profile.STANDARD || p == Profile.FULL)) {
         v.put("fpmath", List.of("default", "bf16"));
+        v.put("threadWait", List.of("spin", "passive"));
+      }
+      if (p == Profile.SMOKE) {
+        // Smoke proves things work, often on busy shared runners where spinning threads crawl.
+        v.put("threadWait", List.of("passive"));
       }
       params.put(p, v);
     }

@@ -32,6 +32,11 @@ class InferenceWorkloadTest {
       assertThat(names).contains("singlestream." + m + ".onnxruntime", "singlestream." + m + ".pytorch");
     }
     smoke.forEach(b -> assertThat(b.paramsFor(Profile.SMOKE).get("batch")).containsExactly("1"));
+    BenchmarkSpec resnet = workload().benchmarks().stream()
+        .filter(b -> b.name().equals("singlestream.resnet50.onnxruntime")).findFirst().orElseThrow();
+    assertThat(resnet.paramsFor(Profile.STANDARD)).containsEntry("fpmath", List.of("default", "bf16"))
+        .containsEntry("threadWait", List.of("spin", "passive"));
+    assertThat(resnet.paramsFor(Profile.QUICK)).doesNotContainKeys("fpmath", "threadWait");
   }
 
   @Test

@@ -33,7 +33,7 @@ class TorchScriptTest {
     Path notes = tmp.resolve("notes.jsonl");
     System.setProperty(ResultNotes.FILE_PROPERTY, notes.toString());
     try (ModelUnderTest mut = ModelUnderTest.open(model, EngineKind.PYTORCH, DeviceKind.CPU, 32, batch,
-            new ThreadSettings(2, 1), FastMath.DEFAULT);
+            new ThreadSettings(2, 1), FastMath.DEFAULT, "spin");
         Predictor<NDList, NDList> p = mut.newPredictor()) {
       assertThat(mut.file().path().getFileName().toString()).endsWith(".pt");
       mut.warmAndReport(p, batch);

@@ -27,7 +27,7 @@ public final class OfflineScenario implements Scenario {
     Instant started = Instant.now();
     int cpus = Runtime.getRuntime().availableProcessors();
     try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), p.batch(),
-        ThreadSettings.split(cpus, p.predictors()), p.fpmath())) {
+        ThreadSettings.split(cpus, p.predictors()), p.fpmath(), p.threadWait())) {
       List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
       List<NDList> inputs = new ArrayList<>();
       for (int i = 0; i < p.predictors(); i++) {

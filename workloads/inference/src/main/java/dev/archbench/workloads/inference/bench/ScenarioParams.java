@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Parameters common to the inference scenarios, and how their results are named. */
 record ScenarioParams(String model, EngineKind engine, DeviceKind device, int batch, int predictors,
-    int seqLen, String fpmath) {
+    int seqLen, String fpmath, String threadWait) {
 
   static ScenarioParams of(Map<String, String> p) {
     return new ScenarioParams(p.getOrDefault("model", "mlp"),
@@ -19,7 +19,8 @@ record ScenarioParams(String model, EngineKind engine, DeviceKind device, int ba
         Integer.parseInt(p.getOrDefault("batch", "1")),
         Integer.parseInt(p.getOrDefault("predictors", "1")),
         Integer.parseInt(p.getOrDefault("seqLen", "128")),
-        p.getOrDefault("fpmath", "default"));
+        p.getOrDefault("fpmath", "default"),
+        p.getOrDefault("threadWait", "spin"));
   }
 
   /** The benchmark name as {@link dev.archbench.workloads.inference.InferenceWorkload} declares it. */

@@ -44,7 +44,7 @@ public final class ServerScenario implements Scenario {
     int cpus = Runtime.getRuntime().availableProcessors();
     ThreadSettings threads = ThreadSettings.split(cpus, p.predictors());
     try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), 1, threads,
-        p.fpmath())) {
+        p.fpmath(), p.threadWait())) {
       BlockingQueue<Predictor<NDList, NDList>> pool = new ArrayBlockingQueue<>(p.predictors());
       for (int i = 0; i < p.predictors(); i++) {
         pool.add(mut.newPredictor());

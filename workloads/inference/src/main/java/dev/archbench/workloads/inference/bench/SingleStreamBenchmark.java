@@ -52,6 +52,10 @@ public class SingleStreamBenchmark {
   @Param({"default"})
   public String fpmath;
 
+  /** {@code spin} (engine defaults) or {@code passive} idle threads; see ThreadWait. */
+  @Param({"spin"})
+  public String threadWait;
+
   private ModelUnderTest mut;
   private Predictor<NDList, NDList> predictor;
   private NDList input;
@@ -60,7 +64,8 @@ public class SingleStreamBenchmark {
   public void setUp() throws Exception {
     DeviceKind d = DeviceKind.valueOf(device.toUpperCase(Locale.ROOT));
     int cpus = Runtime.getRuntime().availableProcessors();
-    mut = ModelUnderTest.open(model, EngineKind.of(engine), d, seqLen, batch, new ThreadSettings(cpus, 1), fpmath);
+    mut = ModelUnderTest.open(model, EngineKind.of(engine), d, seqLen, batch, new ThreadSettings(cpus, 1), fpmath,
+        threadWait);
     predictor = mut.newPredictor();
     mut.warmAndReport(predictor, batch);
     input = mut.input(batch);

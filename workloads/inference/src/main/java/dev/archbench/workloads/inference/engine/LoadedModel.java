@@ -69,6 +69,10 @@ public final class LoadedModel implements AutoCloseable {
       ai.onnxruntime.OrtSession.SessionOptions o = new ai.onnxruntime.OrtSession.SessionOptions();
       o.setIntraOpNumThreads(threads.intraOp());
       o.setInterOpNumThreads(threads.interOp());
+      if (ThreadWait.passive()) {
+        o.addConfigEntry("session.intra_op.allow_spinning", "0");
+        o.addConfigEntry("session.inter_op.allow_spinning", "0");
+      }
       if (FastMath.bf16()) {
         o.addConfigEntry("mlas.enable_gemm_fastmath_arm64_bfloat16", "1");
       }

@@ -58,10 +58,11 @@ public final class ModelUnderTest implements AutoCloseable {
 
   /** Opens a model for a benchmark; batch matters only for Neuron (fixed-shape compilation). */
   public static ModelUnderTest open(String modelId, EngineKind engineOrNull, DeviceKind device, int seqLen,
-      int batch, ThreadSettings threads, String fpmath) throws Exception {
+      int batch, ThreadSettings threads, String fpmath, String threadWait) throws Exception {
     Path workDir = WorkloadOptions.workDir();
     DjlSetup.configure(workDir);
     FastMath.apply(fpmath);
+    ThreadWait.apply(threadWait);
     ModelStore store = new ModelStore(workDir);
     boolean user = USER_MODEL.equals(modelId);
     ModelKind kind = user ? null : ModelKind.of(modelId);
@@ -198,11 +199,7 @@ public final class ModelUnderTest implements AutoCloseable {
     ResultNotes.attribute("device", device.id());
     ResultNotes.attribute("threads", loaded.threads().toString());
     ResultNotes.attribute("fpmath", FastMath.current());
-    if (engine == EngineKind.PYTORCH) {
-      // libgomp's spin-waiting decides PyTorch's latency on a shared or oversubscribed host.
-      String wait = System.getenv("OMP_WAIT_POLICY");
-      ResultNotes.attribute("omp.waitPolicy", wait == null ? "unset (libgomp default)" : wait);
-    }
+    ResultNotes.attribute("threadWait", ThreadWait.current());
     ResultNotes.metric("model.loadTime", "ms", false, loaded.loadMillis());
     ResultNotes.metric("firstInference", "ms", false, firstMs);
     ProcessStats.rssBytes().ifPresent(b -> ResultNotes.metric("process.rss", "MiB", false, b / 1048576.0));
