@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the inference workload needs no network: in a fresh network namespace (only loopback, which
 # JMH needs to talk to its forks), runs SelfCheck and a smoke-sized single-stream run of every model
-# on ONNX Runtime and PyTorch (TorchScript exported by /usr/bin/python3's torch at first use).
+# on ONNX Runtime and PyTorch (TorchScript exported by /usr/bin/python3's torch at first use),
+# with passive idle threads as the smoke profile uses (shared CI runners).
 # Needs root (unshare -n), util-linux, iproute2. Exit 0 when every benchmark produced a score.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -21,7 +22,7 @@ unshare -n bash -c '
   ja="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Darchbench.workDir=$WORK -Xmx3g"
   java $ja -cp "$CP" dev.archbench.workloads.inference.SelfCheck
   java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main SingleStreamBenchmark \
-    -p model=mlp,mobilenetv2,resnet50,minilm -p engine=onnxruntime,pytorch -p seqLen=32 \
+    -p model=mlp,mobilenetv2,resnet50,minilm -p engine=onnxruntime,pytorch -p seqLen=32 -p threadWait=passive \
     -f 1 -wi 1 -w 1s -i 2 -r 1s -jvmArgsAppend "$ja" -rf json -rff "$OUT/smoke.json" >"$OUT/jmh.log" 2>&1 \
     || { tail -n 40 "$OUT/jmh.log" >&2; exit 1; }
 '
