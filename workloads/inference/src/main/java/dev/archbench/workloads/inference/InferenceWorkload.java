@@ -1,0 +1,235 @@
+package dev.archbench.workloads.inference;
+
+import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.HostContext;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workloads.inference.bench.DjlOverheadBenchmark;
+import dev.archbench.workloads.inference.bench.InferenceNames;
+import dev.archbench.workloads.inference.bench.OfflineScenario;
+import dev.archbench.workloads.inference.bench.ServerScenario;
+import dev.archbench.workloads.inference.bench.SingleStreamBenchmark;
+import dev.archbench.workloads.inference.device.DeviceKind;
+import dev.archbench.workloads.inference.device.DeviceSelection;
+import dev.archbench.workloads.inference.device.NeuronEnvironment;
+import dev.archbench.workloads.inference.engine.DjlSetup;
+import dev.archbench.workloads.inference.engine.EngineKind;
+import dev.archbench.workloads.inference.model.ModelKind;
+import dev.archbench.workloads.inference.model.ModelStore;
+import dev.archbench.workloads.inference.model.PythonTorch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * ML inference through DJL, the way Java services run models: ResNet-50, MobileNetV2 and a tabular
+ * MLP (seeded weights, generated as ONNX and exported to TorchScript) and the pretrained
+ * all-MiniLM-L6-v2 encoder, on ONNX Runtime and PyTorch, on CPU and, when present, AWS Neuron.
+ * Scenarios follow MLPerf: single-stream latency, offline throughput, server rate under a p99 bound;
+ * plus DJL's own overhead against ONNX Runtime's Java API.
+ */
+public final class InferenceWorkload implements Workload {
+  static final String ID = "inference";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String summary() {
+    return "ML inference through DJL: ResNet-50, MobileNetV2, MLP, MiniLM on ONNX Runtime and PyTorch (CPU, Neuron)";
+  }
+
+  @Override
+  public List<BenchmarkSpec> benchmarks() {
+    List<String> jvmArgs = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseParallelGC"));
+    jvmArgs.addAll(DjlSetup.jvmArgs(WorkloadOptions.workDir()));
+    List<BenchmarkSpec> specs = new ArrayList<>();
+    for (ModelKind m : ModelKind.values()) {
+      for (EngineKind e : EngineKind.values()) {
+        specs.add(singleStream(m, e, DeviceKind.CPU, jvmArgs));
+      }
+    }
+    for (ModelKind m : ModelKind.values()) {
+      for (EngineKind e : EngineKind.values()) {
+        specs.add(offline(m, e, jvmArgs));
+      }
+    }
+    for (ModelKind m : ModelKind.values()) {
+      for (EngineKind e : EngineKind.values()) {
+        specs.add(server(m, e, jvmArgs));
+      }
+    }
+    for (String model : List.of("mlp", "resnet50")) {
+      for (String method : List.of("ortDirect", "djl")) {
+        specs.add(overhead(model, method, jvmArgs));
+      }
+    }
+    for (ModelKind m : ModelKind.values()) {
+      specs.add(singleStream(m, EngineKind.PYTORCH, DeviceKind.NEURON, jvmArgs));
+      specs.add(singleStream(m, EngineKind.PYTORCH, DeviceKind.GPU, jvmArgs));
+    }
+    specs.add(userModel(jvmArgs));
+    return specs;
+  }
+
+  private static BenchmarkSpec singleStream(ModelKind m, EngineKind e, DeviceKind d, List<String> jvmArgs) {
+    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (Profile p : Profile.values()) {
+      Map<String, List<String>> v = base(m, e, d);
+      v.put("batch", d == DeviceKind.CPU || p == Profile.SMOKE ? List.of("1") : List.of("1", "8"));
+      if (m == ModelKind.MINILM) {
+        v.put("seqLen", p == Profile.SMOKE ? List.of("32") : List.of("32", "128"));
+      }
+      if (d == DeviceKind.CPU && (p == Profile.STANDARD || p == Profile.FULL)) {
+        v.put("fpmath", List.of("default", "bf16"));
+        v.put("threadWait", List.of("spin", "passive"));
+      }
+      if (p == Profile.SMOKE) {
+        // Smoke proves things work, often on busy shared runners where spinning threads crawl.
+        v.put("threadWait", List.of("passive"));
+      }
+      params.put(p, v);
+    }
+    return new BenchmarkSpec(InferenceNames.name("singlestream", m.id(), e, d),
+        "single-stream batch-1 latency of " + m.description() + " on " + e.djlName() + " (" + d.id() + ")",
+        "milliseconds per inference call, sampled (p50/p90/p99 in percentiles)", "ms", false,
+        SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
+        availability(m, e, d));
+  }
+
+  private static BenchmarkSpec offline(ModelKind m, EngineKind e, List<String> jvmArgs) {
+    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8"), "predictors", List.of("1")));
+    params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
+        "predictors", List.of("1", "2")));
+    params.put(Profile.FULL, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
+        "predictors", List.of("1", "2", "4")));
+    if (m == ModelKind.MINILM) {
+      params.values().forEach(v -> v.put("seqLen", List.of("128")));
+    }
+    return new BenchmarkSpec(InferenceNames.name("offline", m.id(), e, DeviceKind.CPU),
+        "offline throughput of " + m.description() + " on " + e.djlName() + " by batch and predictors",
+        "inferences (samples) per second, all predictors together", "inferences/s", true, null,
+        OfflineScenario.class.getName(), params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
+  }
+
+  private static BenchmarkSpec server(ModelKind m, EngineKind e, List<String> jvmArgs) {
+    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    if (m == ModelKind.MLP || m == ModelKind.MOBILENETV2) {
+      params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
+    }
+    params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
+    params.put(Profile.FULL, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
+    if (m == ModelKind.MINILM) {
+      params.values().forEach(v -> v.put("seqLen", List.of("128")));
+    }
+    return new BenchmarkSpec(InferenceNames.name("server", m.id(), e, DeviceKind.CPU),
+        "server scenario of " + m.description() + " on " + e.djlName() + ": Poisson arrivals, p99 bound",
+        "highest Poisson arrival rate (requests/s, batch 1) whose p99 latency stays within the bound "
+            + "(--latency-bound-ms, default 100)", "req/s", true, null, ServerScenario.class.getName(),
+        params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
+  }
+
+  private static BenchmarkSpec overhead(String model, String method, List<String> jvmArgs) {
+    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (Profile p : Profile.values()) {
+      if (p != Profile.SMOKE || model.equals("mlp")) {
+        params.put(p, new LinkedHashMap<>(Map.of("model", List.of(model))));
+      }
+    }
+    String what = method.equals("djl") ? "through DJL" : "through ONNX Runtime's Java API directly";
+    return new BenchmarkSpec("overhead." + model + "." + method,
+        "batch-1 latency of the " + model + " ONNX model " + what + " (pair: DJL overhead)",
+        "milliseconds per call from float[] to float[]", "ms", false,
+        DjlOverheadBenchmark.class.getName() + "." + method, null, params, false, jvmArgs,
+        availability(ModelKind.of(model), EngineKind.ONNXRUNTIME, DeviceKind.CPU));
+  }
+
+  private static BenchmarkSpec userModel(List<String> jvmArgs) {
+    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (Profile p : Profile.values()) {
+      params.put(p, new LinkedHashMap<>(Map.of("model", List.of("user"), "batch", List.of("1"))));
+    }
+    return new BenchmarkSpec("singlestream.user", "single-stream latency of the model given with --model",
+        "milliseconds per inference call, sampled", "ms", false,
+        SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
+        ctx -> ctx.option(WorkloadOptions.MODEL, null) == null ? Optional.of("no --model PATH given")
+            : DeviceSelection.of(Optional.ofNullable(ctx.option(WorkloadOptions.DEVICE, null)))
+                .unavailableReason(DeviceKind.CPU, ctx.host()));
+  }
+
+  private static Map<String, List<String>> base(ModelKind m, EngineKind e, DeviceKind d) {
+    Map<String, List<String>> v = new LinkedHashMap<>();
+    v.put("model", List.of(m.id()));
+    v.put("engine", List.of(e.id()));
+    v.put("device", List.of(d.id()));
+    return v;
+  }
+
+  private static Map<String, List<String>> with(Map<String, List<String>> v, Object... kv) {
+    for (int i = 0; i < kv.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      List<String> values = (List<String>) kv[i + 1];
+      v.put((String) kv[i], values);
+    }
+    return v;
+  }
+
+  /** Device first (an explicit --device that is absent is fatal), then what the engine needs. */
+  static Function<HostContext, Optional<String>> availability(ModelKind m, EngineKind e, DeviceKind d) {
+    return ctx -> {
+      Optional<String> device = DeviceSelection.of(Optional.ofNullable(ctx.option(WorkloadOptions.DEVICE, null)))
+          .unavailableReason(d, ctx.host());
+      if (device.isPresent()) {
+        return device;
+      }
+      if (d == DeviceKind.NEURON) {
+        return neuronReason(ctx);
+      }
+      if (d == DeviceKind.GPU) {
+        if (System.getenv("PYTORCH_LIBRARY_PATH") != null) {
+          return Optional.empty();
+        }
+        return Optional.of("GPU: DJL's CUDA libtorch (pytorch-native-cu128) is not bundled and archbench runs "
+            + "offline; set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1");
+      }
+      if (e == EngineKind.PYTORCH) {
+        return torchScriptReason(m, ctx);
+      }
+      return Optional.empty();
+    };
+  }
+
+  static Optional<String> torchScriptReason(ModelKind m, HostContext ctx) {
+    Path cached = new ModelStore(ctx.workDir()).torchScriptPath(m);
+    if (Files.isRegularFile(cached)) {
+      return Optional.empty();
+    }
+    PythonTorch.Result py = PythonTorch.find(PythonTorch.choose(
+        Optional.ofNullable(ctx.option(WorkloadOptions.PYTHON, null))));
+    return py.get().isPresent() ? Optional.empty() : Optional.of("no TorchScript: " + py.reason());
+  }
+
+  static Optional<String> neuronReason(HostContext ctx) {
+    Optional<Path> venv = NeuronEnvironment.findVenv(Path.of("/"),
+        Optional.ofNullable(ctx.option(WorkloadOptions.NEURON_ENV, null)));
+    if (venv.isEmpty()) {
+      return Optional.of("no Neuron SDK venv (/opt/aws_neuronx_venv_pytorch*; use --neuron-env DIR)");
+    }
+    try {
+      NeuronEnvironment.inspect(venv.get());
+      return Optional.empty();
+    } catch (IOException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+}
