@@ -86,9 +86,10 @@ for endpoint in plaintext json; do
   done
   bw=$(max "${w[@]}") bo=$(max "${o[@]}")
   printf '%-10s %12.0f %12.0f %7.1f%%\n' "$endpoint" "$bw" "$bo" "$(awk -v a="$bo" -v b="$bw" 'BEGIN { print 100 * a / b }')"
+  echo "  wrk $endpoint runs: ${w[*]} req/s" >>"$tmp/wrk.log"
 done
-echo "(archbench runs: see below)"
-sed 's/^/  /' "$tmp/ours.log"
+echo "every run:"
+sed 's/^/  /' "$tmp/wrk.log" "$tmp/ours.log"
 
 # nginx with the same fixed body, as many workers as our event loops, loopback only.
 mkdir -p "$tmp/nginx/logs"

@@ -59,7 +59,7 @@ public final class WebWorkload implements Workload {
             Profile.STANDARD, params("json,orders", "1,1x,4x"),
             Profile.FULL, params("json,orders", ALL_LEVELS))),
         knee("knee.http", "none", Map.of(
-            Profile.SMOKE, kneeParams("json", "0.25,0.5,0.75,1.0", "0"),
+            Profile.SMOKE, kneeParams("json", "0.1,0.25,0.5,0.75,1.0", "0"),
             Profile.QUICK, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "1"),
             Profile.STANDARD, kneeParams("json,orders", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "2"),
             Profile.FULL, kneeParams("plaintext,json,orders,orders-gzip", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
@@ -116,12 +116,16 @@ public final class WebWorkload implements Workload {
         "req/s", true, null, KNEE, withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
   }
 
+  /** A JMH benchmark in every profile; smoke takes only the first value of each parameter. */
   private static BenchmarkSpec jmh(String name, String summary, String meaning, Class<?> type,
       String method, Map<String, List<String>> params) {
     Map<Profile, Map<String, List<String>>> all = new LinkedHashMap<>();
     for (Profile p : Profile.values()) {
       all.put(p, params);
     }
+    Map<String, List<String>> smoke = new LinkedHashMap<>();
+    params.forEach((k, v) -> smoke.put(k, List.of(v.get(0))));
+    all.put(Profile.SMOKE, smoke);
     return new BenchmarkSpec(name, summary, meaning, "ops/s", true, type.getName() + "." + method, null,
         all, true, List.of(), null);
   }

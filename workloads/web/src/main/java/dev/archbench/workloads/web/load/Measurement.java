@@ -2,7 +2,6 @@ package dev.archbench.workloads.web.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -65,11 +64,5 @@ public record Measurement(List<Interval> iterations, CpuSplit cpu) {
     if (ms > 0) {
       Thread.sleep(ms);
     }
-  }
-
-  /** Convenience for callers that hold a generator only for one measurement. */
-  public static Measurement once(Supplier<CpuSplit.Meter> meter, LoadGenerator gen, double warmup,
-      double measure, int iterations) throws InterruptedException {
-    return run(gen, meter.get(), warmup, measure, iterations);
   }
 }
