@@ -18,5 +18,5 @@ fi
 source "$here/classpath.sh"
 echo "aarch64-check: $("$qemu" -L / "$java_arm" -version 2>&1 | head -1)"
 # Interpreter-heavy emulation: a small heap and C1 only start fast enough.
-exec timeout 900 "$qemu" -L / "$java_arm" -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+exec timeout 900 "$qemu" -L / "$java_arm" -Xmx512m -XX:+UnlockDiagnosticVMOptions -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -cp "$WEB_CP" dev.archbench.workloads.web.tools.SelfCheck

@@ -126,8 +126,10 @@ public final class WebWorkload implements Workload {
     Map<String, List<String>> smoke = new LinkedHashMap<>();
     params.forEach((k, v) -> smoke.put(k, List.of(v.get(0))));
     all.put(Profile.SMOKE, smoke);
+    // Unlocking diagnostic options changes nothing but lets CryptoBenchmark read the intrinsic flags.
+    List<String> jvm = type == CryptoBenchmark.class ? List.of("-XX:+UnlockDiagnosticVMOptions") : List.of();
     return new BenchmarkSpec(name, summary, meaning, "ops/s", true, type.getName() + "." + method, null,
-        all, true, List.of(), null);
+        all, true, jvm, null);
   }
 
   private static Map<Profile, Map<String, List<String>>> withTls(

@@ -24,7 +24,9 @@ import org.openjdk.jmh.annotations.State;
  * The JDK's AES-256-GCM (what TLS 1.3 records use) and SHA-256 on 1 KiB and 16 KiB buffers (a small
  * record and a full one). HotSpot replaces both with CPU instructions through intrinsics whose
  * availability differs by architecture (AES-NI/PCLMUL/SHA-NI on x86, ARMv8 crypto extensions on
- * Graviton); which intrinsics were on is recorded as attribute {@code intrinsics}. A fresh IV per
+ * Graviton); which intrinsics were on is recorded as attribute {@code intrinsics} (the
+ * intrinsic flags are diagnostic: the forks run with {@code -XX:+UnlockDiagnosticVMOptions}, which
+ * only makes them readable). A fresh IV per
  * encryption, as GCM requires. Validated in setup: decrypt(encrypt(x)) == x and the digest matches
  * a second computation.
  */
@@ -106,15 +108,16 @@ public class CryptoBenchmark {
   }
 
   /** e.g. {@code UseAESIntrinsics=true, UseSHA256Intrinsics=false}; "unknown" off HotSpot. */
-  static String intrinsics() {
+  public static String intrinsics() {
     StringBuilder sb = new StringBuilder();
     try {
       var hs = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
       for (String flag : INTRINSICS) {
         try {
-          sb.append(sb.length() == 0 ? "" : ", ").append(flag).append('=').append(hs.getVMOption(flag).getValue());
+          String value = hs.getVMOption(flag).getValue();
+          sb.append(sb.length() == 0 ? "" : ", ").append(flag).append('=').append(value);
         } catch (IllegalArgumentException absent) {
-          // Not a flag on this architecture's HotSpot build.
+          // Not a flag of this HotSpot build, or a diagnostic one without -XX:+UnlockDiagnosticVMOptions.
         }
       }
     } catch (RuntimeException | LinkageError e) {

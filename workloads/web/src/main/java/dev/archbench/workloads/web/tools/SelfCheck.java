@@ -1,5 +1,8 @@
 package dev.archbench.workloads.web.tools;
 
+import dev.archbench.workloads.web.jmh.CryptoBenchmark;
+import dev.archbench.workloads.web.jmh.HttpPathBenchmark;
+import dev.archbench.workloads.web.jmh.JacksonBenchmark;
 import dev.archbench.workloads.web.load.Endpoint;
 import dev.archbench.workloads.web.load.HttpProbe;
 import dev.archbench.workloads.web.load.Interval;
@@ -27,6 +30,7 @@ public final class SelfCheck {
       for (TlsMode mode : List.of(TlsMode.NONE, TlsMode.JDK, TlsMode.OPENSSL)) {
         check(mode);
       }
+      microbenchmarks();
     } catch (Exception | AssertionError e) {
       System.out.println("FAIL: " + e);
       System.exit(1);
@@ -63,6 +67,28 @@ public final class SelfCheck {
       }
       require(server.handler().serverErrors() == 0, "server answered 5xx");
     }
+  }
+
+  /** The JMH benchmarks' setups validate what they measure (round trips, status 200); run them once. */
+  private static void microbenchmarks() throws Exception {
+    JacksonBenchmark j = new JacksonBenchmark();
+    j.setup();
+    j.serialize();
+    CryptoBenchmark c = new CryptoBenchmark();
+    c.size = 1024;
+    c.setup();
+    c.aesGcmEncrypt();
+    c.aesGcmDecrypt();
+    c.sha256();
+    for (String r : List.of("get-json", "post-orders", "post-orders-gzip")) {
+      HttpPathBenchmark h = new HttpPathBenchmark();
+      h.request = r;
+      h.setup();
+      require(h.handle() > 0, "http.handle " + r + " produced no response");
+      h.tearDown();
+    }
+    System.out.println("ok: microbenchmark setups validate (Jackson round trip, AES-GCM round trip, "
+        + "HTTP pipeline 200s); JDK intrinsics: " + CryptoBenchmark.intrinsics());
   }
 
   /** Runs until at least 20 correct answers (at most 60 s: emulation is slow); fails on any wrong one. */
