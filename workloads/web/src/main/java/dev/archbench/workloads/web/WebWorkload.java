@@ -1,0 +1,157 @@
+package dev.archbench.workloads.web;
+
+import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.HostContext;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.Workload;
+import dev.archbench.workloads.web.jmh.CryptoBenchmark;
+import dev.archbench.workloads.web.jmh.HttpPathBenchmark;
+import dev.archbench.workloads.web.jmh.JacksonBenchmark;
+import dev.archbench.workloads.web.scenario.ClosedLoopScenario;
+import dev.archbench.workloads.web.scenario.KneeScenario;
+import dev.archbench.workloads.web.server.TlsMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The scale-out web tier: a Netty HTTP/1.1 service on loopback under closed-loop load at
+ * concurrency levels relative to the host, an open-loop knee search, and JMH benchmarks of the
+ * request path (Jackson, AES-GCM and SHA-256, HTTP decoding and handling).
+ *
+ * <p>Client and server share the host in this mode; every load result records the CPU split and
+ * the server's requests per CPU-second. For a two-host setup, run {@code archbench serve web} on
+ * the instance under test and drive it from another.
+ */
+public final class WebWorkload implements Workload {
+  private static final String CLOSED = ClosedLoopScenario.class.getName();
+  private static final String KNEE = KneeScenario.class.getName();
+  private static final List<String> SCENARIO_JVM = List.of("-Xms1g", "-Xmx1g",
+      "-Dio.netty.leakDetection.level=disabled");
+  private static final String ALL_LEVELS = "1,0.5x,1x,2x,4x";
+
+  @Override
+  public String id() {
+    return "web";
+  }
+
+  @Override
+  public String summary() {
+    return "Netty HTTP/1.1 service on loopback: JSON, gzip, TLS 1.3; throughput, latency percentiles, knee";
+  }
+
+  @Override
+  public List<BenchmarkSpec> benchmarks() {
+    return List.of(
+        closed("closed.http", "none", Map.of(
+            Profile.SMOKE, params("json", "1,4x"),
+            Profile.QUICK, params("json,orders", "1,1x,4x"),
+            Profile.STANDARD, params("plaintext,json,orders,orders-gzip", ALL_LEVELS),
+            Profile.FULL, params("plaintext,json,orders,orders-gzip", ALL_LEVELS))),
+        closed("closed.https-jdk", "jdk", Map.of(
+            Profile.QUICK, params("json", "4x"),
+            Profile.STANDARD, params("json,orders", "1,1x,4x"),
+            Profile.FULL, params("json,orders", ALL_LEVELS))),
+        closed("closed.https-openssl", "openssl", Map.of(
+            Profile.QUICK, params("json", "4x"),
+            Profile.STANDARD, params("json,orders", "1,1x,4x"),
+            Profile.FULL, params("json,orders", ALL_LEVELS))),
+        knee("knee.http", "none", Map.of(
+            Profile.SMOKE, kneeParams("json", "0.1,0.25,0.5,0.75,1.0", "0"),
+            Profile.QUICK, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "1"),
+            Profile.STANDARD, kneeParams("json,orders", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "2"),
+            Profile.FULL, kneeParams("plaintext,json,orders,orders-gzip", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
+        knee("knee.https-openssl", "openssl", Map.of(
+            Profile.STANDARD, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "2"),
+            Profile.FULL, kneeParams("json,orders", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
+        jmh("jackson.deserialize", "Jackson: parse the 3.2 KB order JSON into records",
+            "orders parsed per second", JacksonBenchmark.class, "deserialize", Map.of()),
+        jmh("jackson.serialize", "Jackson: write the 4.5 KB priced-order answer",
+            "answers serialized per second", JacksonBenchmark.class, "serialize", Map.of()),
+        jmh("crypto.aesgcm-encrypt", "JDK AES-256-GCM encryption of one buffer (TLS record cipher)",
+            "buffers of `size` bytes encrypted per second", CryptoBenchmark.class, "aesGcmEncrypt",
+            Map.of("size", List.of("1024", "16384"))),
+        jmh("crypto.aesgcm-decrypt", "JDK AES-256-GCM decryption and tag check of one buffer",
+            "buffers of `size` bytes decrypted per second", CryptoBenchmark.class, "aesGcmDecrypt",
+            Map.of("size", List.of("1024", "16384"))),
+        jmh("crypto.sha256", "JDK SHA-256 of one buffer", "buffers of `size` bytes hashed per second",
+            CryptoBenchmark.class, "sha256", Map.of("size", List.of("1024", "16384"))),
+        jmh("http.decode", "Netty: decode one HTTP/1.1 request through EmbeddedChannel",
+            "requests decoded per second", HttpPathBenchmark.class, "decode",
+            Map.of("request", List.of("get-json", "post-orders"))),
+        jmh("http.handle", "The whole server pipeline without sockets: decode, route, Jackson, gzip, encode",
+            "requests answered per second (one thread)", HttpPathBenchmark.class, "handle",
+            Map.of("request", List.of("get-json", "post-orders", "post-orders-gzip"))));
+  }
+
+  private static Map<String, List<String>> params(String endpoints, String levels) {
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    p.put("endpoint", List.of(endpoints.split(",")));
+    p.put("concurrency", List.of(levels.split(",")));
+    return p;
+  }
+
+  private static Map<String, List<String>> kneeParams(String endpoints, String ladder, String refine) {
+    Map<String, List<String>> p = new LinkedHashMap<>();
+    p.put("endpoint", List.of(endpoints.split(",")));
+    p.put("ladder", List.of(ladder));
+    p.put("refine", List.of(refine));
+    return p;
+  }
+
+  private static BenchmarkSpec closed(String name, String tls, Map<Profile, Map<String, List<String>>> perProfile) {
+    return new BenchmarkSpec(name,
+        "Closed-loop keep-alive load, " + tlsText(tls) + ", at concurrency levels relative to vCPUs",
+        "answered requests per second (every answer checked); percentiles are latency in ms",
+        "req/s", true, null, CLOSED, withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+  }
+
+  private static BenchmarkSpec knee(String name, String tls, Map<Profile, Map<String, List<String>>> perProfile) {
+    return new BenchmarkSpec(name,
+        "Open-loop knee search, " + tlsText(tls) + ": highest constant rate with p99 under the target",
+        "the knee: highest offered rate (req/s) with corrected p99 <= --p99-target-ms (default 10); "
+            + "percentiles are latency in ms at the knee",
+        "req/s", true, null, KNEE, withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+  }
+
+  /** A JMH benchmark in every profile; smoke takes only the first value of each parameter. */
+  private static BenchmarkSpec jmh(String name, String summary, String meaning, Class<?> type,
+      String method, Map<String, List<String>> params) {
+    Map<Profile, Map<String, List<String>>> all = new LinkedHashMap<>();
+    for (Profile p : Profile.values()) {
+      all.put(p, params);
+    }
+    Map<String, List<String>> smoke = new LinkedHashMap<>();
+    params.forEach((k, v) -> smoke.put(k, List.of(v.get(0))));
+    all.put(Profile.SMOKE, smoke);
+    // Unlocking diagnostic options changes nothing but lets CryptoBenchmark read the intrinsic flags.
+    List<String> jvm = type == CryptoBenchmark.class ? List.of("-XX:+UnlockDiagnosticVMOptions") : List.of();
+    return new BenchmarkSpec(name, summary, meaning, "ops/s", true, type.getName() + "." + method, null,
+        all, true, jvm, null);
+  }
+
+  private static Map<Profile, Map<String, List<String>>> withTls(
+      Map<Profile, Map<String, List<String>>> perProfile, String tls) {
+    Map<Profile, Map<String, List<String>>> out = new LinkedHashMap<>();
+    perProfile.forEach((profile, p) -> {
+      Map<String, List<String>> m = new LinkedHashMap<>(p);
+      m.put("tls", List.of(tls));
+      out.put(profile, m);
+    });
+    return out;
+  }
+
+  private static String tlsText(String tls) {
+    return switch (tls) {
+      case "jdk" -> "TLS 1.3 (JDK provider)";
+      case "openssl" -> "TLS 1.3 (BoringSSL)";
+      default -> "plain HTTP";
+    };
+  }
+
+  private static Function<HostContext, Optional<String>> availability(String tls) {
+    return ctx -> TlsMode.of(tls).unavailableReason();
+  }
+}

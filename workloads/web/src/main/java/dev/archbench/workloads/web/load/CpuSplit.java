@@ -1,0 +1,46 @@
+package dev.archbench.workloads.web.load;
+
+import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
+
+/**
+ * How the CPU of this JVM was shared out over an interval, in cores (CPU seconds per second): the
+ * server's threads, the load generator's threads, and everything else (GC, JIT, the driver). Client
+ * and server share the host in the default mode, so a host's throughput is bounded by both; the
+ * server's share tells how much of the machine the service itself needed.
+ */
+public record CpuSplit(double serverCores, double clientCores, double otherCores) {
+
+  /** A point in time to measure from. */
+  public record Sample(long server, long client, long process, long wall) {}
+
+  /** Takes samples of the given CPU counters (nanoseconds). */
+  public static final class Meter {
+    private final LongSupplier server;
+    private final LongSupplier client;
+
+    public Meter(LongSupplier server, LongSupplier client) {
+      this.server = server;
+      this.client = client;
+    }
+
+    public Sample sample() {
+      return new Sample(server.getAsLong(), client.getAsLong(), processCpuNanos(), System.nanoTime());
+    }
+  }
+
+  public static CpuSplit between(Sample a, Sample b) {
+    double wall = Math.max(1, b.wall() - a.wall());
+    double s = (b.server() - a.server()) / wall;
+    double c = (b.client() - a.client()) / wall;
+    double p = b.process() < 0 ? s + c : (b.process() - a.process()) / wall;
+    return new CpuSplit(s, c, Math.max(0, p - s - c));
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.archbench.workloads.web.load;
+
+import dev.archbench.workloads.web.server.ThreadRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+
+/**
+ * archbench's load generator: N keep-alive connections on a few Netty event loops (native epoll
+ * where available), one request in flight per connection (no pipelining). Requests are encoded once
+ * and sent as bytes; answers are decoded by Netty and compared byte for byte with the reference body
+ * as they stream in, so checking every answer costs a memcmp. Latencies go to one HdrHistogram
+ * recorder per event loop (single writer, no contention).
+ */
+public final class LoadGenerator implements AutoCloseable {
+  private static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+  private final EventLoopGroup group;
+  private final ThreadRegistry threads = new ThreadRegistry("web-client");
+  private final List<Channel> channels = new ArrayList<>();
+  private final Map<EventExecutor, SingleWriterRecorder> recorders = new ConcurrentHashMap<>();
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder inFlight = new LongAdder();
+  private final AtomicReference<String> firstError = new AtomicReference<>();
+  private final ByteBuf request;
+  private final byte[] expectedBody;
+  private volatile boolean running = true;
+  private long intervalStart;
+
+  /**
+   * Connects and starts sending at once.
+   *
+   * @param expectedBody every answer's body as sent (from {@link HttpProbe#validate})
+   * @param pacers one per connection: {@link Pacer#closedLoop()} or {@link OpenLoopPacer}s
+   */
+  public LoadGenerator(LoadTarget target, Endpoint endpoint, byte[] expectedBody, int ioThreads,
+      int connections, IntFunction<Pacer> pacers) throws InterruptedException {
+    this.expectedBody = expectedBody;
+    this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
+        .writeBytes(endpoint.request(target.hostHeader())).asReadOnly());
+    this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(ioThreads, connections)),
+        threads.factory("io"), target.transport().ioHandlerFactory());
+    intervalStart = System.nanoTime();
+    Bootstrap b = new Bootstrap().group(group).channel(target.transport().clientChannel())
+        .option(ChannelOption.TCP_NODELAY, true);
+    List<ChannelFuture> pending = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Pacer pacer = pacers.apply(i);
+      pending.add(b.clone().handler(new ChannelInitializer<SocketChannel>() {
+        @Override
+        protected void initChannel(SocketChannel ch) {
+          if (target.ssl() != null) {
+            ch.pipeline().addLast(target.ssl().newHandler(ch.alloc(),
+                target.address().getHostString(), target.address().getPort()));
+          }
+          ch.pipeline().addLast(new LoadConnection(LoadGenerator.this, pacer));
+        }
+      }).connect(target.address()));
+    }
+    for (ChannelFuture f : pending) {
+      if (!f.await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
+        close();
+        throw new IllegalStateException("cannot connect to " + target.address() + ": "
+            + (f.cause() == null ? "timed out" : f.cause()));
+      }
+      channels.add(f.channel());
+    }
+  }
+
+  /** Closed loop on every connection. */
+  public static LoadGenerator closedLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
+      int ioThreads, int connections) throws InterruptedException {
+    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections,
+        i -> Pacer.closedLoop());
+  }
+
+  /** Open loop at {@code ratePerSecond} in total, spread over the connections. */
+  public static LoadGenerator openLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
+      int ioThreads, int connections, double ratePerSecond) throws InterruptedException {
+    OpenLoopPacer[] p = OpenLoopPacer.forRate(ratePerSecond, connections, System.nanoTime());
+    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections, i -> p[i]);
+  }
+
+  /** What happened since the previous call (or since the start). */
+  public Interval interval() {
+    long now = System.nanoTime();
+    Histogram h = new Histogram(3);
+    for (SingleWriterRecorder r : recorders.values()) {
+      h.add(r.getIntervalHistogram());
+    }
+    long e = errors.sumThenReset();
+    Interval i = new Interval(h, e, now - intervalStart);
+    intervalStart = now;
+    return i;
+  }
+
+  /** The first error seen, for the failure message; null when there was none. */
+  public String firstError() {
+    return firstError.get();
+  }
+
+  /** CPU time of the generator's event-loop threads, nanoseconds. */
+  public long cpuNanos() {
+    return threads.cpuNanos();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    // Let requests in flight finish (bounded) so the server sees no resets mid-answer.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    for (Channel c : channels) {
+      c.close();
+    }
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
+  }
+
+  boolean running() {
+    return running;
+  }
+
+  ByteBuf request() {
+    return request;
+  }
+
+  byte[] expectedBody() {
+    return expectedBody;
+  }
+
+  SingleWriterRecorder recorder(EventExecutor loop) {
+    return recorders.computeIfAbsent(loop, l -> new SingleWriterRecorder(3));
+  }
+
+  LongAdder inFlight() {
+    return inFlight;
+  }
+
+  void error(String what) {
+    if (running) {
+      errors.increment();
+      firstError.compareAndSet(null, what);
+    }
+  }
+}

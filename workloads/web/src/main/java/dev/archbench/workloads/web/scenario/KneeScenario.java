@@ -1,0 +1,138 @@
+package dev.archbench.workloads.web.scenario;
+
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.workload.Scenario;
+import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workloads.web.load.Concurrency;
+import dev.archbench.workloads.web.load.Interval;
+import dev.archbench.workloads.web.load.KneeSearch;
+import dev.archbench.workloads.web.load.KneeSearch.Step;
+import dev.archbench.workloads.web.load.LoadGenerator;
+import dev.archbench.workloads.web.load.Measurement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Open-loop knee search, wrk2 style. First a closed-loop calibration finds the saturation throughput;
+ * then constant rates at the {@code ladder} fractions of it are offered in ascending order, latency
+ * measured from each request's intended send time (coordinated omission corrected), until a step
+ * fails the p99 target ({@code --p99-target-ms}, default 10 ms); {@code refine} more steps bisect
+ * between the last pass and the first failure. Score: the knee, the highest rate (req/s) that
+ * passed; percentiles: that step's latencies in ms.
+ *
+ * <p>Params: {@code endpoint}, {@code tls}, {@code concurrency} (connections, default 8x vCPUs),
+ * {@code ladder} (e.g. {@code 0.25,0.5,0.75,1.0}), {@code refine} (bisection steps).
+ */
+public final class KneeScenario implements Scenario {
+  public static final double DEFAULT_P99_TARGET_MS = 10;
+
+  @Override
+  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception {
+    String startedAt = Instant.now().toString();
+    double targetMs = p99TargetMillis(settings);
+    List<Double> fractions = KneeSearch.parseFractions(params.getOrDefault("ladder", "0.25,0.5,0.75,1.0"));
+    int refine = Integer.parseInt(params.getOrDefault("refine", "0"));
+    double stepSeconds = Math.max(0.5, settings.measureSeconds());
+    double settleSeconds = Math.min(1.0, stepSeconds / 4);
+    try (WebRig rig = new WebRig(params, settings.threads())) {
+      int connections = Concurrency.connections(params.getOrDefault("concurrency", "8x"), rig.vcpus);
+      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus);
+
+      Measurement calibration;
+      try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target, rig.endpoint, rig.body,
+          clientThreads, connections)) {
+        calibration = Measurement.run(gen, rig.meter(gen), settings.warmupSeconds(), stepSeconds, 1)
+            .requireNoErrors(gen, "calibration");
+      }
+      double saturation = calibration.throughput();
+
+      List<Step> steps = new ArrayList<>();
+      Map<Double, Measurement> byRate = new LinkedHashMap<>();
+      for (double rate : KneeSearch.ladder(saturation, fractions)) {
+        Step s = step(rig, rate, connections, clientThreads, settleSeconds, stepSeconds, byRate);
+        steps.add(s);
+        if (!s.passes(targetMs)) {
+          break;
+        }
+      }
+      for (int i = 0; i < refine; i++) {
+        OptionalDouble next = KneeSearch.nextRefinement(steps, targetMs, saturation);
+        if (next.isEmpty()) {
+          break;
+        }
+        steps.add(step(rig, next.getAsDouble(), connections, clientThreads, settleSeconds, stepSeconds, byRate));
+      }
+      rig.revalidate();
+
+      OptionalDouble knee = KneeSearch.knee(steps, targetMs);
+      Map<String, Metric> secondary = new LinkedHashMap<>();
+      secondary.put("knee", Results.metric("req/s", true, List.of(knee.orElse(0))));
+      secondary.put("saturation", Results.metric("req/s", true, List.of(saturation)));
+      secondary.put("p99Target", Results.metric("ms", false, List.of(targetMs)));
+      Map<String, String> attributes = new LinkedHashMap<>(rig.attributes);
+      attributes.put("connections", Integer.toString(connections));
+      attributes.put("clientThreads", Integer.toString(clientThreads));
+      attributes.put("steps", describe(steps));
+      attributes.put("latencyFrom", "intended send time (coordinated omission corrected)");
+      Map<String, Double> percentiles = null;
+      if (knee.isPresent()) {
+        Measurement atKnee = byRate.get(knee.getAsDouble());
+        percentiles = Results.percentilesMillis(atKnee.latencies());
+        secondary.put("p99AtKnee", Results.metric("ms", false, List.of(atKnee.iterations().get(0).percentileMillis(99))));
+        Results.putCpu(secondary, atKnee.cpu(), atKnee.completed(), atKnee.seconds());
+      } else {
+        attributes.put("knee", String.format(Locale.ROOT, "below %.0f req/s: no tested rate met p99 <= %s ms",
+            steps.get(0).targetRate(), targetMs));
+      }
+      double score = knee.orElse(0);
+      return Results.ok(params, settings.threads(), score, List.of(score), percentiles, secondary,
+          attributes, startedAt);
+    }
+  }
+
+  private static Step step(WebRig rig, double rate, int connections, int clientThreads,
+      double settleSeconds, double stepSeconds, Map<Double, Measurement> byRate) throws Exception {
+    Measurement m;
+    try (LoadGenerator gen = LoadGenerator.openLoop(rig.target, rig.endpoint, rig.body, clientThreads,
+        connections, rate)) {
+      m = Measurement.run(gen, rig.meter(gen), settleSeconds, stepSeconds, 1);
+      if (m.errors() > 0) {
+        throw new IllegalStateException(String.format(Locale.ROOT,
+            "%d wrong answers at %.0f req/s, first: %s", m.errors(), rate, gen.firstError()));
+      }
+    }
+    Interval i = m.iterations().get(0);
+    byRate.put(rate, m);
+    return new Step(rate, i.throughput(), i.percentileMillis(99), i.errors());
+  }
+
+  static double p99TargetMillis(ScenarioSettings settings) {
+    String v = settings.options() == null ? null : settings.options().get(WorkloadOptions.WEB_P99_TARGET_MS);
+    if (v == null) {
+      v = WorkloadOptions.get(WorkloadOptions.WEB_P99_TARGET_MS).orElse(null);
+    }
+    double t = v == null ? DEFAULT_P99_TARGET_MS : Double.parseDouble(v);
+    if (!(t > 0)) {
+      throw new IllegalArgumentException("--p99-target-ms must be positive: " + v);
+    }
+    return t;
+  }
+
+  private static String describe(List<Step> steps) {
+    StringBuilder sb = new StringBuilder();
+    for (Step s : steps) {
+      if (sb.length() > 0) {
+        sb.append("; ");
+      }
+      sb.append(String.format(Locale.ROOT, "%.0f req/s -> %.0f answered, p99 %.3f ms",
+          s.targetRate(), s.achievedRate(), s.p99Millis()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,57 @@
+package dev.archbench.workloads.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.Profile;
+import dev.archbench.workload.Scenario;
+import dev.archbench.workload.Workload;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+class WebWorkloadTest {
+  private final Workload web = ServiceLoader.load(Workload.class).stream().map(ServiceLoader.Provider::get)
+      .filter(w -> w.id().equals("web")).findFirst().orElseThrow();
+
+  @Test
+  void everyBenchmarkPointsAtRealCode() throws Exception {
+    for (BenchmarkSpec b : web.benchmarks()) {
+      if (b.jmh() != null) {
+        int dot = b.jmh().lastIndexOf('.');
+        Class<?> type = Class.forName(b.jmh().substring(0, dot));
+        Method m = type.getMethod(b.jmh().substring(dot + 1));
+        assertThat(m.isAnnotationPresent(Benchmark.class)).as(b.name()).isTrue();
+        for (Profile p : Profile.values()) {
+          for (String param : b.paramsFor(p).keySet()) {
+            Field f = type.getField(param);
+            assertThat(f.isAnnotationPresent(Param.class)).as(b.name() + " @Param " + param).isTrue();
+          }
+        }
+      } else {
+        assertThat(Scenario.class.isAssignableFrom(Class.forName(b.scenarioClass()))).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void smokeHasTwoConcurrencyLevelsAKneeAndTheMicrobenchmarks() {
+    List<BenchmarkSpec> smoke = web.benchmarks().stream().filter(b -> b.includedIn(Profile.SMOKE)).toList();
+    BenchmarkSpec closed = smoke.stream().filter(b -> b.name().equals("closed.http")).findFirst().orElseThrow();
+    assertThat(closed.paramsFor(Profile.SMOKE).get("concurrency")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(smoke).anyMatch(b -> b.name().startsWith("knee."));
+    assertThat(smoke).filteredOn(b -> b.jmh() != null).extracting(BenchmarkSpec::name)
+        .contains("jackson.serialize", "crypto.aesgcm-encrypt", "crypto.sha256", "http.decode");
+  }
+
+  @Test
+  void namesAreUniqueAndScenariosDoNotScaleWithThreads() {
+    assertThat(web.benchmarks()).extracting(BenchmarkSpec::name).doesNotHaveDuplicates();
+    assertThat(web.benchmarks()).filteredOn(b -> b.scenarioClass() != null)
+        .allSatisfy(b -> assertThat(b.scalesWithThreads()).isFalse());
+  }
+}

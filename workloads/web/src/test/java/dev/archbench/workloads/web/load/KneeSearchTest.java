@@ -1,0 +1,56 @@
+package dev.archbench.workloads.web.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archbench.workloads.web.load.KneeSearch.Step;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KneeSearchTest {
+  private static final double TARGET = 10;
+
+  @Test
+  void kneeIsTheHighestPassingRateBelowTheFirstFailure() {
+    List<Step> steps = List.of(
+        new Step(1000, 1000, 1, 0),
+        new Step(2000, 1999, 3, 0),
+        new Step(3000, 2990, 12, 0),   // p99 over target
+        new Step(4000, 3960, 9, 0));   // a lucky pass above a failure does not count
+    assertThat(KneeSearch.knee(steps, TARGET)).hasValue(2000);
+    assertThat(KneeSearch.lowestFailing(steps, TARGET)).hasValue(3000);
+  }
+
+  @Test
+  void aStepThatDoesNotKeepUpFailsEvenWithLowLatency() {
+    Step s = new Step(5000, 4000, 1, 0);
+    assertThat(s.passes(TARGET)).isFalse();
+    assertThat(new Step(5000, 4800, 1, 0).passes(TARGET)).isTrue();
+    assertThat(new Step(5000, 5000, 1, 3).passes(TARGET)).isFalse();
+  }
+
+  @Test
+  void noKneeWhenEvenTheLowestRateFails() {
+    assertThat(KneeSearch.knee(List.of(new Step(100, 100, 50, 0)), TARGET)).isEmpty();
+  }
+
+  @Test
+  void refinementBisectsUntilTheResolution() {
+    double saturation = 10_000;
+    List<Step> steps = List.of(new Step(5000, 5000, 2, 0), new Step(7500, 7500, 20, 0));
+    assertThat(KneeSearch.nextRefinement(steps, TARGET, saturation)).hasValue(6250);
+    List<Step> close = List.of(new Step(5000, 5000, 2, 0), new Step(5400, 5400, 20, 0));
+    assertThat(KneeSearch.nextRefinement(close, TARGET, saturation)).isEmpty();
+    assertThat(KneeSearch.nextRefinement(List.of(new Step(5000, 5000, 2, 0)), TARGET, saturation)).isEmpty();
+    // Nothing passed: bisect down towards zero.
+    assertThat(KneeSearch.nextRefinement(List.of(new Step(2000, 2000, 20, 0)), TARGET, saturation)).hasValue(1000);
+  }
+
+  @Test
+  void ladderIsAscendingFractionsOfSaturation() {
+    assertThat(KneeSearch.ladder(8000, KneeSearch.parseFractions("1.0, 0.25,0.5")))
+        .containsExactly(2000.0, 4000.0, 8000.0);
+    assertThatThrownBy(() -> KneeSearch.ladder(1, List.of(0.0))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KneeSearch.parseFractions(" , ")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
