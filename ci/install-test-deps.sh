@@ -17,5 +17,5 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   ca-certificates curl chromium python3-torch python3-torchvision \
   qemu-user-static openjdk-17-jre-headless:arm64 \
-  shellcheck python3-yaml zstd lz4 wrk nginx-light util-linux >/dev/null
+  shellcheck python3-yaml zstd lz4 wrk nginx-light util-linux iproute2 >/dev/null
 echo "install-test-deps: done"
