@@ -1,0 +1,29 @@
+package dev.archbench.workloads.compression.corpus;
+
+import java.util.Arrays;
+
+/**
+ * Samples ranks 0..n-1 with probability proportional to 1/(rank+1)^s: the word-frequency law of
+ * natural language (and of URL paths, user ids and most things people log).
+ */
+final class Zipf {
+  private final double[] cumulative;
+
+  Zipf(int n, double s) {
+    cumulative = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += 1.0 / StrictMath.pow(i + 1, s);
+      cumulative[i] = sum;
+    }
+    for (int i = 0; i < n; i++) {
+      cumulative[i] /= sum;
+    }
+  }
+
+  int sample(SplitMix64 rnd) {
+    int i = Arrays.binarySearch(cumulative, rnd.nextDouble());
+    int rank = i >= 0 ? i : -i - 1;
+    return Math.min(rank, cumulative.length - 1);
+  }
+}
