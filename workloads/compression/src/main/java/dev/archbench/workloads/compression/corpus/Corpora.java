@@ -18,15 +18,11 @@ public final class Corpora {
   private Corpora() {}
 
   public static Corpus get(String id) {
-    return CACHE.computeIfAbsent(id, Corpora::load);
-  }
-
-  private static Corpus load(String id) {
     if (USER.equals(id)) {
       String path = WorkloadOptions.get(WorkloadOptions.CORPUS).orElseThrow(() ->
           new IllegalArgumentException("corpus 'user' needs --corpus PATH"));
-      return UserCorpus.load(Path.of(path));
+      return CACHE.computeIfAbsent(USER + ":" + path, k -> UserCorpus.load(Path.of(path)));
     }
-    return GeneratedCorpus.byId(id).corpus();
+    return CACHE.computeIfAbsent(id, k -> GeneratedCorpus.byId(id).corpus());
   }
 }

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * English-like prose: the real most frequent English words followed by a generated vocabulary of
- * pronounceable words, drawn by Zipf's law (s = 1.07), in sentences of 4–34 words with commas,
- * capitals, questions and paragraphs. Its statistics (entropy, match lengths, literal alphabet)
+ * pronounceable words, drawn by the Zipf-Mandelbrot law (s = 1.07, q = 1, so "the" is ~6% of
+ * words as in English), in sentences of 4–34 words with commas, capitals, questions and
+ * paragraphs. Its statistics (entropy, match lengths, literal alphabet)
  * are close to real books, which is what matters to an LZ compressor; it is not meant to be read.
  */
 final class EnglishText {
@@ -46,7 +47,7 @@ final class EnglishText {
   static byte[] generate(long seed, int size) {
     SplitMix64 rnd = new SplitMix64(seed);
     String[] vocabulary = vocabulary(rnd, 24_000);
-    Zipf zipf = new Zipf(vocabulary.length, 1.07);
+    Zipf zipf = new Zipf(vocabulary.length, 1.07, 1.0);
     Ascii out = new Ascii(size + 1024);
     while (out.size() < size) {
       int sentences = rnd.between(2, 9);
