@@ -1,6 +1,7 @@
 package dev.archbench.workloads.compression;
 
 import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workloads.compression.codec.Codecs;
 import dev.archbench.workloads.compression.corpus.Corpora;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
@@ -30,6 +31,9 @@ public final class FidelityMain {
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     String[][] runs = {{"zstd", "1"}, {"zstd", "3"}, {"lz4", "1"}};
     for (String[] run : runs) {
+      try (var codec = Codecs.block(run[0], run[1])) {
+        System.out.println("# " + codec.id() + ": " + codec.implementation());
+      }
       Options opt = new OptionsBuilder()
           .include(BlockBenchmark.class.getName() + "\\.(compress|decompress)$")
           .param("codec", run[0])

@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
  * brotli through brotli4j's JNI wrappers (what its {@code Encoder.compress} does, minus the
  * intermediate byte arrays). Brotli has no reset for a finished encoder, so each block creates
  * and destroys a native encoder state, exactly as the C library and the brotli CLI do per file;
- * the input is copied into the wrapper's native input buffer, which is the API's only way in.
+ * the input is copied into the wrapper's native input buffer, which is the API's only way in. The
+ * window is the smallest that holds the block (as the brotli CLI picks it from the file size):
+ * the output is the same, but quality 11 does not build a 4 MiB-window hasher for a 4 KiB block.
  */
 final class BrotliBlockCodec implements BlockCodec {
   private final int quality;
@@ -49,7 +51,7 @@ final class BrotliBlockCodec implements BlockCodec {
   public int compress(ByteBuffer src, int srcOff, int srcLen, ByteBuffer dst, int dstOff,
       int dstCap) throws IOException {
     EncoderJNI.Wrapper encoder =
-        new EncoderJNI.Wrapper(srcLen, quality, -1, Encoder.Mode.GENERIC);
+        new EncoderJNI.Wrapper(srcLen, quality, windowBits(srcLen), Encoder.Mode.GENERIC);
     try {
       encoder.getInputBuffer().put(BlockCodec.window(src, srcOff, srcLen));
       encoder.push(EncoderJNI.Operation.FINISH, srcLen);
@@ -72,6 +74,15 @@ final class BrotliBlockCodec implements BlockCodec {
     } finally {
       encoder.destroy();
     }
+  }
+
+  /** Smallest lgwin in brotli's 10..24 whose window, (1 << lgwin) - 16 bytes, holds the block. */
+  static int windowBits(int length) {
+    int bits = 10;
+    while (bits < 24 && (1 << bits) - 16 < length) {
+      bits++;
+    }
+    return bits;
   }
 
   @Override
