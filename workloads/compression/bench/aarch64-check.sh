@@ -26,7 +26,7 @@ cp="$module/$target/classes:$(cat "$module/$target/classpath.txt")"
 "$qemu" -L / "$java_arm64" -Xshare:off -cp "$cp" \
   dev.archbench.workloads.compression.SelfCheck --bytes 262144
 # The JMH path itself (forks 0: the forked JVM would not run under the same emulator).
-"$qemu" -L / "$java_arm64" -Xshare:off -cp "$cp" org.openjdk.jmh.Main \
+"$qemu" -L / "$java_arm64" -Xshare:off -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main \
   'dev.archbench.workloads.compression.BlockBenchmark.compress$' \
   -p codec=zstd -p level=3 -p blockSize=65536 -p corpus=json-logs \
   -f 0 -wi 0 -i 1 -r 1s -foe true 2>&1 | grep -E "^Benchmark|BlockBenchmark.compress|ERROR|Exception" \

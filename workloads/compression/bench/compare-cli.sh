@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fidelity check: archbench's compression numbers next to the native CLIs' own benchmarks on the
-# same file, same machine, at 1 MiB blocks: `zstd -b1/-b3 -B1MiB` and `lz4 -b1 -B6` (1 MiB
-# blocks) against archbench's BlockBenchmark (the JMH benchmark the runner uses, via
+# same file, same machine, at 1 MiB blocks: `zstd --single-thread -b1/-b3 -B1MiB` and
+# `lz4 -b1 -B6` (1 MiB blocks). --single-thread because the zstd CLI otherwise compresses in one
+# asynchronous worker thread (-T1), measured here at ~45% lower speed; the library call that
+# services (and zstd-jni) make is the single-threaded one against archbench's BlockBenchmark (the JMH benchmark the runner uses, via
 # FidelityMain) for zstd 1, zstd 3 and lz4 1, compress and decompress. All speeds are MB/s of
 # uncompressed data with 1 MB = 10^6 bytes, single thread. Goal: archbench/CLI within 0.90-1.10.
 #
@@ -42,8 +44,8 @@ for f in "${files[@]}"; do
   [[ -f "$f" ]] || { echo "compare-cli: $f: not a file" >&2; exit 1; }
   name="$(basename "$f")"
   declare -A cli=()
-  read -r c d <<<"$(cli_speeds zstd -b1 -B1048576 "$f")"; cli[zstd-1-compress]=$c; cli[zstd-1-decompress]=$d
-  read -r c d <<<"$(cli_speeds zstd -b3 -B1048576 "$f")"; cli[zstd-3-compress]=$c; cli[zstd-3-decompress]=$d
+  read -r c d <<<"$(cli_speeds zstd --single-thread -b1 -B1048576 "$f")"; cli[zstd-1-compress]=$c; cli[zstd-1-decompress]=$d
+  read -r c d <<<"$(cli_speeds zstd --single-thread -b3 -B1048576 "$f")"; cli[zstd-3-compress]=$c; cli[zstd-3-decompress]=$d
   read -r c d <<<"$(cli_speeds lz4 -b1 -B6 "$f")"; cli[lz4-1-compress]=$c; cli[lz4-1-decompress]=$d
   while read -r _ codec level op speed; do
     key="$codec-$level-$op"

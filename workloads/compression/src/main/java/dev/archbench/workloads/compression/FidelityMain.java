@@ -22,6 +22,30 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class FidelityMain {
   private FidelityMain() {}
 
+  /**
+   * JMH allows one benchmark run per machine (/tmp/jmh.lock); on a shared machine wait for the
+   * other run to finish rather than fail or measure alongside it.
+   */
+  private static java.util.Collection<RunResult> runWaitingForLock(Options opt)
+      throws RunnerException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return new Runner(opt).run();
+      } catch (RunnerException e) {
+        if (attempt >= 60 || e.getMessage() == null || !e.getMessage().contains("JMH lock")) {
+          throw e;
+        }
+        System.err.println("waiting for another JMH run to finish...");
+        try {
+          Thread.sleep(10_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   public static void main(String[] args) throws RunnerException {
     if (args.length < 1) {
       System.err.println("usage: FidelityMain FILE [iterations]");
@@ -49,7 +73,7 @@ public final class FidelityMain {
           .shouldFailOnError(true)
           .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT)
           .build();
-      for (RunResult r : new Runner(opt).run()) {
+      for (RunResult r : runWaitingForLock(opt)) {
         String label = r.getParams().getBenchmark();
         String op = label.substring(label.lastIndexOf('.') + 1);
         System.out.println(String.format(Locale.ROOT, "archbench %s %s %s %.1f", run[0], run[1],
