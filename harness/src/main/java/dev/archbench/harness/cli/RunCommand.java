@@ -13,6 +13,7 @@ import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.UnsatisfiableRequest;
 import dev.archbench.workload.WorkloadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +168,8 @@ public final class RunCommand implements Callable<Integer> {
       return dryRun ? engine.dryRun() : engine.run();
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.USAGE);
+    } catch (UnsatisfiableRequest e) {
+      throw new UserException(e.getMessage(), ExitCodes.FAILURE);
     }
   }
 

@@ -65,7 +65,7 @@ public final class JmhResults {
     boolean ok = score != null && score >= 0;
     return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), params,
         p.getMode().shortLabel(), p.getThreads(), run.getBenchmarkResults().size(),
-        primary.getScoreUnit(), p.getMode() == Mode.Throughput, score,
+        unitOf(item, primary.getScoreUnit()), p.getMode() == Mode.Throughput, score,
         nonNegative(finite(primary.getScoreError())), confidence, percentiles, raw, secondary,
         new TreeMap<>(notes.attributes()), startedAt, endedAt,
         ok ? BenchmarkResult.OK : BenchmarkResult.FAILED,
@@ -91,6 +91,16 @@ public final class JmhResults {
   }
 
   /** Time per operation is better lower; rates and counts are better higher. */
+  /**
+   * The spec's unit names what the number means (JMH counts bytes as "ops" with
+   * {@code @OperationsPerInvocation}: compression's {@code ops/us} are MB/s); JMH's label is the
+   * fallback.
+   */
+  static String unitOf(PlanItem item, String jmhUnit) {
+    String declared = item.spec().unit();
+    return declared == null || declared.isBlank() ? jmhUnit : declared;
+  }
+
   static boolean higherIsBetter(String unit) {
     return unit == null || !unit.matches("(?i)(ns|us|µs|ms|s|min)/op");
   }

@@ -8,6 +8,7 @@ import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunInfo.Warning;
 import dev.archbench.record.RunRecord;
 import dev.archbench.workload.HostContext;
+import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workload.Profile;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -50,6 +51,9 @@ public final class RunEngine {
     CommandLineOptions raw = JmhOptions.parse(req.jmh());
     ProfileSettings settings = settings(raw);
     HostContext ctx = new HostContext(host, req.workDir(), req.options());
+    // Workload options are read one way, WorkloadOptions.get: here as in the forks (-D) they are
+    // system properties, so workloads can shape their benchmark lists by them (e.g. --corpus).
+    req.options().forEach((name, value) -> System.setProperty(WorkloadOptions.PREFIX + name, value));
     List<Integer> threads = req.threads() == null ? List.of() : ThreadCounts.parse(req.threads(), ctx.cpus());
     Selection selection = Selection.of(req.workloads(), req.includes(), req.excludes());
     List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection, req.profile(),

@@ -101,4 +101,17 @@ class CommandsTest {
       assertThat(out.toString()).as(p.id()).containsPattern("(?m)^  " + p.id() + " +" + java.util.regex.Pattern.quote(settings));
     }
   }
+
+  @Test
+  void anExplicitRequestThisHostCannotMeetStopsTheRunWithOneLine() {
+    assertThat(exec("run", "--workloads", "inference", "--device", "neuron", "--dry-run", "--out", dir.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("archbench: no Neuron device (/dev/neuron* absent)" + System.lineSeparator());
+    err.getBuffer().setLength(0);
+    assertThat(exec("run", "--workloads", "compression", "--corpus", "/no/such/corpus", "--dry-run")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("archbench: --corpus /no/such/corpus: no such file or directory"
+        + System.lineSeparator());
+    System.clearProperty(dev.archbench.workload.WorkloadOptions.PREFIX + "corpus");
+    System.clearProperty(dev.archbench.workload.WorkloadOptions.PREFIX + "device");
+  }
 }

@@ -4,6 +4,7 @@ import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.UnsatisfiableRequest;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.compression.codec.Codecs;
 import dev.archbench.workloads.compression.corpus.Corpora;
@@ -83,12 +84,12 @@ public final class CompressionWorkload implements Workload {
         List.of(), availability(userCorpus));
   }
 
-  /** A missing {@code --corpus} path makes every benchmark unavailable with the reason. */
+  /** A missing {@code --corpus} path is the user's error: the run stops before it starts. */
   private static Function<HostContext, Optional<String>> availability(Optional<String> corpus) {
     return ctx -> {
       String path = ctx.option(WorkloadOptions.CORPUS, corpus.orElse(null));
       if (path != null && !Files.exists(Path.of(path))) {
-        return Optional.of("--corpus " + path + ": no such file or directory");
+        throw new UnsatisfiableRequest("--corpus " + path + ": no such file or directory");
       }
       return Optional.empty();
     };

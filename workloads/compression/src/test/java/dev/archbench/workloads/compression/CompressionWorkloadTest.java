@@ -1,6 +1,7 @@
 package dev.archbench.workloads.compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.HostContext;
@@ -96,8 +97,9 @@ class CompressionWorkloadTest {
         assertThat(s.paramsFor(Profile.SMOKE).get("corpus")).containsExactly("user"));
     HostContext ctx = new HostContext(null, java.nio.file.Path.of("."),
         Map.of(WorkloadOptions.CORPUS, "/no/such/corpus"));
-    assertThat(specs.get(0).unavailableReason(ctx))
-        .contains("--corpus /no/such/corpus: no such file or directory");
+    assertThatThrownBy(() -> specs.get(0).unavailableReason(ctx))
+        .isInstanceOf(dev.archbench.workload.UnsatisfiableRequest.class)
+        .hasMessage("--corpus /no/such/corpus: no such file or directory");
     HostContext ok = new HostContext(null, java.nio.file.Path.of("."), Map.of());
     clearOption();
     assertThat(new CompressionWorkload().benchmarks().get(0).unavailableReason(ok)).isEmpty();

@@ -60,7 +60,7 @@ public final class DeviceSelection {
   }
 
   /** The user asked for a device this host does not have: the run must stop with this one line. */
-  public static final class RequiredDeviceMissing extends IllegalStateException {
+  public static final class RequiredDeviceMissing extends dev.archbench.workload.UnsatisfiableRequest {
     private static final long serialVersionUID = 1L;
 
     public RequiredDeviceMissing(String message) {
