@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Compares two runs of the same host benchmark by benchmark and prints a Markdown summary.",
-      "Exit code 3 when a benchmark regressed significantly (its whole 95% interval below zero change) "
+      "Exit code 3 when a benchmark regressed significantly (its whole 95%% interval below zero change) "
           + "by more than the threshold, or failed in NEW after running in OLD."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

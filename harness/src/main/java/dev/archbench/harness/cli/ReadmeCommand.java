@@ -77,7 +77,7 @@ public final class ReadmeCommand implements Callable<Integer> {
   }
 
   /** The usage text of every visible command, as it prints with {@code --help}. */
-  private String cliReference() {
+  static String cliReference() {
     CommandLine root = ArchbenchCommand.commandLine();
     root.setUsageHelpWidth(100);
     StringBuilder sb = new StringBuilder();

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code archbench report}: compares records across hosts on performance and price-performance. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Compares run records across hosts: scores with 95% intervals (hierarchical bootstrap over forks "
+      "Compares run records across hosts: scores with 95%% intervals (hierarchical bootstrap over forks "
           + "and iterations), performance relative to a baseline, work per dollar, cost per million "
           + "operations, latency-bound cost and capacity plans, as HTML, Markdown, CSV and JSON.",
       "Problems with the input are reported one per line; the remaining records are still reported "
