@@ -3,7 +3,7 @@
 #   chromium           HTML report checks in a real browser
 #   python3-torch(vision)  TorchScript export for the PyTorch inference engine
 #   qemu-user-static, openjdk-17-jre-headless:arm64   the emulated aarch64 proof
-#   shellcheck, python3-yaml, curl   checks of ci/ and .github/
+#   ShellCheck, python3-yaml, curl   checks of ci/ and .github/
 #   zstd, lz4, wrk, nginx-light      fidelity scripts under workloads/*/bench (not run in CI)
 # Tests that need one of these skip when it is absent, except under CI=true, where they fail.
 set -euo pipefail

@@ -163,8 +163,13 @@ if [[ -f $record ]]; then
   check "exits 0" test "$launch_rc" -eq 0
   check "splits the types by architecture" has_match "$d/calls.log" \
     ' X86InstanceTypes=c7i.xlarge ArmInstanceTypes=c7g.xlarge '
-  check "uploads the jar it deploys, with its checksum" has_match "$d/calls.log" \
-    "DistUrl=s3://archbench-e2e/runs/launch/_dist/archbench.jar DistSha256=$(sha256sum "$jar" | cut -d' ' -f1) "
+  # The distribution is the jar, or (when lib/ sits beside it) a tarball of the jar and lib/.
+  dist=archbench.jar
+  [[ -d $(dirname "$jar")/lib ]] && dist=archbench.tar.gz
+  uploaded=$d/bucket/archbench-e2e/runs/launch/_dist/$dist
+  check "uploads the distribution it deploys" test -s "$uploaded"
+  check "deploys the uploaded distribution with its checksum" has_match "$d/calls.log" \
+    "DistUrl=s3://archbench-e2e/runs/launch/_dist/$dist DistSha256=$(sha256sum "$uploaded" 2>/dev/null | cut -d' ' -f1) "
   check "gives a smoke fleet a 30 minute time limit" has_match "$d/calls.log" ' TimeLimit=30m '
   check "deploys with IAM and macro capabilities" has_match "$d/calls.log" \
     '^aws cloudformation deploy .*--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND'
