@@ -101,7 +101,7 @@ public final class InferenceWorkload implements Workload {
     }
     return new BenchmarkSpec(InferenceNames.name("singlestream", m.id(), e, d),
         "single-stream batch-1 latency of " + m.description() + " on " + e.djlName() + " (" + d.id() + ")",
-        "milliseconds per inference call, sampled (p50/p90/p99 in percentiles)", "ms", false,
+        "milliseconds per inference call, sampled (p50/p90/p99 in percentiles)", "ms/op", false,
         SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
         availability(m, e, d));
   }
@@ -149,7 +149,7 @@ public final class InferenceWorkload implements Workload {
     String what = method.equals("djl") ? "through DJL" : "through ONNX Runtime's Java API directly";
     return new BenchmarkSpec("overhead." + model + "." + method,
         "batch-1 latency of the " + model + " ONNX model " + what + " (pair: DJL overhead)",
-        "milliseconds per call from float[] to float[]", "ms", false,
+        "milliseconds per call from float[] to float[]", "ms/op", false,
         DjlOverheadBenchmark.class.getName() + "." + method, null, params, false, jvmArgs,
         availability(ModelKind.of(model), EngineKind.ONNXRUNTIME, DeviceKind.CPU));
   }
@@ -160,7 +160,7 @@ public final class InferenceWorkload implements Workload {
       params.put(p, new LinkedHashMap<>(Map.of("model", List.of("user"), "batch", List.of("1"))));
     }
     return new BenchmarkSpec("singlestream.user", "single-stream latency of the model given with --model",
-        "milliseconds per inference call, sampled", "ms", false,
+        "milliseconds per inference call, sampled", "ms/op", false,
         SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
         ctx -> ctx.option(WorkloadOptions.MODEL, null) == null ? Optional.of("no --model PATH given")
             : DeviceSelection.of(Optional.ofNullable(ctx.option(WorkloadOptions.DEVICE, null)))

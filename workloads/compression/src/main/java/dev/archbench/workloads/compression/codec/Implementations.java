@@ -26,9 +26,14 @@ public final class Implementations {
 
   /**
    * A library's version: its jar's pom.properties, else the manifest's Implementation-Version of
-   * {@code anyClass}'s package, else {@code unknown}.
+   * {@code anyClass}'s package when that manifest is the library's, else {@code unknown}.
    */
   static String version(Class<?> anyClass, String groupId, String artifactId) {
+    return version(anyClass, groupId, artifactId, artifactId);
+  }
+
+  /** As above, for a library whose manifest's Implementation-Title is {@code manifestTitle}. */
+  static String version(Class<?> anyClass, String groupId, String artifactId, String manifestTitle) {
     String resource = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
     try (InputStream in = Implementations.class.getClassLoader().getResourceAsStream(resource)) {
       if (in != null) {
@@ -39,13 +44,16 @@ public final class Implementations {
     } catch (IOException e) {
       // fall through to the manifest
     }
-    String v = anyClass.getPackage().getImplementationVersion();
-    return v == null ? "unknown" : v;
+    // In archbench's single jar every package reports archbench's own manifest: trust the manifest
+    // only where it names the library.
+    Package pkg = anyClass.getPackage();
+    String v = pkg.getImplementationVersion();
+    return v != null && manifestTitle.equalsIgnoreCase(pkg.getImplementationTitle()) ? v : "unknown";
   }
 
   static String zstd() {
     Native.load();
-    String v = version(Native.class, "com.github.luben", "zstd-jni");
+    String v = com.github.luben.zstd.util.ZstdVersion.VERSION; // zstd-jni ships no pom.properties
     String lib = v.contains("-") ? v.substring(0, v.indexOf('-')) : v;
     return "zstd-jni " + v + " (native libzstd " + lib + ", " + platform() + ")";
   }
@@ -74,7 +82,7 @@ public final class Implementations {
   }
 
   static String xz() {
-    return "org.tukaani:xz " + version(org.tukaani.xz.XZ.class, "org.tukaani", "xz") + " (pure Java)";
+    return "org.tukaani:xz " + version(org.tukaani.xz.XZ.class, "org.tukaani", "xz", "XZ data compression") + " (pure Java)";
   }
 
   /** The JDK's zlib: the system library when the JDK links it (Debian), else the bundled one. */

@@ -55,4 +55,11 @@ class ImplementationsTest {
       assertThat(cl.getResource(r)).as(r).isNotNull();
     }
   }
+
+  @Test
+  void aManifestThatIsNotTheLibrarysIsNotTrusted() {
+    // In archbench's single jar, every package's manifest is archbench's own.
+    assertThat(Implementations.version(Test.class, "no.such", "lib")).isEqualTo("unknown");
+    assertThat(Implementations.version(Test.class, "no.such", "junit-jupiter-api")).matches("\\d+\\.\\d+\\.\\d+");
+  }
 }
