@@ -23,6 +23,8 @@ public final class Json {
           .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           // Error messages must not echo record content (it may be hostile or huge).
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          // Raw data is mostly doubles; FastDoubleParser gives the same correctly rounded values faster.
+          .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();

@@ -73,25 +73,36 @@ public final class RecordFiles {
 
   /** Reads and validates one record. */
   public static RunRecord read(Path file) {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new RecordException(file + ": no such file");
     } catch (IOException e) {
       throw new RecordException(file + ": cannot read: " + describe(e), e);
     }
-    return parse(file.toString(), text);
+    return parse(file.toString(), bytes);
   }
 
   /** Parses and validates record text; {@code name} is used in error messages. */
   public static RunRecord parse(String name, String text) {
+    return parse(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Parses and validates UTF-8 record bytes. Bytes rather than a decoded String: Jackson's byte
+   * parser is the faster one, and reports read thousands of records.
+   */
+  public static RunRecord parse(String name, byte[] utf8) {
     JsonNode tree;
     try {
-      tree = Json.mapper().readTree(text);
+      tree = Json.mapper().readTree(utf8);
     } catch (JsonProcessingException e) {
       throw new RecordException(name + ": not valid JSON (" + oneLine(e.getOriginalMessage())
           + locationOf(e) + ")");
+    } catch (IOException e) {
+      // Not reachable for an in-memory array; kept one-line like every other read failure.
+      throw new RecordException(name + ": cannot read: " + describe(e), e);
     }
     if (tree == null || !tree.isObject()) {
       throw new RecordException(name + ": not a run record (expected a JSON object)");

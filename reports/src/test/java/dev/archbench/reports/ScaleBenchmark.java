@@ -21,7 +21,8 @@ import java.util.Map;
  * The scale benchmark (not a unit test): writes {@code RECORDS} record files of {@code BENCHMARKS}
  * results each (3 forks × 5 iterations) spread over 20 instance types, then times reading,
  * analyzing and writing all four formats, and reports the peak heap. Run with
- * {@code reports/bench/scale.sh} (which caps the heap at 1 GiB).
+ * {@code reports/bench/scale.sh} (which caps the heap at 1 GiB, then times the CLI on the same
+ * records in a fresh JVM, as a user would run it). Arguments: records, benchmarks, rounds, directory.
  */
 public final class ScaleBenchmark {
   static final String[] TYPES = {"c6a", "c6g", "c6i", "c7a", "c7g", "c7i", "c8g", "m6a", "m6g", "m6i", "m7a",
@@ -32,7 +33,8 @@ public final class ScaleBenchmark {
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int benchmarks = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    Path dir = Files.createTempDirectory("archbench-scale");
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Path dir = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("archbench-scale");
     long g0 = System.nanoTime();
     for (int i = 0; i < records; i++) {
       String type = TYPES[i % TYPES.length] + ".xlarge";
@@ -51,7 +53,6 @@ public final class ScaleBenchmark {
     }
     System.out.printf("generated %d records x %d benchmarks in %.1f s (%s)%n", records, benchmarks,
         (System.nanoTime() - g0) / 1e9, dir);
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     for (int round = 1; round <= rounds; round++) {
       System.gc();
       resetPeaks();

@@ -27,6 +27,43 @@ class StatsTest {
         .isEqualTo((2 + 10) / 2.0);
   }
 
+  /** The two loops consume the same draws; on equal forks they differ only by rounding. */
+  @Test
+  void equalAndUnequalForkLoopsAgreeOnEqualForks() {
+    SplitMix64 g = new SplitMix64(3);
+    int nf = 7;
+    int n = 5;
+    double[] flat = new double[nf * n];
+    int[] start = new int[nf];
+    int[] len = new int[nf];
+    for (int i = 0; i < nf; i++) {
+      start[i] = i * n;
+      len[i] = n;
+      for (int j = 0; j < n; j++) {
+        flat[i * n + j] = 100 + 10 * i + g.nextInt(1000) / 1000.0;
+      }
+    }
+    double[] fast = HierarchicalBootstrap.equalForks(flat, nf, n, 500, 11);
+    double[] general = HierarchicalBootstrap.unequalForks(flat, start, len, 500, 11);
+    for (int r = 0; r < fast.length; r++) {
+      assertThat(fast[r]).isCloseTo(general[r], within(1e-9));
+    }
+    // Not a constant: replicates vary across forks.
+    assertThat(java.util.Arrays.stream(fast).distinct().count()).isGreaterThan(400);
+  }
+
+  /** Unequal forks weigh each fork the same, whatever its length (mean of fork means). */
+  @Test
+  void unequalForksWeighForksEqually() {
+    List<double[]> forks = List.of(new double[] {10, 10, 10, 10, 10, 10}, new double[] {20});
+    double[] reps = HierarchicalBootstrap.replicates(forks, 2000, 5);
+    for (double r : reps) {
+      assertThat(r).isIn(10.0, 15.0, 20.0);
+    }
+    double mean = java.util.Arrays.stream(reps).average().orElseThrow();
+    assertThat(mean).isCloseTo(15.0, within(0.5));
+  }
+
   /**
    * Coverage: data with real fork-to-fork variation (each fork's mean drawn around the true mean),
    * 5 forks × 10 iterations; the nominal 95% interval should contain the true mean in roughly 95%
