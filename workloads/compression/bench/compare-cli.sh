@@ -6,6 +6,8 @@
 # services (and zstd-jni) make is the single-threaded one against archbench's BlockBenchmark (the JMH benchmark the runner uses, via
 # FidelityMain) for zstd 1, zstd 3 and lz4 1, compress and decompress. All speeds are MB/s of
 # uncompressed data with 1 MB = 10^6 bytes, single thread. Goal: archbench/CLI within 0.90-1.10.
+# The CLIs print the fastest of their ~1 s runs, so the ratio compares like with like: archbench's
+# fastest 1 s measurement iteration ("ab best"); "ab mean" is the mean that archbench records.
 #
 # Needs: apt-get install -y zstd lz4
 # Usage: workloads/compression/bench/compare-cli.sh [FILE...]
@@ -39,7 +41,7 @@ cli_speeds() {
     | grep -oE '[0-9]+(\.[0-9]+)? MB/s' | awk '{printf "%s ", $1}'
 }
 
-printf '%-10s %-6s %-5s %-10s %10s %10s %7s\n' file codec level op cli archbench ratio
+printf '%-10s %-6s %-5s %-10s %9s %10s %10s %7s\n' file codec level op cli "ab best" "ab mean" ratio
 for f in "${files[@]}"; do
   [[ -f "$f" ]] || { echo "compare-cli: $f: not a file" >&2; exit 1; }
   name="$(basename "$f")"
@@ -47,10 +49,10 @@ for f in "${files[@]}"; do
   read -r c d <<<"$(cli_speeds zstd --single-thread -b1 -B1048576 "$f")"; cli[zstd-1-compress]=$c; cli[zstd-1-decompress]=$d
   read -r c d <<<"$(cli_speeds zstd --single-thread -b3 -B1048576 "$f")"; cli[zstd-3-compress]=$c; cli[zstd-3-decompress]=$d
   read -r c d <<<"$(cli_speeds lz4 -b1 -B6 "$f")"; cli[lz4-1-compress]=$c; cli[lz4-1-decompress]=$d
-  while read -r _ codec level op speed; do
+  while read -r _ codec level op mean best; do
     key="$codec-$level-$op"
-    awk -v n="$name" -v c="$codec" -v l="$level" -v o="$op" -v cli="${cli[$key]}" -v ab="$speed" \
-      'BEGIN { printf "%-10s %-6s %-5s %-10s %10.1f %10.1f %7.2f\n", n, c, l, o, cli, ab, ab / cli }'
+    awk -v n="$name" -v c="$codec" -v l="$level" -v o="$op" -v cli="${cli[$key]}" -v m="$mean" -v b="$best" \
+      'BEGIN { printf "%-10s %-6s %-5s %-10s %9.1f %10.1f %10.1f %7.2f\n", n, c, l, o, cli, b, m, b / cli }'
   done < <(java -cp "$cp" dev.archbench.workloads.compression.FidelityMain "$f" \
     | tee "$work/impl.txt" | grep '^archbench ')
   unset cli
