@@ -9,6 +9,9 @@ import java.util.List;
  * @param startedAt UTC ISO-8601
  * @param endedAt UTC ISO-8601, {@code null} while running
  * @param status {@code running}, {@code completed} or {@code interrupted}
+ * @param harnessVersion archbench's version
+ * @param gitCommit the commit archbench was built from ({@code -dirty} with uncommitted changes),
+ *     {@code null} when built outside a git checkout
  * @param profile {@code smoke}, {@code quick}, {@code standard} or {@code full}
  * @param comparable false for records that must not be used for price comparisons (smoke profile)
  * @param warnings conditions that make the numbers less comparable (detected at start)

@@ -103,7 +103,8 @@ public final class RunEngine {
     warnings.addAll(forkWarnings(host));
     String id = UUID.randomUUID().toString();
     RunInfo info = new RunInfo(id, Clock.now(), null, RunInfo.RUNNING,
-        dev.archbench.harness.cli.ArchbenchCommand.ManifestVersion.version(), null, req.commandLine(),
+        dev.archbench.harness.cli.ArchbenchCommand.ManifestVersion.version(), BuildCommit.current(),
+        req.commandLine(),
         req.profile().id(), req.label(),
         req.profile() != Profile.SMOKE && warnings.stream().noneMatch(w -> HostWarnings.EMULATED.equals(w.code())),
         List.copyOf(warnings));
