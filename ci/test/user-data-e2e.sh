@@ -186,6 +186,21 @@ if [[ -f $record ]]; then
   check "still reports on the other" has_file_like "$d/out/report/*.md"
   check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-e2e"
 
+  scenario=launch-plan
+  STUB_SILENT_TYPES=c7i.xlarge,c7g.xlarge run_launch launch-plan --profile standard --wait-timeout 3s \
+    -- --workloads web
+  d=$tmp/launch-plan
+  # The web workload's standard plan is about 42 minutes: 1.5 x that, well above the 30 minute floor.
+  check "derives the time limit from the run's own plan" has_match "$d/calls.log" \
+    ' TimeLimit=([6-9][0-9]|[1-9][0-9]{2,})m '
+
+  scenario=launch-bad-options
+  run_launch launch-bad -- --workloads no-such-workload
+  d=$tmp/launch-bad
+  check "exits 1 on run options that do not plan" test "$launch_rc" -eq 1
+  check "says why in one line" has_match "$d/console.log" '^launch: the run options do not plan: .*no-such-workload'
+  check "deploys nothing" bash -c "! grep -q 'cloudformation deploy' '$d/calls.log'"
+
   scenario=launch-deploy-fails
   STUB_DEPLOY_FAIL=1 run_launch launch-fail
   d=$tmp/launch-fail

@@ -9,9 +9,9 @@ import java.util.Locale;
 public enum Profile {
   /** Seconds per benchmark: proves it works; records are marked not for comparison. */
   SMOKE,
-  /** The whole suite in about 10 minutes on 2 cores. */
+  /** The whole suite in about 20 minutes (the default). */
   QUICK,
-  /** About 45 minutes on 2 cores. */
+  /** More forks and longer iterations, more parameter sets: hours for the whole suite, so select. */
   STANDARD,
   /** Publication grade: at least 3 forks, tight confidence intervals. */
   FULL;

@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
       "",
       "Profiles (per benchmark and parameter set; JVM start-up on top):",
       "  smoke     1 fork, warm-up 1 x 1 s, measurement 2 x 1 s; proves it works, record not comparable",
-      "  quick     1 fork, warm-up 2 x 2 s, measurement 3 x 2 s; the suite in about 10 min on 2 cores",
-      "  standard  2 forks, warm-up 3 x 5 s, measurement 5 x 5 s; about 45 min on 2 cores",
-      "  full      3 forks, warm-up 5 x 10 s, measurement 10 x 10 s; publication grade",
+      "  quick     1 fork, warm-up 2 x 2 s, measurement 3 x 2 s; the whole suite in about 20 min",
+      "  standard  2 forks, warm-up 3 x 5 s, measurement 5 x 5 s; the whole suite plans 8 h: select",
+      "  full      3 forks, warm-up 5 x 10 s, measurement 10 x 10 s; publication grade, days: select",
+      "--dry-run prints the plan with its estimated time for this host.",
       "--jmh options (e.g. \"-f 5 -wi 3 -prof gc\") override a profile's settings.",
       ""
     },

@@ -11,8 +11,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * their durations. Scenarios get the same budget (warm-up = iterations x time).
  *
  * <p>Budgets, per benchmark and parameter set, with JVM start-up on top:
- * smoke 3 s, quick 10 s, standard 80 s, full 450 s. The suite's parameter sets per profile are chosen
- * by each workload so that quick takes about 10 minutes and standard about 45 on 2 cores.
+ * smoke 3 s, quick 10 s, standard 80 s, full 450 s. Each workload chooses its parameter sets per
+ * profile; the whole suite plans about 3 minutes (smoke), 20 minutes (quick), 8 hours (standard) and
+ * 3 days (full), whatever the core count, so standard and full are meant for a selection.
  */
 public record ProfileSettings(
     int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
