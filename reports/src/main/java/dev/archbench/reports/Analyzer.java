@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.RunRecord;
@@ -16,7 +17,6 @@ import dev.archbench.reports.price.PriceCatalog;
 import dev.archbench.reports.price.PriceResolver;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
-import dev.archbench.reports.stats.SplitMix64;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

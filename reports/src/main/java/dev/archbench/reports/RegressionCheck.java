@@ -2,12 +2,12 @@ package dev.archbench.reports;
 
 import static dev.archbench.reports.format.Fmt.md;
 
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
-import dev.archbench.reports.stats.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,10 +3,10 @@ package dev.archbench.reports;
 import static dev.archbench.reports.format.Fmt.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.Json;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.reports.format.ReportFormat;
-import dev.archbench.reports.stats.SplitMix64;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.Json;
@@ -210,7 +211,7 @@ class AnalyzerTest {
     assertThat(cell(row(a, "web/jackson.serialize@1"), "c99z.mega").score()).isNotNull();
     assertThat(host(a, first.record().host().cloud().instanceType()).runIds()).hasSize(2);
     assertThat(Analyzer.badNumbers(Fixtures.thrpt("w", "b", java.util.Map.of(), 1, "ops/s", 0.0,
-        new dev.archbench.reports.stats.SplitMix64(1), null, null))).isEqualTo("score is zero");
+        new SplitMix64(1), null, null))).isEqualTo("score is zero");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.archbench.reports;
 
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.RecordFixtures;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunRecord;
-import dev.archbench.reports.stats.SplitMix64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

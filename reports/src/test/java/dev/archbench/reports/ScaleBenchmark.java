@@ -1,12 +1,12 @@
 package dev.archbench.reports;
 
+import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.ReportFormat;
-import dev.archbench.reports.stats.SplitMix64;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

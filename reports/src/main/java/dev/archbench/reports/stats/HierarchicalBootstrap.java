@@ -1,5 +1,8 @@
 package dev.archbench.reports.stats;
 
+import static dev.archbench.random.SplitMix64.GAMMA;
+import static dev.archbench.random.SplitMix64.mix;
+
 import java.util.List;
 
 /**
@@ -136,15 +139,6 @@ public final class HierarchicalBootstrap {
       out[r] = a + b;
     }
     return out;
-  }
-
-  private static final long GAMMA = 0x9E3779B97F4A7C15L;
-
-  /** SplitMix64's output function (see {@link SplitMix64}). */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 
   private static double meanOf(double[] v) {

@@ -1,5 +1,6 @@
 package dev.archbench.workloads.compression.corpus;
 
+import dev.archbench.random.SplitMix64;
 import java.util.Locale;
 
 /**

@@ -2,6 +2,7 @@ package dev.archbench.workloads.compression.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archbench.random.SplitMix64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

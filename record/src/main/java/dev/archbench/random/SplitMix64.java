@@ -1,25 +1,33 @@
-package dev.archbench.workloads.compression.corpus;
+package dev.archbench.random;
 
 /**
  * The SplitMix64 generator: tiny, fast and fully specified, so a seed gives the same sequence on
- * every JVM and architecture (unlike {@code java.util.Random} streams of doubles, whose formatting
- * and algorithms we would not control). Floating point uses {@link StrictMath} only.
+ * every JVM and architecture (the JDK's generators and its doubles are not specified that tightly).
+ * Generated corpora (their golden checksums) and report bootstraps (byte-identical reports) both
+ * depend on that. Floating point uses {@link StrictMath} only.
  */
 public final class SplitMix64 {
+  /** The state increment (the golden ratio in 64 bits). */
+  public static final long GAMMA = 0x9E3779B97F4A7C15L;
+
   private long state;
 
   public SplitMix64(long seed) {
     this.state = seed;
   }
 
-  public long nextLong() {
-    long z = (state += 0x9E3779B97F4A7C15L);
+  /** The output function: one 64-bit value from a state. Hot loops step the state themselves. */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
   }
 
-  /** Uniform in [0, bound), by the multiply-high method (tiny bias irrelevant for corpora). */
+  public long nextLong() {
+    return mix(state += GAMMA);
+  }
+
+  /** Uniform in [0, bound), by Lemire's multiply-shift (bias below 2^-32 for our small bounds). */
   public int nextInt(int bound) {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive: " + bound);
@@ -71,5 +79,15 @@ public final class SplitMix64 {
         out[i++] = (byte) r;
       }
     }
+  }
+
+  /** A stable 64-bit seed from text (FNV-1a). */
+  public static long seedOf(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h ^= text.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h;
   }
 }
