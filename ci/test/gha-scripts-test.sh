@@ -13,20 +13,9 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tmp=$(mktemp -d)
-passed=0
-failed=0
-cleanup() {
-  if [[ $failed -eq 0 && -z ${KEEP_TMP:-} ]]; then rm -rf "$tmp"; else echo "test files kept in $tmp"; fi
-}
-trap cleanup EXIT
-ok() { passed=$((passed + 1)); echo "ok - $scenario: $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $scenario: $1"; }
-check() {
-  local what=$1
-  shift
-  if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
-has_match() { grep -qE -- "$2" "$1"; }
+# shellcheck source=ci/test/tap.sh
+source "$root/ci/test/tap.sh"
+trap remove_tmp_unless_failed EXIT
 
 if [[ -n ${ARCHBENCH_JAR:-} ]]; then
   jar=$ARCHBENCH_JAR
@@ -53,7 +42,7 @@ check "calls archbench run with profile, label, out and workloads" has_match "$t
   "^run --profile smoke --label ubuntu-24.04-temurin17 --out $tmp/results --workloads selftest$"
 record=$(sed -n 's/^record=//p' "$GITHUB_OUTPUT")
 check "writes record=<path> to GITHUB_OUTPUT" test -f "$record"
-[[ -f $record ]] || { echo "gha-scripts-test: $passed passed, $failed failed"; exit 1; }
+[[ -f $record ]] || { tap_summary gha-scripts-test; exit 1; }
 
 # Two records as two matrix jobs would upload them: labels of both runner types.
 mkdir -p "$tmp/records"
@@ -120,5 +109,4 @@ done
 # The whole pipeline of the pull-request check: a 40% slower run fails it.
 check "a 40% worse copy fails the check (exit 3)" test "$rc" -eq 3
 
-echo "gha-scripts-test: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+tap_summary gha-scripts-test

@@ -16,26 +16,14 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tmp=$(mktemp -d)
-passed=0
-failed=0
 imds_pid=
-
+# shellcheck source=ci/test/tap.sh
+source "$root/ci/test/tap.sh"
 cleanup() {
   [[ -z $imds_pid ]] || kill "$imds_pid" 2>/dev/null || true
-  if [[ $failed -eq 0 && -z ${KEEP_TMP:-} ]]; then rm -rf "$tmp"; else echo "test files kept in $tmp"; fi
+  remove_tmp_unless_failed
 }
 trap cleanup EXIT
-
-ok() { passed=$((passed + 1)); echo "ok - $scenario: $1"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $scenario: $1"; }
-# check DESCRIPTION COMMAND...: one assertion.
-check() {
-  local what=$1
-  shift
-  if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
-has_line() { grep -qxF -- "$2" "$1"; }
-has_match() { grep -qE -- "$2" "$1"; }
 # json_field FILE a.b.c: prints that field, or <missing>.
 json_field() {
   python3 -c '
@@ -258,5 +246,4 @@ check "the log names the checksum mismatch" has_match "$results/logs/user-data.l
 check "powers off last" test "$(last_line "$d/calls.log")" = "shutdown -P now"
 check "never ran archbench" test ! -e "$results/logs/archbench.log"
 
-echo "user-data-e2e: $passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+tap_summary user-data-e2e
