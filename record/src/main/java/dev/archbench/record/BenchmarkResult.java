@@ -4,19 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One benchmark with one parameter set and thread count: its score and every raw measurement.
+ * One benchmark with one parameter set and thread count: its score and every raw measurement. This
+ * is the contract between producers (the JMH executor, the load scenarios) and consumers (reports,
+ * {@code compare}, the progress line): every quantity a report reads is a typed field here, never a
+ * name looked up in {@code secondary} or {@code attributes}.
  *
  * @param key identity within a run ({@code workload/benchmark[params]@threads}); resume skips
  *     results whose key is already {@code ok} or {@code failed}
+ * @param params the benchmark's own parameters only (never another benchmark's JMH defaults)
  * @param mode JMH mode ({@code thrpt}, {@code avgt}, {@code sample}, {@code ss}) or {@code scenario}
  *     for benchmarks that are not JMH methods (load tests)
  * @param higherIsBetter whether a larger score is better (throughput) or worse (time)
- * @param confidence 99.9% interval as JMH computes it; {@code null} when there are too few samples
- * @param percentiles e.g. {@code "50.0" -> 1.2}, for sampled or latency modes
- * @param rawData per fork, each iteration's score in {@code unit}
- * @param secondary extra metrics, e.g. compression ratio, knee rate, p99
- * @param attributes facts about what actually ran: codec implementation, transport, model checksum
- * @param status {@code ok}, {@code failed} or {@code skipped}
+ * @param score the mean over forks of each fork's mean iteration value, in {@code unit}
+ * @param rawData per fork, each iteration's value in {@code unit}: what intervals are computed from
+ * @param latency the latency distribution per fork, for sampled and load-tested benchmarks, else null
+ * @param knee the highest rate within a latency bound, for knee searches, else null
+ * @param cpu the CPU split of a load test whose client shares the host, else null
+ * @param subject the model or corpus the benchmark worked on, else null
+ * @param secondary further metrics for people to read (compression ratio, model load time); reports
+ *     show them but compute nothing from them
+ * @param attributes facts about what actually ran: codec implementation, transport, engine
  * @param reason why it failed or was skipped (first line of the error), else {@code null}
  */
 public record BenchmarkResult(
@@ -30,30 +37,20 @@ public record BenchmarkResult(
     String unit,
     boolean higherIsBetter,
     Double score,
-    Double scoreError,
-    Interval confidence,
-    Map<String, Double> percentiles,
     List<List<Double>> rawData,
+    Latency latency,
+    Knee knee,
+    CpuSplit cpu,
+    Subject subject,
     Map<String, Metric> secondary,
     Map<String, String> attributes,
     String startedAt,
     String endedAt,
-    String status,
+    Status status,
     String reason) {
 
-  public static final String OK = "ok";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
-
-  public record Interval(double lower, double upper) {}
-
-  /** A secondary metric with its own unit and, when measured per iteration, its raw data. */
-  public record Metric(
-      String unit,
-      boolean higherIsBetter,
-      Double score,
-      Double scoreError,
-      List<List<Double>> rawData) {}
+  /** A secondary metric with its own unit and, when measured per iteration, its raw data per fork. */
+  public record Metric(String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData) {}
 
   /** The identity of a benchmark run within a record. */
   public static String keyOf(String workload, String benchmark, Map<String, String> params, int threads) {
@@ -71,12 +68,25 @@ public record BenchmarkResult(
   public static BenchmarkResult skipped(String workload, String benchmark, Map<String, String> params,
       int threads, String unit, boolean higherIsBetter, String reason) {
     return new BenchmarkResult(keyOf(workload, benchmark, params, threads), workload, benchmark,
-        params, null, threads, 0, unit, higherIsBetter, null, null, null, null, null, null, null,
-        null, null, SKIPPED, reason);
+        params, null, threads, 0, unit, higherIsBetter, null, null, null, null, null, null, null, null,
+        null, null, Status.SKIPPED, reason);
+  }
+
+  /** The mean over forks of each fork's mean: the score of {@code rawData}; NaN when there is none. */
+  public static double meanOfForkMeans(List<List<Double>> rawData) {
+    double sum = 0;
+    int n = 0;
+    for (List<Double> fork : rawData == null ? List.<List<Double>>of() : rawData) {
+      if (!fork.isEmpty()) {
+        sum += fork.stream().mapToDouble(Double::doubleValue).sum() / fork.size();
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isOk() {
-    return OK.equals(status);
+    return status == Status.OK;
   }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Reads and writes run records. Writes are atomic (temporary file in the same directory, fsync,
  * rename), so a reader or a crash never sees half a record. Reads validate against the JSON Schema
- * and fail with one line naming the file.
+ * of the record's version and fail with one line naming the file; version-1 records are then
+ * upgraded ({@link RecordUpgrade}) so that readers see one model.
  */
 public final class RecordFiles {
   private RecordFiles() {}
@@ -116,10 +117,13 @@ public final class RecordFiles {
       throw new RecordException(name + ": schemaVersion " + v + " is not supported (this archbench reads 1 to "
           + RunRecord.SCHEMA_VERSION + "; upgrade archbench)");
     }
-    List<String> problems = RecordSchema.validate(tree);
+    List<String> problems = v == 1 ? RecordSchema.validateV1(tree) : RecordSchema.validate(tree);
     if (!problems.isEmpty()) {
       throw new RecordException(name + ": invalid run record: " + problems.get(0)
           + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    }
+    if (v == 1) {
+      tree = RecordUpgrade.fromVersion1((com.fasterxml.jackson.databind.node.ObjectNode) tree);
     }
     try {
       return Json.mapper().treeToValue(tree, RunRecord.class);

@@ -15,15 +15,18 @@ import java.util.List;
 public final class RecordSchema {
   /** Class-path location of the schema; also copied to {@code docs/} of the repository. */
   public static final String RESOURCE = "/dev/archbench/record/run-record.schema.json";
+  /** The schema of version-1 records, kept so that old records are checked by the rules they were written to. */
+  static final String RESOURCE_V1 = "/dev/archbench/record/run-record-1.schema.json";
 
-  private static final JsonSchema SCHEMA = load();
+  private static final JsonSchema SCHEMA = load(RESOURCE);
+  private static final JsonSchema SCHEMA_V1 = load(RESOURCE_V1);
 
   private RecordSchema() {}
 
-  private static JsonSchema load() {
-    try (InputStream in = RecordSchema.class.getResourceAsStream(RESOURCE)) {
+  private static JsonSchema load(String resource) {
+    try (InputStream in = RecordSchema.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("schema resource missing: " + RESOURCE);
+        throw new IllegalStateException("schema resource missing: " + resource);
       }
       SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
@@ -35,7 +38,16 @@ public final class RecordSchema {
 
   /** Returns the schema violations of {@code record}, sorted, each one line; empty when valid. */
   public static List<String> validate(JsonNode record) {
-    return SCHEMA.validate(record).stream()
+    return validate(record, SCHEMA);
+  }
+
+  /** Validates a version-1 record against the version-1 schema. */
+  static List<String> validateV1(JsonNode record) {
+    return validate(record, SCHEMA_V1);
+  }
+
+  private static List<String> validate(JsonNode record, JsonSchema schema) {
+    return schema.validate(record).stream()
         .map(ValidationMessage::getMessage)
         .map(RecordFiles::oneLine)
         .sorted()

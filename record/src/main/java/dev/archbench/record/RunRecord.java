@@ -10,7 +10,7 @@ import java.util.List;
 public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
 
   /** Version of the format written by this build. Readers accept this and every older version. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   public static RunRecord start(Host host, RunInfo run) {
     return new RunRecord(SCHEMA_VERSION, host, run, List.of());
@@ -26,6 +26,21 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
     }
     next.add(result);
     return new RunRecord(schemaVersion, host, run, List.copyOf(next));
+  }
+
+  /**
+   * The host a record speaks for in reports: its EC2 instance type, else its label, else the host
+   * id. Records with one host key are the instance level of that host's intervals.
+   */
+  public String hostKey() {
+    Host.Cloud c = host.cloud();
+    if (c != null && c.instanceType() != null && !c.instanceType().isBlank()) {
+      return c.instanceType();
+    }
+    if (run.label() != null && !run.label().isBlank()) {
+      return run.label();
+    }
+    return host.id() != null ? host.id() : "unknown host";
   }
 
   public RunRecord withRun(RunInfo newRun) {

@@ -2,6 +2,7 @@ package dev.archbench.workload;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archbench.record.Json;
+import dev.archbench.record.Subject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * implementation actually ran (attributes) and values measured outside the timed part, such as a
  * compression ratio (metrics). The runner sets system property {@value #FILE_PROPERTY} to a file per
  * benchmark; each note is appended to it as one JSON line, and the runner merges them into the
- * result's {@code attributes} and {@code secondary}. Without the property, notes are dropped.
+ * result's {@code attributes}, {@code secondary} and {@code subject}. Without the property, notes are dropped.
  */
 public final class ResultNotes {
   public static final String FILE_PROPERTY = "archbench.notes";
@@ -33,6 +34,14 @@ public final class ResultNotes {
     ObjectNode n = Json.mapper().createObjectNode();
     n.put("kind", "metric").put("name", name).put("unit", unit)
         .put("higherIsBetter", higherIsBetter).put("value", value);
+    append(n);
+  }
+
+  /** The model or corpus the benchmark works on (typed in the record: {@link Subject}). */
+  public static void subject(Subject subject) {
+    ObjectNode n = Json.mapper().createObjectNode();
+    n.put("kind", "subject").set("value", Json.mapper().valueToTree(subject));
+    n.put("name", subject.name());
     append(n);
   }
 

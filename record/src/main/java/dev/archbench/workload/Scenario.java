@@ -1,6 +1,5 @@
 package dev.archbench.workload;
 
-import dev.archbench.record.BenchmarkResult;
 import java.util.Map;
 
 /**
@@ -11,12 +10,12 @@ import java.util.Map;
 public interface Scenario {
 
   /**
-   * Runs one parameter set and returns its result (status {@code ok}); throws to fail it.
+   * Runs one parameter set and returns what it measured; throws to fail it.
    *
    * @param params the parameter values for this run
    * @param settings how long to warm up and measure, and how many threads/concurrency to use
    */
-  BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception;
+  ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception;
 
   /**
    * Measurement budget from the profile.

@@ -1,5 +1,6 @@
 package dev.archbench.record;
 
+import dev.archbench.record.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -41,9 +42,9 @@ public final class RecordFixtures {
     List<Double> raw = java.util.Arrays.stream(perIteration).boxed().toList();
     return new BenchmarkResult(
         BenchmarkResult.keyOf(workload, benchmark, Map.of(), 1), workload, benchmark, Map.of(),
-        "thrpt", 1, 1, "ops/s", true, mean, 0.0, new BenchmarkResult.Interval(mean, mean), null,
-        List.of(raw), Map.of(), Map.of(), "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z",
-        BenchmarkResult.OK, null);
+        "thrpt", 1, 1, "ops/s", true, mean, List.of(raw), null, null, null, null, Map.of(), Map.of(),
+        "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z",
+        Status.OK, null);
   }
 
   public static RunRecord record(String instanceType) {

@@ -1,6 +1,11 @@
 package dev.archbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Percentile;
+import dev.archbench.record.Status;
 import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.stats.IntervalScope;
 import java.util.List;
 import java.util.Map;
 
@@ -79,40 +84,92 @@ public record Analysis(
       String pricePerformanceVerdict) {}
 
   /**
-   * One benchmark on one host.
+   * One benchmark on one host, in named parts.
    *
-   * @param score in the record's unit, mean over forks, with its bootstrap interval
-   * @param relative performance relative to the baseline host (above 1 is better), with interval
+   * @param status of the latest record when none succeeded, else ok
+   * @param sample how much data the figures rest on and which levels of variation the interval covers
+   * @param score in the record's unit, mean over records of the mean over forks, with its 95%
+   *     interval; null with a note when it cannot be computed (values that overflow)
+   * @param relative performance relative to the baseline host, or null
+   * @param rates work rates and price-performance; fields are null where they do not apply
+   * @param knee the highest rate within a latency bound, for knee searches, else null
+   * @param latency percentiles of the merged latency histograms, for sampled and load-tested benchmarks
+   * @param secondary other metrics (mean over records), for people to read
+   * @param notes one line per caveat, including every figure that was not computed and why
+   */
+  public record Cell(
+      String host,
+      Status status,
+      String reason,
+      Sample sample,
+      Estimate score,
+      Comparison relative,
+      Rates rates,
+      KneeCell knee,
+      LatencyCell latency,
+      Map<String, Double> secondary,
+      List<String> notes) {}
+
+  /**
+   * @param records results of this benchmark on this host; {@code forks} and {@code iterations}
+   *     are counted over the successful ones
+   * @param scope the levels of variation the interval includes
+   */
+  public record Sample(int records, int forks, int iterations, IntervalScope scope) {
+    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE);
+  }
+
+  /** Performance relative to the baseline host (above 1 is better) and what it means. */
+  public record Comparison(Estimate ratio, Verdict verdict) {}
+
+  /** How a cell compares with the baseline host's. */
+  public enum Verdict {
+    BASELINE("baseline"),
+    BETTER("better"),
+    WORSE("worse"),
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    @JsonValue
+    public String text() {
+      return text;
+    }
+  }
+
+  /**
    * @param workPerSecond the score as work per second (times per op inverted), null if no work rate
    * @param workPerDollar in {@code perDollarUnit} of the row
    * @param costPerMillion in {@code costUnit} of the row
    * @param perVcpu work per second per vCPU; {@code perPhysicalCore} likewise per physical core
-   * @param knee highest rate with p99 under the target (from the result's {@code knee} metric)
-   * @param costPerMillionAtKnee dollars per million requests when serving at the knee
    */
-  public record Cell(
-      String host,
-      String status,
-      String reason,
-      int records,
-      int forks,
-      int iterations,
-      Estimate score,
-      Estimate relative,
-      String relativeVerdict,
-      Estimate workPerSecond,
-      Estimate workPerDollar,
-      Estimate costPerMillion,
-      Estimate perVcpu,
-      Estimate perPhysicalCore,
-      Estimate knee,
-      String kneeUnit,
-      Double kneeTargetMs,
-      Estimate costPerMillionAtKnee,
-      Map<String, Double> percentiles,
-      String percentileUnit,
-      Map<String, Double> secondary,
-      List<String> notes) {}
+  public record Rates(Estimate workPerSecond, Estimate workPerDollar, Estimate costPerMillion,
+      Estimate perVcpu, Estimate perPhysicalCore) {
+    public static final Rates NONE = new Rates(null, null, null, null, null);
+  }
+
+  /**
+   * The knee of a load test on one host.
+   *
+   * @param rate the knee over records and forks, with its 95% interval, in {@code unit}
+   * @param scope the levels of variation the interval includes
+   * @param found how the search ended; {@code lower-bound}: the knee is at least {@code rate};
+   *     {@code upper-bound}: it is below
+   * @param costPerMillion dollars per million requests when serving at the knee, or null
+   */
+  public record KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
+      Knee.Found found, Estimate costPerMillion) {}
+
+  /**
+   * @param percentilesMs of the merged distribution, in ms
+   * @param histograms how many per-fork histograms were merged (0 for version-1 summaries)
+   * @param source where the percentiles come from, in words
+   */
+  public record LatencyCell(Map<Percentile, Double> percentilesMs, int histograms, String source) {}
 
   /** Geometric means of one workload (or of all, for the overall summary) per host. */
   public record WorkloadSummary(String workload, List<HostAggregate> hosts, String performanceVerdict,
@@ -127,14 +184,15 @@ public record Analysis(
 
   /** Answer to one {@code --target-load}. */
   public record CapacityPlan(String target, String workload, String selector, double ratePerSecond,
-      String percentile, double boundMs, List<CapacityAnswer> answers) {}
+      Percentile percentile, double boundMs, List<CapacityAnswer> answers) {}
 
   /**
    * @param instances to serve the rate at the knee's point estimate; {@code instancesConservative}
-   *     at its lower bound
+   *     at its interval's lower bound; when {@code kneeFound} is {@code lower-bound} they are at most
+   *     this many, when {@code upper-bound} at least (the note says so)
    * @param monthlyUsd at 730 hours per month
    */
-  public record CapacityAnswer(String host, String benchmark, Estimate knee, Double kneeTargetMs,
-      Integer instances, Integer instancesConservative, Double monthlyUsd,
+  public record CapacityAnswer(String host, String benchmark, Estimate knee, Double kneeBoundMs,
+      Knee.Found kneeFound, Integer instances, Integer instancesConservative, Double monthlyUsd,
       Double monthlyUsdConservative, String note) {}
 }

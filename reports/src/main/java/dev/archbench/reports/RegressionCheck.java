@@ -2,12 +2,12 @@ package dev.archbench.reports;
 
 import static dev.archbench.reports.format.Fmt.md;
 
-import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
+import dev.archbench.reports.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * {@code archbench compare}: two runs of the same host, benchmark by benchmark. A regression is a
  * performance ratio (NEW / OLD, above 1 is better whatever the unit) whose whole 95% interval lies
  * below 1 and whose point estimate is worse than the threshold; a benchmark that ran in OLD and
- * failed in NEW is a regression too. Same bootstrap as the report.
+ * failed in NEW is a regression too. Same interval as the report and the progress line
+ * ({@link ScoreInterval}).
  */
 public final class RegressionCheck {
   private RegressionCheck() {}
@@ -62,8 +63,8 @@ public final class RegressionCheck {
     List<String> warnings = new ArrayList<>();
     RunRecord o = oldRec.record();
     RunRecord n = newRec.record();
-    String ho = Analyzer.hostKeyOf(o);
-    String hn = Analyzer.hostKeyOf(n);
+    String ho = o.hostKey();
+    String hn = n.hostKey();
     if (!java.util.Objects.equals(o.host().id(), n.host().id()) || !ho.equals(hn)) {
       warnings.add("the records come from different hosts (" + ho + ", " + hn
           + "); compare is meant for two runs of the same host");
@@ -80,7 +81,7 @@ public final class RegressionCheck {
     for (String key : keys.keySet()) {
       BenchmarkResult a = olds.get(key);
       BenchmarkResult b = news.get(key);
-      rows.add(row(key, a, b, threshold, oldRec.file(), newRec.file(), warnings));
+      rows.add(row(key, a, b, threshold, oldRec.file(), newRec.file(), ho, hn, warnings));
     }
     return new Result(rows, warnings, threshold);
   }
@@ -94,7 +95,7 @@ public final class RegressionCheck {
   }
 
   private static Row row(String key, BenchmarkResult a, BenchmarkResult b, double threshold,
-      String oldFile, String newFile, List<String> warnings) {
+      String oldFile, String newFile, String oldHost, String newHost, List<String> warnings) {
     if (a == null) {
       return new Row(key, b.unit(), null, null, null, Verdict.NEW, null);
     }
@@ -119,13 +120,20 @@ public final class RegressionCheck {
     if (!java.util.Objects.equals(a.unit(), b.unit())) {
       return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "unit changed to " + b.unit());
     }
+    // OLD's interval is the one its report and progress line show; NEW's replicates must be
+    // independent of OLD's, so its seed differs.
     int reps = HierarchicalBootstrap.REPLICATES;
-    List<double[]> fa = forks(a);
-    List<double[]> fb = forks(b);
-    double[] ra = HierarchicalBootstrap.replicates(fa, reps, SplitMix64.seedOf("old\n" + key));
-    double[] rb = HierarchicalBootstrap.replicates(fb, reps, SplitMix64.seedOf("new\n" + key));
-    double ma = HierarchicalBootstrap.mean(fa);
-    double mb = HierarchicalBootstrap.mean(fb);
+    ScoreInterval ia = ScoreInterval.of(ScoreInterval.levels(List.of(a)), reps, ScoreInterval.seed(oldHost, key));
+    ScoreInterval ib = ScoreInterval.of(ScoreInterval.levels(List.of(b)), reps,
+        ScoreInterval.seed(newHost, key) ^ 0x6e6577L);
+    if (!ia.finite() || !ib.finite()) {
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED,
+          "score not computed: its values overflow double-precision arithmetic");
+    }
+    double[] ra = ia.replicates();
+    double[] rb = ib.replicates();
+    double ma = ia.estimate().value();
+    double mb = ib.estimate().value();
     Optional<ScoreUnit> su = ScoreUnit.of(a.unit());
     boolean lowerBetter = su.map(ScoreUnit::inverted).orElse(!a.higherIsBetter());
     double[] ratio = new double[reps];
@@ -141,21 +149,8 @@ public final class RegressionCheck {
     } else {
       v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
     }
-    String note = fa.size() == 1 || fb.size() == 1 ? "one fork: interval without fork-to-fork variation" : null;
-    return new Row(key, a.unit(), Analyzer.r6(Estimate.of(ma, ra)), Analyzer.r6(Estimate.of(mb, rb)),
-        Analyzer.r6(r), v, note);
-  }
-
-  private static List<double[]> forks(BenchmarkResult r) {
-    List<double[]> out = new ArrayList<>();
-    if (r.rawData() != null) {
-      r.rawData().stream().filter(f -> !f.isEmpty())
-          .forEach(f -> out.add(f.stream().mapToDouble(Double::doubleValue).toArray()));
-    }
-    if (out.isEmpty()) {
-      out.add(new double[] {r.score()});
-    }
-    return out;
+    String note = ia.scope().compareTo(ib.scope()) >= 0 ? ia.scope().caveat() : ib.scope().caveat();
+    return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), Analyzer.r6(r), v, note);
   }
 
   /** The Markdown summary (for a job summary or PR comment). */

@@ -50,7 +50,7 @@ public final class Reports {
     LoadedRecord r = new LoadedRecord(recordFile.toString(), dev.archbench.record.RecordFiles.read(recordFile));
     String label = r.record().run().label();
     String title = "archbench run " + (label == null ? r.record().run().id() : label) + " on "
-        + Analyzer.hostKeyOf(r.record());
+        + r.record().hostKey();
     Analysis a = Analyzer.analyze(List.of(r), List.of(), ReportOptions.defaults().withTitle(title));
     String name = recordFile.getFileName().toString();
     String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;

@@ -1,6 +1,6 @@
 package dev.archbench.reports;
 
-import java.util.Locale;
+import dev.archbench.record.Percentile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code req/s}, {@code /s}, {@code ips}).
  */
 public record TargetLoad(String text, String workload, String selector, double ratePerSecond,
-    String percentile, double boundMs) {
+    Percentile percentile, double boundMs) {
   private static final Pattern SYNTAX = Pattern.compile(
       "([A-Za-z0-9_.-]+):(.+)=([0-9]+(?:\\.[0-9]+)?)\\s*([kKM]?)\\s*(rps|req/s|/s|ips|inf/s)?"
           + "\\s*@\\s*(p[0-9]+(?:\\.[0-9]+)?)\\s*<\\s*([0-9]+(?:\\.[0-9]+)?)\\s*ms");
@@ -32,6 +32,6 @@ public record TargetLoad(String text, String workload, String selector, double r
       throw new IllegalArgumentException("--target-load '" + text + "': rate and bound must be positive");
     }
     return new TargetLoad(text.trim(), m.group(1), m.group(2).trim(), rate,
-        m.group(6).toLowerCase(Locale.ROOT), bound);
+        Percentile.parse(m.group(6)), bound);
   }
 }

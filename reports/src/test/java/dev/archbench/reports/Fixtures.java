@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import dev.archbench.record.Status;
 import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
@@ -160,7 +161,7 @@ public final class Fixtures {
     return new BenchmarkResult(BenchmarkResult.keyOf(workload, bench, params, threads), workload, bench,
         params, mode, threads, raw.size(), unit, hib, mean, 0.0, null, percentiles, raw,
         secondary == null ? Map.of() : secondary, attrs, "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z",
-        BenchmarkResult.OK, null);
+        Status.OK, null);
   }
 
   /** Two runs each of c7g, c7i and c7a: the main comparison. */

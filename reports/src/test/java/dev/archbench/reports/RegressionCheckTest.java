@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import dev.archbench.record.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.record.BenchmarkResult;
@@ -67,7 +68,7 @@ class RegressionCheckTest {
   void aBenchmarkThatNowFailsIsARegressionAndDifferentHostsAreWarnedAbout() {
     RunRecord n = next(Map.of(), b -> b.key().startsWith("web/jackson")
         ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), 0, b.unit(),
-            b.higherIsBetter(), null, null, null, null, null, null, null, null, null, BenchmarkResult.FAILED, "boom")
+            b.higherIsBetter(), null, null, null, null, null, null, null, null, null, Status.FAILED, "boom")
         : b);
     RunRecord other = new RunRecord(n.schemaVersion(), Fixtures.host("c7i.xlarge", false), n.run(), n.results());
     RegressionCheck.Result res = RegressionCheck.compare(new LoadedRecord("old.json", base()),

@@ -117,7 +117,7 @@ final class JmhExecutor {
         .include("^" + Pattern.quote(item.spec().jmh()) + "$")
         .threads(item.threads())
         .shouldFailOnError(true);
-    item.params().forEach((k, v) -> b.param(k, v));
+    item.jmhParams().forEach((k, v) -> b.param(k, v));
     if (!raw.getForkCount().hasValue()) {
       b.forks(s.forks());
     }

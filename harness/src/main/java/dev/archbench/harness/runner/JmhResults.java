@@ -1,14 +1,15 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
-import dev.archbench.record.BenchmarkResult.Interval;
 import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.Latency;
+import dev.archbench.record.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.IterationResult;
@@ -16,13 +17,13 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Turns JMH's {@link RunResult} into a record result: JMH's own score, error and 99.9% confidence
- * interval, percentiles in sample mode, every iteration's score per fork, and secondary results
- * (with per-iteration data when JMH has it). Values JMH cannot compute (NaN) become {@code null}.
+ * Turns JMH's {@link RunResult} into a record result: every iteration's score per fork, in sample
+ * mode every fork's samples as a latency histogram, and secondary results (with per-iteration data
+ * when JMH has it). JMH's own error and 99.9% interval are not kept: intervals are computed from the
+ * raw data, one way, everywhere ({@code dev.archbench.reports.stats.ScoreInterval}). Values JMH cannot
+ * compute (NaN) become {@code null}.
  */
 public final class JmhResults {
-  /** The percentiles JMH prints for sample mode. */
-  static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 100.0};
 
   private JmhResults() {}
 
@@ -30,46 +31,60 @@ public final class JmhResults {
       String endedAt) {
     BenchmarkParams p = run.getParams();
     Result<?> primary = run.getPrimaryResult();
-    Map<String, String> params = new TreeMap<>(item.params());
-    for (String k : p.getParamsKeys()) {
-      params.put(k, p.getParam(k));
-    }
-    double[] ci = primary.getScoreConfidence();
-    Interval confidence = finite(ci[0]) != null && finite(ci[1]) != null ? new Interval(ci[0], ci[1]) : null;
-    Map<String, Double> percentiles = null;
-    if (p.getMode() == Mode.SampleTime) {
-      percentiles = new LinkedHashMap<>();
-      for (double pct : PERCENTILES) {
-        Double v = finite(primary.getStatistics().getPercentile(pct));
-        if (v != null) {
-          percentiles.put(percentileKey(pct), v);
-        }
-      }
-    }
     List<List<Double>> raw = new ArrayList<>();
+    List<Histogram> samples = new ArrayList<>();
+    double nanosPerUnit = nanosPer(primary.getScoreUnit());
     for (var fork : run.getBenchmarkResults()) {
       List<Double> iterations = new ArrayList<>();
+      Histogram h = Latency.newHistogram();
       for (IterationResult it : fork.getIterationResults()) {
         Double v = finite(it.getPrimaryResult().getScore());
         if (v != null) {
           iterations.add(v);
         }
+        if (p.getMode() == Mode.SampleTime) {
+          addSamples(h, it.getPrimaryResult().getStatistics().getRawData(), nanosPerUnit);
+        }
       }
       raw.add(iterations);
+      samples.add(h);
     }
+    Latency latency = p.getMode() == Mode.SampleTime && nanosPerUnit > 0 ? Latency.ofForks(samples) : null;
     Map<String, Metric> secondary = new TreeMap<>();
     run.getSecondaryResults().forEach((name, r) -> secondary.put(name, secondary(name, r, run)));
     notes.metrics().forEach(secondary::putIfAbsent);
 
     Double score = finite(primary.getScore());
     boolean ok = score != null && score >= 0;
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), params,
+    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
         p.getMode().shortLabel(), p.getThreads(), run.getBenchmarkResults().size(),
-        unitOf(item, primary.getScoreUnit()), p.getMode() == Mode.Throughput, score,
-        nonNegative(finite(primary.getScoreError())), confidence, percentiles, raw, secondary,
-        new TreeMap<>(notes.attributes()), startedAt, endedAt,
-        ok ? BenchmarkResult.OK : BenchmarkResult.FAILED,
-        ok ? null : "JMH produced no score");
+        unitOf(item, primary.getScoreUnit()), p.getMode() == Mode.Throughput, score, raw, latency,
+        null, null, notes.subject(), secondary, new TreeMap<>(notes.attributes()), startedAt, endedAt,
+        ok ? Status.OK : Status.FAILED, ok ? null : "JMH produced no score");
+  }
+
+  /** JMH's sample buffer is (value, count) pairs in the score's time unit; histograms count in ns. */
+  private static void addSamples(Histogram h, Iterator<Map.Entry<Double, Long>> raw, double nanosPerUnit) {
+    while (raw.hasNext()) {
+      Map.Entry<Double, Long> e = raw.next();
+      long ns = Math.max(1, Math.round(e.getKey() * nanosPerUnit));
+      h.recordValueWithCount(Math.min(ns, h.getHighestTrackableValue()), e.getValue());
+    }
+  }
+
+  /** Nanoseconds per unit of a JMH time-per-operation label ({@code ms/op} is 1e6); 0 when not a time. */
+  static double nanosPer(String unit) {
+    if (unit == null) {
+      return 0;
+    }
+    return switch (unit) {
+      case "ns/op" -> 1;
+      case "us/op", "µs/op" -> 1e3;
+      case "ms/op" -> 1e6;
+      case "s/op" -> 1e9;
+      case "min/op" -> 60e9;
+      default -> 0;
+    };
   }
 
   private static Metric secondary(String name, Result<?> r, RunResult run) {
@@ -87,10 +102,9 @@ public final class JmhResults {
       }
     }
     return new Metric(r.getScoreUnit(), higherIsBetter(r.getScoreUnit()), finite(r.getScore()),
-        nonNegative(finite(r.getScoreError())), raw.isEmpty() ? null : raw);
+        raw.isEmpty() ? null : raw);
   }
 
-  /** Time per operation is better lower; rates and counts are better higher. */
   /**
    * The spec's unit names what the number means (JMH counts bytes as "ops" with
    * {@code @OperationsPerInvocation}: compression's {@code ops/us} are MB/s); JMH's label is the
@@ -101,20 +115,12 @@ public final class JmhResults {
     return declared == null || declared.isBlank() ? jmhUnit : declared;
   }
 
+  /** Time per operation is better lower; rates and counts are better higher. */
   static boolean higherIsBetter(String unit) {
     return unit == null || !unit.matches("(?i)(ns|us|µs|ms|s|min)/op");
   }
 
-  static String percentileKey(double p) {
-    String s = String.format(Locale.ROOT, "%.4f", p).replaceAll("0+$", "");
-    return s.endsWith(".") ? s + "0" : s;
-  }
-
   static Double finite(double d) {
     return Double.isFinite(d) ? d : null;
-  }
-
-  private static Double nonNegative(Double d) {
-    return d == null || d < 0 ? null : d;
   }
 }

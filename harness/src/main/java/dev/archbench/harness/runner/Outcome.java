@@ -1,6 +1,7 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Status;
 import org.openjdk.jmh.results.RunResult;
 
 /** The result of one plan item, with JMH's own result when JMH ran it (for the JMH JSON file). */
@@ -9,6 +10,6 @@ public record Outcome(BenchmarkResult result, RunResult jmh) {
   static Outcome failed(PlanItem item, String reason, String startedAt, String endedAt) {
     return new Outcome(new BenchmarkResult(item.key(), item.workload(), item.spec().name(),
         item.params(), item.mode(), item.threads(), 0, item.spec().unit(), item.spec().higherIsBetter(),
-        null, null, null, null, null, null, null, startedAt, endedAt, BenchmarkResult.FAILED, reason), null);
+        null, null, null, null, null, null, null, null, startedAt, endedAt, Status.FAILED, reason), null);
   }
 }

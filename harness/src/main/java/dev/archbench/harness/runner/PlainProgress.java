@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -7,13 +8,16 @@ import java.util.function.LongSupplier;
 
 /** One line per benchmark start and end (CI logs, pipes); with {@code quiet}, failures only. */
 public final class PlainProgress implements Progress {
+  /** Seeds the interval as the report does for this host. */
+  private final String hostKey;
   private final PrintWriter out;
   private final List<PlanItem> plan;
   private final boolean quiet;
   private final LongSupplier nanoTime;
   private long startedAt;
 
-  public PlainProgress(PrintWriter out, List<PlanItem> plan, boolean quiet, LongSupplier nanoTime) {
+  public PlainProgress(PrintWriter out, List<PlanItem> plan, String hostKey, boolean quiet, LongSupplier nanoTime) {
+    this.hostKey = hostKey;
     this.out = out;
     this.plan = plan;
     this.quiet = quiet;
@@ -32,12 +36,12 @@ public final class PlainProgress implements Progress {
 
   @Override
   public void ended(int index, PlanItem item, BenchmarkResult result, boolean kept) {
-    if (quiet && !BenchmarkResult.FAILED.equals(result.status())) {
+    if (quiet && !Status.FAILED.equals(result.status())) {
       return;
     }
     String took = kept ? " (kept from the resumed run)"
         : item.isSkipped() ? "" : " (" + Progress.duration((nanoTime.getAsLong() - startedAt) / 1e9) + ")";
-    out.println(prefix(index) + Progress.outcome(result) + took);
+    out.println(prefix(index) + Progress.outcome(result, hostKey) + took);
     out.flush();
   }
 

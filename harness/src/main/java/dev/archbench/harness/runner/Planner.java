@@ -7,13 +7,15 @@ import dev.archbench.workload.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Expands the selection into plan items: for each selected benchmark that the profile includes,
  * every combination of its parameter values (profile values, overridden by {@code --jmh -p}, plus
- * JMH {@code @Param} defaults for the rest, so every item pins all parameters) and every thread
+ * JMH {@code @Param} defaults for the rest, so every item pins all parameters, though only the
+ * declared and overridden ones name it) and every thread
  * count ({@code --threads} for benchmarks that scale with threads; otherwise their {@code @Threads}
  * default, 1, or for scenarios the CPU count).
  */
@@ -43,14 +45,27 @@ public final class Planner {
             ? new ProfileSettings(1, settings.warmupIterations(), settings.warmupTime(),
                 settings.measurementIterations(), settings.measurementTime()).estimatedSeconds()
             : settings.estimatedSeconds();
+        Set<String> identity = identityKeys(spec, paramOverrides);
         for (Map<String, String> params : combinations(paramsOf(spec, profile, paramOverrides))) {
+          Map<String, String> own = new TreeMap<>(params);
+          own.keySet().retainAll(identity);
+          Map<String, String> defaults = new TreeMap<>(params);
+          defaults.keySet().removeAll(identity);
           for (int t : threadsOf(spec, threads, ctx.cpus())) {
-            items.add(new PlanItem(w.id(), spec, params, t, mode, skip == null ? estimate : 0, skip));
+            items.add(new PlanItem(w.id(), spec, own, defaults, t, mode, skip == null ? estimate : 0, skip));
           }
         }
       }
     }
     return items;
+  }
+
+  /** Parameters that identify a benchmark: those its spec declares in any profile, and the user's. */
+  private static Set<String> identityKeys(BenchmarkSpec spec, Map<String, List<String>> overrides) {
+    Set<String> keys = new java.util.TreeSet<>();
+    spec.params().values().forEach(m -> keys.addAll(m.keySet()));
+    keys.addAll(overrides.keySet());
+    return keys;
   }
 
   private Map<String, List<String>> paramsOf(BenchmarkSpec spec, Profile profile,

@@ -1,6 +1,9 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.reports.stats.IntervalScope;
+import dev.archbench.reports.stats.ScoreInterval;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,13 +28,24 @@ public interface Progress extends AutoCloseable {
   @Override
   void close();
 
-  /** One line describing a finished result. */
-  static String outcome(BenchmarkResult r) {
-    if (BenchmarkResult.OK.equals(r.status())) {
-      String err = r.scoreError() == null ? "" : " ± " + number(r.scoreError());
-      return "ok " + r.key() + ": " + number(r.score()) + err + " " + r.unit();
+  /**
+   * One line describing a finished result. The interval is the report's (same method, same seed
+   * for a record of {@code hostKey}), with what it cannot include in words.
+   */
+  static String outcome(BenchmarkResult r, String hostKey) {
+    if (Status.OK.equals(r.status())) {
+      String head = "ok " + r.key() + ": " + number(r.score()) + " " + r.unit();
+      ScoreInterval si = ScoreInterval.of(r, hostKey);
+      if (!si.finite()) {
+        return head + " (interval not computed: the values overflow)";
+      }
+      if (si.scope() == IntervalScope.NONE) {
+        return head + " (" + si.scope().brief() + ")";
+      }
+      return head + ", 95% interval " + number(si.estimate().lower()) + " to " + number(si.estimate().upper())
+          + (si.scope().brief() == null ? "" : " (" + si.scope().brief() + ")");
     }
-    return (BenchmarkResult.FAILED.equals(r.status()) ? "FAILED " : "skipped ") + r.key() + ": " + r.reason();
+    return (Status.FAILED.equals(r.status()) ? "FAILED " : "skipped ") + r.key() + ": " + r.reason();
   }
 
   static String number(Double d) {

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.Status;
 import dev.archbench.harness.cli.ExitCodes;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
@@ -192,7 +193,7 @@ public final class RunEngine {
     SignalHandlers signals = env.handleSignals() ? new SignalHandlers(interruption) : null;
     Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(record.host(), env.env(), req.spotPollInterval(),
         interruption);
-    try (OutputStream log = openLog(files.log()); Progress progress = progress(plan)) {
+    try (OutputStream log = openLog(files.log()); Progress progress = progress(plan, record.hostKey())) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
       if (!Files.exists(files.jmhJson())) {
         jmhJson.write();
@@ -224,7 +225,7 @@ public final class RunEngine {
           logLine(log, "\n# archbench: " + item.key());
           outcome = item.isScenario() ? scenarios.run(item, startedAt) : jmh.run(item, startedAt);
         }
-        if (BenchmarkResult.FAILED.equals(outcome.result().status())) {
+        if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
         if (interruption.requested() && !outcome.result().isOk()) {
@@ -271,7 +272,7 @@ public final class RunEngine {
     }
     env.out().println(files.record());
     env.out().flush();
-    long failed = record.results().stream().filter(r -> BenchmarkResult.FAILED.equals(r.status())).count();
+    long failed = record.results().stream().filter(r -> Status.FAILED.equals(r.status())).count();
     if (failed > 0) {
       env.err().println("archbench: " + failed + " benchmark" + (failed == 1 ? "" : "s") + " failed; see "
           + files.log());
@@ -295,12 +296,12 @@ public final class RunEngine {
     }
   }
 
-  private Progress progress(List<PlanItem> plan) {
+  private Progress progress(List<PlanItem> plan, String hostKey) {
     Progress.Mode mode = req.progress();
     if (mode == Progress.Mode.TTY && !req.verbose()) {
-      return new TtyProgress(env.err(), plan, env.nanoTime(), true);
+      return new TtyProgress(env.err(), plan, hostKey, env.nanoTime(), true);
     }
-    return new PlainProgress(env.err(), plan, mode == Progress.Mode.QUIET, env.nanoTime());
+    return new PlainProgress(env.err(), plan, hostKey, mode == Progress.Mode.QUIET, env.nanoTime());
   }
 
   private OutputStream openLog(Path log) throws IOException {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Json;
 import dev.archbench.record.RecordFiles;
+import dev.archbench.record.Status;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.Scenario.ScenarioSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +72,7 @@ final class ScenarioExecutor {
             : "scenario JVM exited with code " + exit;
         return Outcome.failed(item, reason, startedAt, ended);
       }
-      BenchmarkResult r = Json.mapper().treeToValue(answer, BenchmarkResult.class);
+      ScenarioMeasurement r = Json.mapper().treeToValue(answer, ScenarioMeasurement.class);
       Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
       return new Outcome(normalize(item, r, n, startedAt, ended), null);
     } catch (IOException e) {
@@ -83,25 +85,20 @@ final class ScenarioExecutor {
     }
   }
 
-  static BenchmarkResult normalize(PlanItem item, BenchmarkResult r, Notes notes, String startedAt,
+  /** The stored result of a measurement: identity from the plan, score from the raw data. */
+  static BenchmarkResult normalize(PlanItem item, ScenarioMeasurement m, Notes notes, String startedAt,
       String endedAt) {
-    Map<String, String> params = new TreeMap<>(item.params());
-    Map<String, BenchmarkResult.Metric> secondary = new TreeMap<>();
-    if (r.secondary() != null) {
-      secondary.putAll(r.secondary());
-    }
+    Map<String, BenchmarkResult.Metric> secondary = new TreeMap<>(m.secondary());
     notes.metrics().forEach(secondary::putIfAbsent);
     Map<String, String> attributes = new TreeMap<>(notes.attributes());
-    if (r.attributes() != null) {
-      attributes.putAll(r.attributes());
-    }
-    boolean ok = r.score() != null && Double.isFinite(r.score()) && r.score() >= 0;
-    String unit = r.unit() != null ? r.unit() : item.spec().unit();
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), params, "scenario",
-        item.threads(), Math.max(1, r.forks()), unit, item.spec().higherIsBetter(), r.score(),
-        r.scoreError(), r.confidence(), r.percentiles(), r.rawData(), secondary, attributes,
-        startedAt, endedAt, ok ? BenchmarkResult.OK : BenchmarkResult.FAILED,
-        ok ? null : "scenario returned no score");
+    attributes.putAll(m.attributes());
+    double score = BenchmarkResult.meanOfForkMeans(m.rawData());
+    boolean ok = Double.isFinite(score) && score >= 0;
+    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
+        "scenario", item.threads(), m.rawData().size(), item.spec().unit(), item.spec().higherIsBetter(),
+        ok ? score : null, m.rawData(), m.latency(), m.knee(), m.cpu(),
+        m.subject() != null ? m.subject() : notes.subject(), secondary, attributes, startedAt, endedAt,
+        ok ? Status.OK : Status.FAILED, ok ? null : "scenario measured no iteration");
   }
 
   private void copy(InputStream in) throws IOException {

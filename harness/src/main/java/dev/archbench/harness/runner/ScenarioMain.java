@@ -2,10 +2,10 @@ package dev.archbench.harness.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Json;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.Scenario.ScenarioSettings;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Entry point of the JVM the runner forks for a {@link Scenario}:
  * {@code java ... ScenarioMain <request.json> <result.json>}. The request names the scenario class,
- * its parameters and settings; the result file receives the returned {@link BenchmarkResult}, or
+ * its parameters and settings; the result file receives the returned {@link ScenarioMeasurement}, or
  * {@code {"error": "..."}} with exit code 1 when the scenario throws.
  */
 public final class ScenarioMain {
@@ -28,7 +28,7 @@ public final class ScenarioMain {
       @SuppressWarnings("unchecked")
       Map<String, String> params = Json.mapper().treeToValue(req.get("params"), Map.class);
       ScenarioSettings settings = Json.mapper().treeToValue(req.get("settings"), ScenarioSettings.class);
-      BenchmarkResult result = scenario.run(params, settings);
+      ScenarioMeasurement result = scenario.run(params, settings);
       if (result == null) {
         throw new IllegalStateException(type.getName() + ".run returned null");
       }

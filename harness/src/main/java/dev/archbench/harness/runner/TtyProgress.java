@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
  * above it as permanent lines.
  */
 public final class TtyProgress implements Progress {
+  /** Seeds the interval as the report does for this host. */
+  private final String hostKey;
   static final String CLEAR = "\r\033[K";
   private final PrintWriter out;
   private final List<PlanItem> plan;
@@ -24,7 +26,8 @@ public final class TtyProgress implements Progress {
   private long itemStart;
 
   /** @param animate redraw every second (off in tests that render lines directly) */
-  public TtyProgress(PrintWriter out, List<PlanItem> plan, LongSupplier nanoTime, boolean animate) {
+  public TtyProgress(PrintWriter out, List<PlanItem> plan, String hostKey, LongSupplier nanoTime, boolean animate) {
+    this.hostKey = hostKey;
     this.out = out;
     this.plan = plan;
     this.nanoTime = nanoTime;
@@ -62,7 +65,7 @@ public final class TtyProgress implements Progress {
 
   @Override
   public synchronized void ended(int i, PlanItem item, BenchmarkResult result, boolean kept) {
-    out.print(CLEAR + "[" + i + "/" + plan.size() + "] " + Progress.outcome(result)
+    out.print(CLEAR + "[" + i + "/" + plan.size() + "] " + Progress.outcome(result, hostKey)
         + (kept ? " (kept from the resumed run)" : "") + "\n");
     out.flush();
   }

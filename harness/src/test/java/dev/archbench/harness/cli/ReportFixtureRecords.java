@@ -1,5 +1,6 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.RecordFiles;
@@ -25,7 +26,7 @@ final class ReportFixtureRecords {
     BenchmarkResult r = RecordFixtures.okResult(workload, bench, v);
     List<List<Double>> forks = List.of(List.of(v[0], v[1]), List.of(v[2], v[3]));
     return new BenchmarkResult(r.key(), workload, bench, Map.of(), "thrpt", 1, 2, unit, true, r.score(), 0.0,
-        r.confidence(), null, forks, Map.of(), Map.of(), r.startedAt(), r.endedAt(), BenchmarkResult.OK, null);
+        r.confidence(), null, forks, Map.of(), Map.of(), r.startedAt(), r.endedAt(), Status.OK, null);
   }
 
   static RunRecord offCloud(String label, int n) {

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.record.BenchmarkResult;
@@ -22,7 +23,7 @@ class ProgressTest {
 
   private static BenchmarkResult ok(PlanItem item, double score, Double error) {
     return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), item.params(), "thrpt", 1, 1,
-        "MB/s", true, score, error, null, null, null, null, null, null, null, BenchmarkResult.OK, null);
+        "MB/s", true, score, error, null, null, null, null, null, null, null, Status.OK, null);
   }
 
   @Test

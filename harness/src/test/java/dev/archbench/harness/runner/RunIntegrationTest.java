@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.record.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class RunIntegrationTest {
     assertThat(byName).containsOnlyKeys("sum", "sum.latency", "checksum.scenario", "fails", "unavailable");
 
     BenchmarkResult sum = byName.get("sum");
-    assertThat(sum.status()).isEqualTo(BenchmarkResult.OK);
+    assertThat(sum.status()).isEqualTo(Status.OK);
     assertThat(sum.mode()).isEqualTo("thrpt");
     assertThat(sum.unit()).isEqualTo("ops/s");
     assertThat(sum.score()).isPositive();
@@ -65,17 +66,17 @@ class RunIntegrationTest {
     assertThat(latency.confidence()).isNotNull();
 
     BenchmarkResult scenario = byName.get("checksum.scenario");
-    assertThat(scenario.status()).as(scenario.reason()).isEqualTo(BenchmarkResult.OK);
+    assertThat(scenario.status()).as(scenario.reason()).isEqualTo(Status.OK);
     assertThat(scenario.mode()).isEqualTo("scenario");
     assertThat(scenario.key()).isEqualTo("selftest/checksum.scenario[bytes=4096]@" + scenario.threads());
     assertThat(scenario.rawData().get(0)).hasSize(2);
     assertThat(scenario.attributes()).containsEntry("implementation", "java.util.zip.CRC32");
 
     BenchmarkResult fails = byName.get("fails");
-    assertThat(fails.status()).isEqualTo(BenchmarkResult.FAILED);
+    assertThat(fails.status()).isEqualTo(Status.FAILED);
     assertThat(fails.reason()).isEqualTo(
         "java.lang.IllegalStateException: selftest: deliberate failure (tests the failed-benchmark path)");
-    assertThat(byName.get("unavailable").status()).isEqualTo(BenchmarkResult.SKIPPED);
+    assertThat(byName.get("unavailable").status()).isEqualTo(Status.SKIPPED);
 
     String id = record.run().id();
     JsonNode jmh = Json.mapper().readTree(out.resolve(id + ".jmh.json").toFile());

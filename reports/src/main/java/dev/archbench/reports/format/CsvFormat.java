@@ -4,6 +4,9 @@ import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.Analysis.KneeCell;
+import dev.archbench.reports.Analysis.LatencyCell;
+import dev.archbench.record.Percentile;
 import dev.archbench.reports.price.Csv;
 import dev.archbench.reports.stats.Estimate;
 import java.util.ArrayList;
@@ -22,7 +25,8 @@ final class CsvFormat implements ReportFormat {
       "work_per_dollar", "work_per_dollar_lower", "work_per_dollar_upper", "cost_unit",
       "cost_per_million", "cost_per_million_lower", "cost_per_million_upper", "per_vcpu",
       "per_physical_core", "knee", "knee_lower", "knee_upper", "knee_unit", "knee_target_ms",
-      "usd_per_million_at_knee", "notes");
+      "usd_per_million_at_knee", "knee_found", "latency_p50_ms", "latency_p99_ms", "latency_p99_9_ms",
+      "latency_source", "notes");
 
   @Override
   public String render(Analysis a) {
@@ -42,31 +46,38 @@ final class CsvFormat implements ReportFormat {
         f.add(Csv.field(c.host()));
         f.add(Csv.field(h.instanceType()));
         f.add(Csv.field(h.arch()));
-        f.add(Csv.field(c.status()));
+        f.add(Csv.field(c.status().id()));
         f.add(Csv.field(c.reason()));
         f.add(Csv.field(r.unit()));
         f.add(Boolean.toString(r.higherIsBetter()));
-        f.add(Integer.toString(c.records()));
-        f.add(Integer.toString(c.forks()));
-        f.add(Integer.toString(c.iterations()));
+        f.add(Integer.toString(c.sample().records()));
+        f.add(Integer.toString(c.sample().forks()));
+        f.add(Integer.toString(c.sample().iterations()));
         est(f, c.score());
-        est(f, c.relative());
-        f.add(Csv.field(c.relativeVerdict()));
+        est(f, Views.ratio(c));
+        f.add(Csv.field(c.relative() == null ? null : c.relative().verdict().text()));
         f.add(Fmt.plain(h.usdPerHour()));
         f.add(Boolean.toString(h.priceCompared()));
         f.add(Csv.field(String.join("; ", h.noisy())));
         f.add(Csv.field(r.workUnit()));
-        est(f, c.workPerSecond());
+        est(f, c.rates().workPerSecond());
         f.add(Csv.field(r.perDollarUnit()));
-        est(f, c.workPerDollar());
+        est(f, c.rates().workPerDollar());
         f.add(Csv.field(r.costUnit()));
-        est(f, c.costPerMillion());
-        f.add(c.perVcpu() == null ? "" : Fmt.plain(c.perVcpu().value()));
-        f.add(c.perPhysicalCore() == null ? "" : Fmt.plain(c.perPhysicalCore().value()));
-        est(f, c.knee());
-        f.add(Csv.field(c.kneeUnit()));
-        f.add(Fmt.plain(c.kneeTargetMs()));
-        f.add(c.costPerMillionAtKnee() == null ? "" : Fmt.plain(c.costPerMillionAtKnee().value()));
+        est(f, c.rates().costPerMillion());
+        f.add(c.rates().perVcpu() == null ? "" : Fmt.plain(c.rates().perVcpu().value()));
+        f.add(c.rates().perPhysicalCore() == null ? "" : Fmt.plain(c.rates().perPhysicalCore().value()));
+        KneeCell k = c.knee();
+        est(f, k == null ? null : k.rate());
+        f.add(Csv.field(k == null ? null : k.unit()));
+        f.add(k == null ? "" : Fmt.plain(k.boundMs()));
+        f.add(k == null || k.costPerMillion() == null ? "" : Fmt.plain(k.costPerMillion().value()));
+        f.add(Csv.field(k == null ? null : k.found().id()));
+        LatencyCell l = c.latency();
+        for (Percentile p : List.of(Percentile.P50, Percentile.P99, Percentile.P99_9)) {
+          f.add(l == null ? "" : Fmt.plain(l.percentilesMs().get(p)));
+        }
+        f.add(Csv.field(l == null ? null : l.source()));
         f.add(Csv.field(String.join("; ", c.notes())));
         sb.append(String.join(",", f)).append('\n');
       }

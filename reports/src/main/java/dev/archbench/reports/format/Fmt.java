@@ -49,6 +49,10 @@ public final class Fmt {
     if (e == null) {
       return "–";
     }
+    if (e.lower() == e.upper()) {
+      // A zero-width interval is a single measurement: no interval to show (the notes say so).
+      return num(e.value());
+    }
     return num(e.value()) + " (" + num(e.lower()) + "–" + num(e.upper()) + ")";
   }
 

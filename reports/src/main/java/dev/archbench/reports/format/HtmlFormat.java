@@ -11,6 +11,8 @@ import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.stats.Estimate;
+import dev.archbench.record.Percentile;
+import dev.archbench.record.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -211,9 +213,9 @@ final class HtmlFormat implements ReportFormat {
         sb.append("<p class=\"meta\">").append(html(r.pricePerformanceVerdict())).append("</p>\n");
       }
       List<Svg.Bar> bars = new ArrayList<>();
-      boolean perDollar = r.cells().stream().anyMatch(c -> c.workPerDollar() != null);
+      boolean perDollar = r.cells().stream().anyMatch(c -> c.rates().workPerDollar() != null);
       for (Cell c : r.cells()) {
-        Estimate v = perDollar ? c.workPerDollar() : c.workPerSecond() != null ? c.workPerSecond() : c.score();
+        Estimate v = perDollar ? c.rates().workPerDollar() : c.rates().workPerSecond() != null ? c.rates().workPerSecond() : c.score();
         if (v != null) {
           bars.add(new Svg.Bar(c.host(), v, color.get(c.host()), noisyMark(hosts.get(c.host()))));
         }
@@ -228,17 +230,17 @@ final class HtmlFormat implements ReportFormat {
               + "<th>Per core</th><th>Forks × iterations</th><th>Notes</th></tr></thead><tbody>");
       for (Cell c : r.cells()) {
         sb.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td>");
-        if (!"ok".equals(c.status()) || c.score() == null) {
-          sb.append("<td colspan=\"8\">").append(html(c.status() + (c.reason() == null ? "" : ": " + c.reason())))
+        if (c.status() != Status.OK || c.score() == null) {
+          sb.append("<td colspan=\"8\">").append(html(c.status().id() + (c.reason() == null ? "" : ": " + c.reason())))
               .append(c.notes().isEmpty() ? "" : " " + html(String.join("; ", c.notes()))).append("</td></tr>");
           continue;
         }
         sb.append("<td class=\"n\">").append(est(c.score(), "")).append("</td><td class=\"n\">")
-            .append(relative(c)).append("</td><td class=\"n\">").append(est(c.workPerDollar(), ""))
-            .append("</td><td class=\"n\">").append(est(c.costPerMillion(), "")).append("</td><td class=\"n\">")
-            .append(c.perVcpu() == null ? "–" : html(Fmt.num(c.perVcpu().value())))
-            .append("</td><td class=\"n\">").append(c.perPhysicalCore() == null ? "–" : html(Fmt.num(c.perPhysicalCore().value())))
-            .append("</td><td class=\"n\">").append(c.forks()).append(" × ").append(c.forks() == 0 ? 0 : c.iterations() / c.forks())
+            .append(relative(c)).append("</td><td class=\"n\">").append(est(c.rates().workPerDollar(), ""))
+            .append("</td><td class=\"n\">").append(est(c.rates().costPerMillion(), "")).append("</td><td class=\"n\">")
+            .append(c.rates().perVcpu() == null ? "–" : html(Fmt.num(c.rates().perVcpu().value())))
+            .append("</td><td class=\"n\">").append(c.rates().perPhysicalCore() == null ? "–" : html(Fmt.num(c.rates().perPhysicalCore().value())))
+            .append("</td><td class=\"n\">").append(c.sample().forks()).append(" × ").append(c.sample().forks() == 0 ? 0 : c.sample().iterations() / c.sample().forks())
             .append("</td><td>").append(html(String.join("; ", c.notes()))).append("</td></tr>");
       }
       sb.append("</tbody></table></div>\n");
@@ -261,7 +263,7 @@ final class HtmlFormat implements ReportFormat {
         List<Svg.Point> pts = new ArrayList<>();
         for (BenchmarkRow r : rows) {
           for (Cell c : r.cells()) {
-            Estimate y = rate ? c.workPerSecond() : c.score();
+            Estimate y = rate ? c.rates().workPerSecond() : c.score();
             if (c.host().equals(h.key()) && y != null) {
               pts.add(new Svg.Point(String.valueOf(r.threads()), y));
             }
@@ -284,32 +286,33 @@ final class HtmlFormat implements ReportFormat {
     }
     sb.append("<section id=\"latency\"><h2>Latency</h2>\n");
     for (BenchmarkRow r : pct) {
-      TreeSet<String> keys = new TreeSet<>(java.util.Comparator.comparingDouble(HtmlFormat::pv)
-          .thenComparing(java.util.Comparator.naturalOrder()));
-      String unit = null;
+      TreeSet<Percentile> keys = new TreeSet<>();
       for (Cell c : r.cells()) {
-        if (c.percentiles() != null) {
-          keys.addAll(c.percentiles().keySet());
-          unit = unit == null ? c.percentileUnit() : unit;
+        if (c.latency() != null) {
+          keys.addAll(c.latency().percentilesMs().keySet());
         }
       }
-      List<String> xs = keys.stream().map(Views::percentileLabel).distinct().toList();
+      List<String> xs = keys.stream().map(Percentile::key).toList();
       List<Svg.Series> lines = new ArrayList<>();
+      List<String> sources = new ArrayList<>();
       for (Cell c : r.cells()) {
-        if (c.percentiles() == null) {
+        if (c.latency() == null) {
           continue;
         }
         List<Svg.Point> pts = new ArrayList<>();
-        c.percentiles().forEach((k, v) -> pts.add(new Svg.Point(Views.percentileLabel(k), new Estimate(v, v, v))));
+        c.latency().percentilesMs().forEach((k, v) -> pts.add(new Svg.Point(k.key(), new Estimate(v, v, v))));
         lines.add(new Svg.Series(c.host(), color.get(c.host()), pts));
+        sources.add(c.host() + ": " + c.latency().source());
       }
       figure(sb, Svg.lines("Latency percentiles: " + Views.seriesName(r) + " @" + r.threads(), "percentile",
-          unit == null ? "" : unit, xs, lines));
+          "ms", xs, lines));
+      sb.append("<p class=\"meta\">").append(html(String.join("; ", sources))).append("</p>\n");
     }
     if (!knees.isEmpty()) {
       sb.append("<h3>Latency-bound cost</h3><p class=\"meta\">Dollars per million requests when serving at the knee: "
-          + "the highest rate with p99 under the target, not the saturation throughput.</p>"
-          + "<div class=\"scroll\"><table><thead><tr><th>Benchmark</th><th>Host</th><th>Knee</th><th>p99 target</th>"
+          + "the highest rate with the latency percentile within the bound, not the saturation throughput "
+          + "(≥: every rate tried met the bound; &lt;: none did).</p>"
+          + "<div class=\"scroll\"><table><thead><tr><th>Benchmark</th><th>Host</th><th>Knee</th><th>Bound</th>"
           + "<th>$ per million at the knee</th></tr></thead><tbody>");
       for (BenchmarkRow r : knees) {
         for (Cell c : r.cells()) {
@@ -317,9 +320,10 @@ final class HtmlFormat implements ReportFormat {
             continue;
           }
           sb.append("<tr><td>").append(html(Views.benchmarkName(r))).append("</td><td>").append(hostCell(hosts.get(c.host())))
-              .append("</td><td class=\"n\">").append(est(c.knee(), " " + dash(c.kneeUnit()))).append("</td><td class=\"n\">")
-              .append(c.kneeTargetMs() == null ? "–" : html(Fmt.num(c.kneeTargetMs())) + " ms").append("</td><td class=\"n\">")
-              .append(c.costPerMillionAtKnee() == null ? "–" : est(c.costPerMillionAtKnee(), "")).append("</td></tr>");
+              .append("</td><td class=\"n\">").append(html(Views.kneePrefix(c.knee())))
+              .append(est(c.knee().rate(), " " + dash(c.knee().unit()))).append("</td><td class=\"n\">")
+              .append(html(c.knee().percentile().key() + " < " + Fmt.num(c.knee().boundMs()))).append(" ms</td><td class=\"n\">")
+              .append(c.knee().costPerMillion() == null ? "–" : est(c.knee().costPerMillion(), "")).append("</td></tr>");
         }
       }
       sb.append("</tbody></table></div>\n");
@@ -350,14 +354,6 @@ final class HtmlFormat implements ReportFormat {
     sb.append("</section>\n");
   }
 
-  private static double pv(String k) {
-    try {
-      return Double.parseDouble(k.startsWith("p") ? k.substring(1) : k);
-    } catch (NumberFormatException e) {
-      return Double.MAX_VALUE;
-    }
-  }
-
   private static void verdicts(StringBuilder sb, WorkloadSummary w) {
     if (w.performanceVerdict() == null && w.pricePerformanceVerdict() == null) {
       return;
@@ -371,22 +367,26 @@ final class HtmlFormat implements ReportFormat {
   }
 
   private static String relative(Cell c) {
-    if (c.relative() == null) {
+    if (Views.ratio(c) == null) {
       return "–";
     }
-    String cls = switch (Views.verdictText(c)) {
-      case "better" -> "better";
-      case "worse" -> "worse";
+    String cls = switch (c.relative().verdict()) {
+      case BETTER -> "better";
+      case WORSE -> "worse";
       default -> "nsd";
     };
-    return html(Fmt.pct(c.relative().value())) + " <span class=\"ci\">(" + html(Fmt.pct(c.relative().lower()))
-        + " to " + html(Fmt.pct(c.relative().upper())) + ")</span> <span class=\"tag " + cls + "\">"
+    Estimate r = c.relative().ratio();
+    return html(Fmt.pct(r.value())) + " <span class=\"ci\">(" + html(Fmt.pct(r.lower()))
+        + " to " + html(Fmt.pct(r.upper())) + ")</span> <span class=\"tag " + cls + "\">"
         + html(Views.verdictText(c)) + "</span>";
   }
 
   private static String est(Estimate e, String suffix) {
     if (e == null) {
       return "–";
+    }
+    if (e.lower() == e.upper()) {
+      return html(Fmt.num(e.value()) + suffix);
     }
     return html(Fmt.num(e.value()) + suffix) + " <span class=\"ci\">(" + html(Fmt.num(e.lower())) + "–"
         + html(Fmt.num(e.upper())) + ")</span>";

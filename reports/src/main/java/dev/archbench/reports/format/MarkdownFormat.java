@@ -10,6 +10,7 @@ import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.WorkloadSummary;
+import dev.archbench.record.Status;
 import java.util.List;
 import java.util.Map;
 
@@ -81,18 +82,18 @@ final class MarkdownFormat implements ReportFormat {
         for (Cell c : r.cells()) {
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
               .append(" | ");
-          if (!"ok".equals(c.status())) {
-            sb.append(md(c.status() + (c.reason() == null ? "" : ": " + c.reason()))).append(" | | | | |\n");
+          if (c.status() != Status.OK) {
+            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(" | | | | |\n");
             continue;
           }
           sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ")
-              .append(c.relative() == null ? "–" : Fmt.pctEst(c.relative()) + " " + md(Views.verdictText(c)))
+              .append(Views.ratio(c) == null ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c)))
               .append(" | ")
-              .append(c.workPerDollar() == null ? "–" : Fmt.est(c.workPerDollar()) + " " + md(r.perDollarUnit()))
+              .append(c.rates().workPerDollar() == null ? "–" : Fmt.est(c.rates().workPerDollar()) + " " + md(r.perDollarUnit()))
               .append(" | ")
-              .append(c.costPerMillion() == null ? "–" : Fmt.est(c.costPerMillion()) + " " + md(r.costUnit()))
+              .append(c.rates().costPerMillion() == null ? "–" : Fmt.est(c.rates().costPerMillion()) + " " + md(r.costUnit()))
               .append(" | ")
-              .append(c.perVcpu() == null ? "–" : Fmt.num(c.perVcpu().value()) + " " + md(r.workUnit()) + "/s")
+              .append(c.rates().perVcpu() == null ? "–" : Fmt.num(c.rates().perVcpu().value()) + " " + md(r.workUnit()) + "/s")
               .append(" |\n");
         }
         if (r.pricePerformanceVerdict() != null) {
@@ -105,17 +106,18 @@ final class MarkdownFormat implements ReportFormat {
 
     List<BenchmarkRow> knees = Views.withKnee(a);
     if (!knees.isEmpty()) {
-      sb.append("## Latency-bound cost\n\nDollars per million requests when serving at the knee (highest rate with p99 under the target).\n\n")
-          .append("| Benchmark | Host | Knee | p99 target | $ per million at the knee |\n|---|---|---|---|---|\n");
+      sb.append("## Latency-bound cost\n\nDollars per million requests when serving at the knee (highest rate with the latency percentile within the bound; ≥: every rate tried met it, <: none did).\n\n")
+          .append("| Benchmark | Host | Knee | Bound | $ per million at the knee |\n|---|---|---|---|---|\n");
       for (BenchmarkRow r : knees) {
         for (Cell c : r.cells()) {
           if (c.knee() == null) {
             continue;
           }
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
-              .append(" | ").append(Fmt.est(c.knee())).append(' ').append(md(c.kneeUnit())).append(" | ")
-              .append(c.kneeTargetMs() == null ? "–" : Fmt.num(c.kneeTargetMs()) + " ms").append(" | ")
-              .append(c.costPerMillionAtKnee() == null ? "–" : Fmt.est(c.costPerMillionAtKnee())).append(" |\n");
+              .append(" | ").append(Views.kneePrefix(c.knee())).append(Fmt.est(c.knee().rate())).append(' ')
+              .append(md(c.knee().unit())).append(" | ")
+              .append(c.knee().percentile()).append(" < ").append(Fmt.num(c.knee().boundMs())).append(" ms").append(" | ")
+              .append(c.knee().costPerMillion() == null ? "–" : Fmt.est(c.knee().costPerMillion())).append(" |\n");
         }
       }
       sb.append('\n');

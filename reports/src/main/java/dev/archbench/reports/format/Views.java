@@ -4,6 +4,8 @@ import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.Analysis.KneeCell;
+import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +69,8 @@ final class Views {
 
   /** Rows with at least one cell that has percentiles. */
   static List<BenchmarkRow> withPercentiles(Analysis a) {
-    return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.percentiles() != null
-        && c.percentiles().size() >= 2)).toList();
+    return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.latency() != null
+        && c.latency().percentilesMs().size() >= 2)).toList();
   }
 
   static List<BenchmarkRow> withKnee(Analysis a) {
@@ -100,14 +102,20 @@ final class Views {
   }
 
   static String verdictText(Cell c) {
-    return c.relativeVerdict() == null ? "" : c.relativeVerdict();
+    return c.relative() == null ? "" : c.relative().verdict().text();
   }
 
-  static String percentileLabel(String k) {
-    String s = k.startsWith("p") ? k.substring(1) : k;
-    if (s.endsWith(".0")) {
-      s = s.substring(0, s.length() - 2);
-    }
-    return "p" + s;
+  /** Performance relative to the baseline, or null. */
+  static Estimate ratio(Cell c) {
+    return c.relative() == null ? null : c.relative().ratio();
+  }
+
+  /** The knee with its bound: {@code 21000 req/s}, {@code ≥ 21000 req/s}, {@code < 1200 req/s}. */
+  static String kneePrefix(KneeCell k) {
+    return switch (k.found()) {
+      case LOWER_BOUND -> "≥ ";
+      case UPPER_BOUND -> "< ";
+      default -> "";
+    };
   }
 }

@@ -141,6 +141,53 @@ public final class HierarchicalBootstrap {
     return out;
   }
 
+  /** Mean over records of each record's {@link #mean} (each record weighs the same). */
+  public static double meanOfRecords(List<List<double[]>> records) {
+    double sum = 0;
+    for (List<double[]> forks : records) {
+      sum += mean(forks);
+    }
+    return sum / records.size();
+  }
+
+  /**
+   * Three levels, as Kalibera and Jones (ISMM 2013) model a benchmark: each replicate resamples
+   * records (runs, instances) with replacement, then forks within each chosen record, then
+   * iterations within each chosen fork, and averages up. With one record this is exactly
+   * {@link #replicates}: the interval then cannot include run-to-run variation, and says so.
+   */
+  public static double[] replicatesOfRecords(List<List<double[]>> records, int replicates, long seed) {
+    if (records.size() == 1) {
+      return replicates(records.get(0), replicates, seed);
+    }
+    int nr = records.size();
+    double[] out = new double[replicates];
+    long state = seed;
+    for (int r = 0; r < replicates; r++) {
+      double recordSum = 0;
+      for (int k = 0; k < nr; k++) {
+        state += GAMMA;
+        List<double[]> forks = records.get((int) (((mix(state) >>> 32) * nr) >>> 32));
+        int nf = forks.size();
+        double forkSum = 0;
+        for (int i = 0; i < nf; i++) {
+          state += GAMMA;
+          double[] f = forks.get((int) (((mix(state) >>> 32) * nf) >>> 32));
+          int n = f.length;
+          double s = 0;
+          for (int j = 0; j < n; j++) {
+            state += GAMMA;
+            s += f[(int) (((mix(state) >>> 32) * n) >>> 32)];
+          }
+          forkSum += s / n;
+        }
+        recordSum += forkSum / nf;
+      }
+      out[r] = recordSum / nr;
+    }
+    return out;
+  }
+
   private static double meanOf(double[] v) {
     double s = 0;
     for (double x : v) {

@@ -1,5 +1,6 @@
 package dev.archbench.workloads.compression;
 
+import dev.archbench.record.Subject;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workloads.compression.corpus.Corpus;
 import java.util.Set;
@@ -22,9 +23,7 @@ final class Notes {
       return;
     }
     ResultNotes.attribute("implementation", implementation);
-    ResultNotes.attribute("corpus", corpus.name());
-    ResultNotes.attribute("corpusOrigin", corpus.origin());
-    ResultNotes.attribute("corpusSha256", corpus.sha256());
+    ResultNotes.subject(new Subject(Subject.Kind.CORPUS, corpus.name(), corpus.sha256(), corpus.origin()));
     ResultNotes.attribute("corpusBytes", Long.toString(corpus.size()));
     ResultNotes.attribute("measuredBytes", Long.toString(measuredBytes));
     ResultNotes.metric("ratio", "x", true, ratio);

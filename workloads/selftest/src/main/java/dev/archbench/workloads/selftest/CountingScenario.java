@@ -1,8 +1,8 @@
 package dev.archbench.workloads.selftest;
 
-import dev.archbench.record.BenchmarkResult;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  */
 public final class CountingScenario implements Scenario {
   @Override
-  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) {
+  public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) {
     int bytes = Integer.parseInt(params.getOrDefault("bytes", "4096"));
     byte[] buffer = new byte[bytes];
     for (int i = 0; i < bytes; i++) {
@@ -26,11 +26,8 @@ public final class CountingScenario implements Scenario {
     for (int i = 0; i < settings.iterations(); i++) {
       perIteration.add(measure(buffer, settings.measureSeconds()));
     }
-    double mean = perIteration.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     ResultNotes.attribute("implementation", "java.util.zip.CRC32");
-    return new BenchmarkResult(null, null, null, params, "scenario", settings.threads(), 1, "ops/s",
-        true, mean, null, null, null, List.of(perIteration), Map.of(), Map.of(), null, null,
-        BenchmarkResult.OK, null);
+    return ScenarioMeasurement.ofIterations(perIteration);
   }
 
   /** Checksums for {@code seconds}; returns operations per second. */

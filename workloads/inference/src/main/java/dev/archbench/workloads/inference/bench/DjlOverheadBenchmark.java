@@ -12,6 +12,7 @@ import ai.djl.translate.TranslatorContext;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.archbench.record.Subject;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.engine.DjlSetup;
@@ -85,7 +86,7 @@ public class DjlOverheadBenchmark {
     if (diff != 0) {
       throw new IllegalStateException("DJL and ONNX Runtime direct disagree: " + diff);
     }
-    ResultNotes.attribute("model.sha256", file.sha256());
+    ResultNotes.subject(new Subject(Subject.Kind.MODEL, kind.id(), file.sha256(), "generated ONNX (seeded weights)"));
     ResultNotes.attribute("threads", "intraOp=" + threads + ",interOp=1");
   }
 

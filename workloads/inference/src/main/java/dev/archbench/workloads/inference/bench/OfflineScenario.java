@@ -2,11 +2,10 @@ package dev.archbench.workloads.inference.bench;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import dev.archbench.record.BenchmarkResult;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.inference.engine.ModelUnderTest;
 import dev.archbench.workloads.inference.engine.ThreadSettings;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OfflineScenario implements Scenario {
   @Override
-  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception {
+  public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     ScenarioParams p = ScenarioParams.of(params);
-    Instant started = Instant.now();
     int cpus = Runtime.getRuntime().availableProcessors();
     try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), p.batch(),
         ThreadSettings.split(cpus, p.predictors()), p.fpmath(), p.threadWait())) {
@@ -44,8 +42,7 @@ public final class OfflineScenario implements Scenario {
       predictors.forEach(Predictor::close);
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("threads", ThreadSettings.split(cpus, p.predictors()).toString());
-      return ScenarioParams.result(p.benchmarkName("offline"), params, settings.threads(), "inferences/s", true,
-          perIteration, Map.of(), attrs, started);
+      return ScenarioParams.measurement(perIteration, Map.of(), attrs);
     }
   }
 

@@ -1,14 +1,14 @@
 package dev.archbench.workloads.inference.bench;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.engine.EngineKind;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Parameters common to the inference scenarios, and how their results are named. */
+/** Parameters common to the inference scenarios, and how their measurements are built. */
 record ScenarioParams(String model, EngineKind engine, DeviceKind device, int batch, int predictors,
     int seqLen, String fpmath, String threadWait) {
 
@@ -23,18 +23,10 @@ record ScenarioParams(String model, EngineKind engine, DeviceKind device, int ba
         p.getOrDefault("threadWait", "spin"));
   }
 
-  /** The benchmark name as {@link dev.archbench.workloads.inference.InferenceWorkload} declares it. */
-  String benchmarkName(String scenario) {
-    return InferenceNames.name(scenario, model, engine, device);
-  }
 
-  static BenchmarkResult result(String benchmark, Map<String, String> params, int threads, String unit,
-      boolean higherIsBetter, List<Double> iterations, Map<String, BenchmarkResult.Metric> secondary,
-      Map<String, String> attributes, Instant started) {
-    double mean = iterations.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new BenchmarkResult(BenchmarkResult.keyOf("inference", benchmark, params, threads), "inference",
-        benchmark, params, "scenario", threads, 1, unit, higherIsBetter, mean, null, null, null,
-        List.of(List.copyOf(iterations)), secondary, attributes, started.toString(), Instant.now().toString(),
-        BenchmarkResult.OK, null);
+  /** One fork's iterations with the scenario's facts. */
+  static ScenarioMeasurement measurement(List<Double> iterations, Map<String, BenchmarkResult.Metric> secondary,
+      Map<String, String> attributes) {
+    return ScenarioMeasurement.ofIterations(iterations).withSecondary(secondary).withAttributes(attributes);
   }
 }

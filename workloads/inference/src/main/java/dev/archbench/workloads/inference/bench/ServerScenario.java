@@ -2,19 +2,22 @@ package dev.archbench.workloads.inference.bench;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Latency;
+import dev.archbench.record.Percentile;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.engine.ModelUnderTest;
 import dev.archbench.workloads.inference.engine.ThreadSettings;
 import dev.archbench.workloads.inference.load.LatencyBoundSearch;
 import dev.archbench.workloads.inference.load.LatencyBoundSearch.RatePoint;
 import dev.archbench.workloads.inference.load.PoissonSchedule;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,18 +32,19 @@ import org.HdrHistogram.Histogram;
  * request's latency is measured from its scheduled arrival (so queueing counts and coordinated
  * omission does not hide it). The score is the highest rate whose p99 stays within the bound
  * ({@code --latency-bound-ms}, default 100 ms). Rates are fractions of the capacity estimated from
- * the measured service time; the search stops at the first rate over the bound.
+ * the measured service time; the search stops at the first rate over the bound. The result's
+ * {@code knee} is that rate with its bound (a lower bound when every rate tried met it), and its
+ * latency is the histogram at that rate.
  */
 public final class ServerScenario implements Scenario {
   public static final double DEFAULT_BOUND_MS = 100;
   static final int STEPS = 6;
 
   @Override
-  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception {
+  public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     ScenarioParams p = ScenarioParams.of(params);
     double bound = WorkloadOptions.get(WorkloadOptions.INFERENCE_LATENCY_BOUND_MS).map(Double::parseDouble)
         .orElse(DEFAULT_BOUND_MS);
-    Instant started = Instant.now();
     int cpus = Runtime.getRuntime().availableProcessors();
     ThreadSettings threads = ThreadSettings.split(cpus, p.predictors());
     try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), 1, threads,
@@ -55,15 +59,15 @@ public final class ServerScenario implements Scenario {
       double capacity = p.predictors() / serviceSeconds;
       ResultNotes.metric("server.capacityEstimate", "req/s", true, capacity);
       List<RatePoint> points = new ArrayList<>();
-      Map<String, BenchmarkResult.Metric> secondary = new LinkedHashMap<>();
+      Map<Double, Histogram> latencyByRate = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(p.predictors());
       try {
         int step = 0;
         for (double rate : LatencyBoundSearch.rates(capacity, STEPS)) {
-          double p99 = measureRate(workers, pool, input, rate, settings.measureSeconds(), step);
+          Histogram h = measureRate(workers, pool, input, rate, settings.measureSeconds(), step++);
+          double p99 = Latency.millis(h, Percentile.P99);
           points.add(new RatePoint(rate, p99));
-          secondary.put("p99.step" + (++step), new BenchmarkResult.Metric("ms", false, p99, null, null));
-          secondary.put("rate.step" + step, new BenchmarkResult.Metric("req/s", true, rate, null, null));
+          latencyByRate.put(rate, h);
           if (p99 > bound) {
             break;
           }
@@ -73,13 +77,27 @@ public final class ServerScenario implements Scenario {
         workers.awaitTermination(30, TimeUnit.SECONDS);
       }
       pool.forEach(Predictor::close);
-      double best = LatencyBoundSearch.highestWithin(points, bound).map(RatePoint::ratePerSecond).orElse(0.0);
       Map<String, String> attrs = new LinkedHashMap<>();
-      attrs.put("latencyBoundMs", Double.toString(bound));
       attrs.put("threads", threads.toString());
-      return ScenarioParams.result(p.benchmarkName("server"), params, settings.threads(), "req/s", true,
-          List.of(best), secondary, attrs, started);
+      attrs.put("steps", describe(points));
+      List<Double> tried = points.stream().map(RatePoint::ratePerSecond).toList();
+      var best = LatencyBoundSearch.highestWithin(points, bound);
+      double rate = best.map(RatePoint::ratePerSecond).orElse(tried.get(0));
+      Knee knee = best.isPresent() ? Knee.of(rate, "req/s", Percentile.P99, bound, tried)
+          : Knee.notReached(rate, "req/s", Percentile.P99, bound, tried);
+      return ScenarioParams.measurement(List.of(rate), Map.of(), attrs)
+          .withLatency(Latency.ofForks(List.of(latencyByRate.get(rate))))
+          .withKnee(knee);
     }
+  }
+
+  private static String describe(List<RatePoint> points) {
+    StringBuilder sb = new StringBuilder();
+    for (RatePoint pt : points) {
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append(String.format(Locale.ROOT, "%.1f req/s -> p99 %.3f ms", pt.ratePerSecond(), pt.p99Millis()));
+    }
+    return sb.toString();
   }
 
   static double serviceTime(Predictor<NDList, NDList> predictor, NDList input, double seconds) throws Exception {
@@ -93,11 +111,11 @@ public final class ServerScenario implements Scenario {
     return (System.nanoTime() - t0) / 1e9 / n;
   }
 
-  /** Offers Poisson arrivals at one rate; returns the p99 latency in ms from scheduled arrival. */
-  static double measureRate(ExecutorService workers, BlockingQueue<Predictor<NDList, NDList>> pool, NDList input,
+  /** Offers Poisson arrivals at one rate; returns the latencies (ns) from scheduled arrival. */
+  static Histogram measureRate(ExecutorService workers, BlockingQueue<Predictor<NDList, NDList>> pool, NDList input,
       double rate, double seconds, long seed) throws Exception {
     long[] arrivals = PoissonSchedule.arrivals(rate, seconds, seed);
-    Histogram h = new Histogram(3_600_000_000_000L, 3);
+    Histogram h = Latency.newHistogram();
     List<java.util.concurrent.Future<?>> pending = new ArrayList<>();
     long start = System.nanoTime();
     for (long offset : arrivals) {
@@ -123,6 +141,6 @@ public final class ServerScenario implements Scenario {
     for (var f : pending) {
       f.get();
     }
-    return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99.0) / 1e6;
+    return h;
   }
 }

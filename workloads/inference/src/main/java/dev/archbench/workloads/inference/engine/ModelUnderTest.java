@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.archbench.record.Subject;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.device.DeviceKind;
@@ -192,9 +193,7 @@ public final class ModelUnderTest implements AutoCloseable {
           kind == ModelKind.MINILM, diff);
     }
     out.close();
-    ResultNotes.attribute("model", modelId);
-    ResultNotes.attribute("model.sha256", file.sha256());
-    ResultNotes.attribute("model.source", source());
+    ResultNotes.subject(new Subject(Subject.Kind.MODEL, modelId, file.sha256(), source()));
     ResultNotes.attribute("engine", loaded.engineDescription());
     ResultNotes.attribute("device", device.id());
     ResultNotes.attribute("threads", loaded.threads().toString());

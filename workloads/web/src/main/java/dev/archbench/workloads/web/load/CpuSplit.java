@@ -29,6 +29,13 @@ public record CpuSplit(double serverCores, double clientCores, double otherCores
     }
   }
 
+  /** As stored in the record, with the server's requests per CPU-second over {@code seconds}. */
+  public dev.archbench.record.CpuSplit stored(double requests, double seconds) {
+    // Comparable across hosts even though the load generator shares the machine.
+    Double perCpuSecond = serverCores > 0 ? requests / (serverCores * seconds) : null;
+    return new dev.archbench.record.CpuSplit(serverCores, clientCores, otherCores, perCpuSecond);
+  }
+
   public static CpuSplit between(Sample a, Sample b) {
     double wall = Math.max(1, b.wall() - a.wall());
     double s = (b.server() - a.server()) / wall;

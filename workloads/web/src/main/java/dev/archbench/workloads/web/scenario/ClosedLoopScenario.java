@@ -1,13 +1,11 @@
 package dev.archbench.workloads.web.scenario;
 
-import dev.archbench.record.BenchmarkResult;
-import dev.archbench.record.BenchmarkResult.Metric;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.web.load.Concurrency;
 import dev.archbench.workloads.web.load.Interval;
 import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.Measurement;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,7 @@ import java.util.Map;
 /**
  * Closed-loop load: {@code concurrency} keep-alive connections, each sending its next request as soon
  * as the previous answer arrived. Score: answered requests per second (mean of iterations);
- * percentiles: latency in ms over all iterations. Every answer is checked against the validated body;
+ * latency: the histogram of every answer of every iteration. Every answer is checked against the validated body;
  * any wrong answer fails the run.
  *
  * <p>Params: {@code endpoint} (plaintext, json, orders, orders-gzip), {@code tls} (none, jdk,
@@ -24,8 +22,7 @@ import java.util.Map;
 public final class ClosedLoopScenario implements Scenario {
 
   @Override
-  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    String startedAt = Instant.now().toString();
+  public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     try (WebRig rig = new WebRig(params, settings.threads())) {
       int connections = Concurrency.connections(params.getOrDefault("concurrency", "1x"), rig.vcpus);
       int clientThreads = Concurrency.clientThreads(connections, rig.vcpus);
@@ -37,21 +34,11 @@ public final class ClosedLoopScenario implements Scenario {
       }
       rig.revalidate();
       List<Double> raw = m.iterations().stream().map(Interval::throughput).toList();
-      Map<String, Metric> secondary = new LinkedHashMap<>();
-      secondary.put("p50", Results.metric("ms", false, perIteration(m, 50)));
-      secondary.put("p99", Results.metric("ms", false, perIteration(m, 99)));
-      secondary.put("p99.9", Results.metric("ms", false, perIteration(m, 99.9)));
-      Results.putCpu(secondary, m.cpu(), m.completed(), m.seconds());
       Map<String, String> attributes = new LinkedHashMap<>(rig.attributes);
       attributes.put("connections", Integer.toString(connections));
       attributes.put("clientThreads", Integer.toString(clientThreads));
       attributes.put("requests", Long.toString(m.completed()));
-      return Results.ok(params, settings.threads(), Results.mean(raw), raw,
-          Results.percentilesMillis(m.latencies()), secondary, attributes, startedAt);
+      return Results.of(raw, m, attributes);
     }
-  }
-
-  private static List<Double> perIteration(Measurement m, double percentile) {
-    return m.iterations().stream().map(i -> i.percentileMillis(percentile)).toList();
   }
 }

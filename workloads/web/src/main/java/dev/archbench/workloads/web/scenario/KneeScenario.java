@@ -1,8 +1,9 @@
 package dev.archbench.workloads.web.scenario;
 
-import dev.archbench.record.BenchmarkResult;
-import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Percentile;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.web.load.Concurrency;
 import dev.archbench.workloads.web.load.Interval;
@@ -10,7 +11,6 @@ import dev.archbench.workloads.web.load.KneeSearch;
 import dev.archbench.workloads.web.load.KneeSearch.Step;
 import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.Measurement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +23,10 @@ import java.util.OptionalDouble;
  * then constant rates at the {@code ladder} fractions of it are offered in ascending order, latency
  * measured from each request's intended send time (coordinated omission corrected), until a step
  * fails the p99 target ({@code --p99-target-ms}, default 10 ms); {@code refine} more steps bisect
- * between the last pass and the first failure. Score: the knee, the highest rate (req/s) that
- * passed; percentiles: that step's latencies in ms.
+ * between the last pass and the first failure. Score and {@code knee}: the highest rate (req/s)
+ * that passed, a lower bound when even the highest rate tried passed; latency and CPU: that step's.
+ * When no rate passes, the knee is the lowest rate tried marked {@code upper-bound}: the knee is
+ * below it.
  *
  * <p>Params: {@code endpoint}, {@code tls}, {@code concurrency} (connections, default 8x vCPUs),
  * {@code ladder} (e.g. {@code 0.25,0.5,0.75,1.0}), {@code refine} (bisection steps).
@@ -33,8 +35,7 @@ public final class KneeScenario implements Scenario {
   public static final double DEFAULT_P99_TARGET_MS = 10;
 
   @Override
-  public BenchmarkResult run(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    String startedAt = Instant.now().toString();
+  public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     double targetMs = p99TargetMillis(settings);
     List<Double> fractions = KneeSearch.parseFractions(params.getOrDefault("ladder", "0.25,0.5,0.75,1.0"));
     int refine = Integer.parseInt(params.getOrDefault("refine", "0"));
@@ -71,28 +72,22 @@ public final class KneeScenario implements Scenario {
       rig.revalidate();
 
       OptionalDouble knee = KneeSearch.knee(steps, targetMs);
-      Map<String, Metric> secondary = new LinkedHashMap<>();
-      secondary.put("knee", Results.metric("req/s", true, List.of(knee.orElse(0))));
-      secondary.put("saturation", Results.metric("req/s", true, List.of(saturation)));
-      secondary.put("p99Target", Results.metric("ms", false, List.of(targetMs)));
       Map<String, String> attributes = new LinkedHashMap<>(rig.attributes);
       attributes.put("connections", Integer.toString(connections));
       attributes.put("clientThreads", Integer.toString(clientThreads));
+      attributes.put("saturation", String.format(Locale.ROOT, "%.0f req/s (closed-loop calibration)", saturation));
       attributes.put("steps", describe(steps));
       attributes.put("latencyFrom", "intended send time (coordinated omission corrected)");
-      Map<String, Double> percentiles = null;
-      if (knee.isPresent()) {
-        Measurement atKnee = byRate.get(knee.getAsDouble());
-        percentiles = Results.percentilesMillis(atKnee.latencies());
-        secondary.put("p99AtKnee", Results.metric("ms", false, List.of(atKnee.iterations().get(0).percentileMillis(99))));
-        Results.putCpu(secondary, atKnee.cpu(), atKnee.completed(), atKnee.seconds());
-      } else {
-        attributes.put("knee", String.format(Locale.ROOT, "below %.0f req/s: no tested rate met p99 <= %s ms",
-            steps.get(0).targetRate(), targetMs));
+      List<Double> tried = steps.stream().map(Step::targetRate).toList();
+      if (knee.isEmpty()) {
+        // A finding, not a failure: this host cannot serve even the lowest rate within the target.
+        double lowest = steps.get(0).targetRate();
+        return Results.of(List.of(lowest), byRate.get(lowest), attributes)
+            .withKnee(Knee.notReached(lowest, "req/s", Percentile.P99, targetMs, tried));
       }
-      double score = knee.orElse(0);
-      return Results.ok(params, settings.threads(), score, List.of(score), percentiles, secondary,
-          attributes, startedAt);
+      Measurement atKnee = byRate.get(knee.getAsDouble());
+      return Results.of(List.of(knee.getAsDouble()), atKnee, attributes)
+          .withKnee(Knee.of(knee.getAsDouble(), "req/s", Percentile.P99, targetMs, tried));
     }
   }
 

@@ -44,7 +44,6 @@ final class WebRig implements AutoCloseable {
       attributes.put("endpoint", endpoint.id() + " (" + endpoint.path() + ")");
       attributes.put("serverThreads", Integer.toString(server.config().ioThreads()));
       attributes.put("vcpus", Integer.toString(vcpus));
-      attributes.put("latencyUnit", "ms");
       attributes.put("cpuSplit", "client and server share this host and JVM; cpu.* are cores used "
           + "(thread CPU time / wall time) by server threads, load-generator threads and the rest");
       ResultNotes.attribute("transport", server.transportDescription());

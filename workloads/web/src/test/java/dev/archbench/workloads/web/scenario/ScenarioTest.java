@@ -2,7 +2,11 @@ package dev.archbench.workloads.web.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Latency;
+import dev.archbench.record.Percentile;
+import dev.archbench.workload.ScenarioMeasurement;
+import org.HdrHistogram.Histogram;
 import dev.archbench.workload.Scenario.ScenarioSettings;
 import dev.archbench.workload.WorkloadOptions;
 import java.util.List;
@@ -15,49 +19,51 @@ class ScenarioTest {
 
   @Test
   void closedLoopGivesThroughputPercentilesAndCpuSplit() throws Exception {
-    BenchmarkResult r = new ClosedLoopScenario().run(
+    ScenarioMeasurement r = new ClosedLoopScenario().run(
         Map.of("endpoint", "orders", "tls", "none", "concurrency", "2"), TINY);
-    assertThat(r.status()).isEqualTo(BenchmarkResult.OK);
-    assertThat(r.unit()).isEqualTo("req/s");
-    assertThat(r.higherIsBetter()).isTrue();
     assertThat(r.rawData()).hasSize(1);
     assertThat(r.rawData().get(0)).hasSize(2).allSatisfy(x -> assertThat(x).isPositive());
-    assertThat(r.score()).isPositive();
-    assertThat(r.percentiles()).containsOnlyKeys("50.0", "90.0", "99.0", "99.9", "100.0");
-    List<Double> p = List.of(r.percentiles().get("50.0"), r.percentiles().get("90.0"),
-        r.percentiles().get("99.0"), r.percentiles().get("99.9"), r.percentiles().get("100.0"));
-    assertThat(p).isSorted();
-    assertThat(r.secondary()).containsKeys("p99", "cpu.server", "cpu.client", "server.requestsPerCpuSecond");
-    assertThat(r.attributes()).containsEntry("connections", "2").containsKey("transport")
-        .containsEntry("latencyUnit", "ms");
+    assertThat(r.latency().histograms()).hasSize(1);
+    Histogram h = Latency.decode(r.latency().histograms().get(0));
+    assertThat(h.getTotalCount()).isPositive();
+    assertThat(r.latency().percentilesMs()).containsOnlyKeys(Latency.SUMMARY);
+    assertThat(List.copyOf(r.latency().percentilesMs().values())).isSorted();
+    assertThat(r.latency().percentilesMs().get(Percentile.P99)).isEqualTo(Latency.millis(h, Percentile.P99));
+    assertThat(r.cpu().serverCores()).isPositive();
+    assertThat(r.cpu().serverRequestsPerCpuSecond()).isPositive();
+    assertThat(r.knee()).isNull();
+    assertThat(r.attributes()).containsEntry("connections", "2").containsKey("transport");
   }
 
   @Test
   void closedLoopOverBoringSsl() throws Exception {
-    BenchmarkResult r = new ClosedLoopScenario().run(
+    ScenarioMeasurement r = new ClosedLoopScenario().run(
         Map.of("endpoint", "json", "tls", "openssl", "concurrency", "1"),
         new ScenarioSettings(0.2, 0.3, 1, 1, Map.of()));
-    assertThat(r.score()).isPositive();
+    assertThat(r.rawData().get(0)).allSatisfy(x -> assertThat(x).isPositive());
     assertThat(r.attributes().get("tls.server")).contains("TLSv1.3");
   }
 
   @Test
   void kneeSearchRecordsTheKneeAndItsSteps() throws Exception {
     // A generous target so that the knee exists even on a loaded machine.
-    BenchmarkResult r = new KneeScenario().run(
+    ScenarioMeasurement r = new KneeScenario().run(
         Map.of("endpoint", "json", "tls", "none", "concurrency", "4", "ladder", "0.3,0.6", "refine", "1"),
         new ScenarioSettings(0.5, 1.0, 1, 1, Map.of(WorkloadOptions.WEB_P99_TARGET_MS, "1000")));
-    assertThat(r.status()).isEqualTo(BenchmarkResult.OK);
-    assertThat(r.secondary()).containsKeys("knee", "saturation", "p99Target");
-    assertThat(r.secondary().get("p99Target").score()).isEqualTo(1000.0);
-    assertThat(r.score()).isEqualTo(r.secondary().get("knee").score());
+    Knee k = r.knee();
+    assertThat(k.boundMs()).isEqualTo(1000.0);
+    assertThat(k.percentile()).isEqualTo(Percentile.P99);
+    assertThat(k.unit()).isEqualTo("req/s");
+    assertThat(r.rawData()).containsExactly(k.rates());
     assertThat(r.attributes().get("steps")).contains("req/s ->");
-    if (r.score() > 0) {
-      assertThat(r.score()).isLessThan(r.secondary().get("saturation").score());
-      assertThat(r.percentiles()).containsKey("99.0");
+    assertThat(k.rates().get(0)).isPositive().isLessThanOrEqualTo(k.highestRateTried());
+    // The knee's latency is that step's histogram, within the bound unless no rate met it.
+    double p99 = r.latency().percentilesMs().get(Percentile.P99);
+    if (k.found() == Knee.Found.UPPER_BOUND) {
+      assertThat(p99).isGreaterThan(1000.0);
     } else {
-      // A machine too loaded to keep up even at 30% of saturation says so instead of a number.
-      assertThat(r.attributes().get("knee")).startsWith("below ");
+      assertThat(p99).isLessThanOrEqualTo(1000.0);
+      assertThat(k.found()).isIn(Knee.Found.BRACKETED, Knee.Found.LOWER_BOUND);
     }
   }
 

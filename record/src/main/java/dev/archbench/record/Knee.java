@@ -1,0 +1,70 @@
+package dev.archbench.record;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+
+/**
+ * The capacity of a load test: the highest offered rate whose latency percentile stayed within a
+ * bound (the web knee search, the inference server scenario). Capacity answers
+ * ({@code --target-load}) are computed from it.
+ *
+ * @param rates the knee of each fork, in {@code unit}
+ * @param unit a work rate such as {@code req/s}
+ * @param percentile the latency percentile the bound applies to (p99)
+ * @param boundMs the latency bound in milliseconds
+ * @param found how the search ended, which says what the number means
+ * @param highestRateTried the highest rate offered, in {@code unit}
+ */
+public record Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
+    Double highestRateTried) {
+
+  public Knee {
+    rates = List.copyOf(rates);
+  }
+
+  /** How a knee search ended. */
+  public enum Found {
+    /** A higher rate broke the bound: the knee lies between this rate and that one. */
+    BRACKETED("bracketed"),
+    /** Every rate tried met the bound: the service can take at least this much; the knee is higher. */
+    LOWER_BOUND("lower-bound"),
+    /**
+     * Not even the lowest rate tried met the bound: the knee is below this rate. The number is an
+     * upper bound, not a measurement of capacity, and is never compared as one.
+     */
+    UPPER_BOUND("upper-bound"),
+    /** Not recorded (records upgraded from version 1). */
+    UNKNOWN("unknown");
+
+    private final String id;
+
+    Found(String id) {
+      this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+      return id;
+    }
+  }
+
+  /** A search in which no rate met the bound: {@code lowestTried} is an upper bound of the knee. */
+  public static Knee notReached(double lowestTried, String unit, Percentile percentile, double boundMs,
+      List<Double> ratesTried) {
+    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElse(lowestTried);
+    return new Knee(List.of(lowestTried), unit, percentile, boundMs, Found.UPPER_BOUND, highest);
+  }
+
+  /** Whether the rates measure capacity (a knee was found within the rates tried, or above them). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean measured() {
+    return found != Found.UPPER_BOUND;
+  }
+
+  /** The knee of one fork whose search offered {@code ratesTried} and whose best passing rate was {@code knee}. */
+  public static Knee of(double knee, String unit, Percentile percentile, double boundMs, List<Double> ratesTried) {
+    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElse(knee);
+    Found found = knee >= highest ? Found.LOWER_BOUND : Found.BRACKETED;
+    return new Knee(List.of(knee), unit, percentile, boundMs, found, highest);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.archbench.record;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a benchmark ended. */
+public enum Status {
+  /** It ran and has a score. */
+  OK,
+  /** It ran and failed; {@code reason} says why. */
+  FAILED,
+  /** It could not run on this host (no device, no model); {@code reason} says why. */
+  SKIPPED;
+
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
