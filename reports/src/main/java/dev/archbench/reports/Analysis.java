@@ -127,7 +127,9 @@ public record Analysis(
     BASELINE("baseline"),
     BETTER("better"),
     WORSE("worse"),
-    NO_SIGNIFICANT_DIFFERENCE("no significant difference");
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
+    /** One side is a single measurement: a ratio, but no interval to test it with. */
+    UNTESTED("untested: a single measurement has no interval");
 
     private final String text;
 
@@ -160,9 +162,11 @@ public record Analysis(
    * @param found how the search ended; {@code lower-bound}: the knee is at least {@code rate};
    *     {@code upper-bound}: it is below
    * @param costPerMillion dollars per million requests when serving at the knee, or null
+   * @param disagreement when the host's records ended their searches differently (one bracketed the
+   *     knee, another found no rate within the bound), in words; the interval spans their knees
    */
   public record KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
-      Knee.Found found, Estimate costPerMillion) {}
+      Knee.Found found, Estimate costPerMillion, String disagreement) {}
 
   /**
    * @param percentilesMs of the merged distribution, in ms

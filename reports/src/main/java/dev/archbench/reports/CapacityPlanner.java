@@ -68,6 +68,9 @@ final class CapacityPlanner {
     } else if (k.found() == Knee.Found.UNKNOWN) {
       notes.add("version-1 record: whether the search reached the bound is not recorded");
     }
+    if (k.disagreement() != null) {
+      notes.add(k.disagreement() + ", and the conservative figure uses its lower bound");
+    }
     if (k.scope().caveat() != null) {
       notes.add("conservative figure: " + k.scope().caveat());
     }

@@ -165,6 +165,12 @@ final class CellEstimation {
       levels.add(forks);
     }
     Knee.Found found = combined(knees);
+    String disagreement = found == null ? disagreement(knees) : null;
+    if (found == null) {
+      // Records disagree: their knees together, with an interval over records, are the measurement.
+      found = Knee.Found.BRACKETED;
+      notes.add("knee: " + disagreement);
+    }
     ScoreInterval si = ScoreInterval.of(levels, b, seed);
     Estimate rate = Analyzer.r6(si.estimate());
     if (rate == null || !(rate.lower() > 0)) {
@@ -179,24 +185,22 @@ final class CellEstimation {
       double f = ku.get().factor();
       cost = finite(rate.map(x -> usd / (x * f * 3600) * 1e6), "cost per million at the knee", notes);
     }
-    return new KneeCell(rate, si.scope(), first.unit(), first.percentile(), first.boundMs(), found, cost);
+    return new KneeCell(rate, si.scope(), first.unit(), first.percentile(), first.boundMs(), found, cost,
+        disagreement);
   }
 
-  /**
-   * How the knees of several records ended, together: all bracketed is bracketed; any upper bound
-   * makes the mean an upper bound only if all are; a mix with lower bounds is a lower bound.
-   */
+  /** How the searches of a host's records ended, when they all ended the same way; else null. */
   static Knee.Found combined(List<Knee> knees) {
-    if (knees.stream().allMatch(k -> k.found() == knees.get(0).found())) {
-      return knees.get(0).found();
-    }
-    if (knees.stream().anyMatch(k -> k.found() == Knee.Found.UNKNOWN)) {
-      return Knee.Found.UNKNOWN;
-    }
-    if (knees.stream().anyMatch(k -> k.found() == Knee.Found.UPPER_BOUND)) {
-      return Knee.Found.UNKNOWN;
-    }
-    return Knee.Found.LOWER_BOUND;
+    return knees.stream().allMatch(k -> k.found() == knees.get(0).found()) ? knees.get(0).found() : null;
+  }
+
+  /** {@code records disagree (bracketed in 1, upper-bound in 1): the interval spans their knees}. */
+  private static String disagreement(List<Knee> knees) {
+    Map<Knee.Found, Integer> n = new java.util.EnumMap<>(Knee.Found.class);
+    knees.forEach(k -> n.merge(k.found(), 1, Integer::sum));
+    StringBuilder sb = new StringBuilder("records disagree (");
+    n.forEach((f, c) -> sb.append(sb.charAt(sb.length() - 1) == '(' ? "" : ", ").append(f.id()).append(" in ").append(c));
+    return sb.append("): the interval spans their knees").toString();
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.archbench.reports.Analysis.Verdict;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.CellEstimation.Work;
 import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.stats.IntervalScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -70,7 +71,10 @@ final class Comparisons {
         double point = w.perfPoint() / base.perfPoint();
         if (finite && Double.isFinite(point) && point > 0) {
           Estimate rel = Estimate.of(point, ratio);
+          boolean untested = c.sample().scope() == IntervalScope.NONE
+              || base.cell().sample().scope() == IntervalScope.NONE;
           Verdict verdict = c.host().equals(baseline) ? Verdict.BASELINE
+              : untested ? Verdict.UNTESTED
               : rel.excludes(1) ? (point > 1 ? Verdict.BETTER : Verdict.WORSE) : Verdict.NO_SIGNIFICANT_DIFFERENCE;
           LogSum s = wl.computeIfAbsent(c.host(), k -> new LogSum(b));
           for (int i = 0; i < b; i++) {

@@ -7,6 +7,7 @@ import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
+import dev.archbench.reports.stats.IntervalScope;
 import dev.archbench.reports.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class RegressionCheck {
       warnings.add(newFile + ": result " + key + ": " + badB);
     }
     if (!a.isOk() || badA != null) {
-      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not ok in OLD: " + a.status());
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not ok in OLD: " + a.status().id());
     }
     if (!b.isOk() || badB != null) {
       return new Row(key, a.unit(), null, null, null, b.isOk() ? Verdict.NOT_COMPARED : Verdict.FAILED_IN_NEW,
@@ -129,6 +130,10 @@ public final class RegressionCheck {
     if (!ia.finite() || !ib.finite()) {
       return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED,
           "score not computed: its values overflow double-precision arithmetic");
+    }
+    if (ia.scope() == IntervalScope.NONE || ib.scope() == IntervalScope.NONE) {
+      return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), null,
+          Verdict.NOT_COMPARED, IntervalScope.NONE.caveat());
     }
     double[] ra = ia.replicates();
     double[] rb = ib.replicates();

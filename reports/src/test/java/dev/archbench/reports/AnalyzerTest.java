@@ -4,33 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
-import dev.archbench.record.Host;
 import dev.archbench.record.Json;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Percentile;
 import dev.archbench.record.RunRecord;
+import dev.archbench.record.Status;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.Analysis.Verdict;
 import dev.archbench.reports.format.ReportFormat;
 import dev.archbench.reports.price.ManualPrice;
 import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.stats.IntervalScope;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
+/** The analysis of records the harness really wrote (see {@link Fixtures}). */
 class AnalyzerTest {
-  static final ReportOptions OPTIONS = ReportOptions.defaults().withBaseline("c7i.xlarge")
-      .withTargetLoads(List.of(TargetLoad.parse("web:/json=50000rps@p99<20ms")));
+  static final String ZSTD = "compression/zstd.compress[blockSize=65536,codec=zstd,corpus=json-logs,level=3]@1";
+  static final String SUM = "selftest/sum[size=1000]@1";
+  static final String SAMPLED = "selftest/sum.latency[size=1000]@1";
+  static final ReportOptions OPTIONS = ReportOptions.defaults().withBaseline("c7i.xlarge");
 
-  static Analysis three() {
-    return Reports.analyze(Fixtures.threeInstanceTypes(), List.of(), OPTIONS);
+  static Analysis real() {
+    return Reports.analyze(Fixtures.real(), List.of(), OPTIONS);
   }
 
-  static BenchmarkRow row(Analysis a, String key) {
-    return a.benchmarks().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
+  static BenchmarkRow row(Analysis a, String keyPrefix) {
+    return a.benchmarks().stream().filter(r -> r.key().startsWith(keyPrefix)).findFirst().orElseThrow();
   }
 
   static Cell cell(BenchmarkRow r, String host) {
@@ -41,76 +50,108 @@ class AnalyzerTest {
     return a.hosts().stream().filter(h -> h.key().equals(key)).findFirst().orElseThrow();
   }
 
+  static List<BenchmarkResult> c7gResults(String keyPrefix) {
+    return Fixtures.real().stream().filter(r -> r.record().hostKey().equals("c7g.xlarge"))
+        .map(r -> Fixtures.result(r, keyPrefix)).toList();
+  }
+
   @Test
   void recordsOfOneInstanceTypeFormOneHostPricedFromTheEmbeddedCatalog() {
-    Analysis a = three();
-    assertThat(a.hosts()).extracting(HostSummary::key).containsExactly("c7a.xlarge", "c7g.xlarge", "c7i.xlarge");
-    HostSummary g = host(a, "c7g.xlarge");
-    assertThat(g.usdPerHour()).isEqualTo(0.145);
-    assertThat(g.runIds()).hasSize(2);
-    assertThat(g.physicalCores()).isEqualTo(4);
-    assertThat(host(a, "c7i.xlarge").physicalCores()).isEqualTo(2);
+    Analysis a = real();
+    assertThat(a.hosts()).extracting(HostSummary::key).containsExactly("c7g.xlarge", "c7i.xlarge");
+    assertThat(host(a, "c7g.xlarge").usdPerHour()).isEqualTo(0.145);
+    assertThat(host(a, "c7g.xlarge").runIds()).hasSize(2);
+    assertThat(host(a, "c7i.xlarge").usdPerHour()).isEqualTo(0.1785);
     assertThat(a.priceSources()).anyMatch(s -> s.contains("2026-07-20"));
     assertThat(a.problems()).isEmpty();
   }
 
   @Test
-  void forksOfAllRecordsOfAHostEnterTheBootstrapAndScoresAreMeansOfForkMeans() {
-    Analysis a = three();
-    String key = "compression/zstd.compress[corpus=silesia-mix,level=3]@1";
-    Cell c = cell(row(a, key), "c7g.xlarge");
-    assertThat(c.records()).isEqualTo(2);
-    assertThat(c.forks()).isEqualTo(6);
-    assertThat(c.iterations()).isEqualTo(30);
-    double sum = 0;
-    for (LoadedRecord lr : Fixtures.threeInstanceTypes()) {
-      if (lr.record().host().cloud().instanceType().equals("c7g.xlarge")) {
-        BenchmarkResult r = lr.record().results().stream().filter(x -> x.key().equals(key)).findFirst().orElseThrow();
-        for (List<Double> fork : r.rawData()) {
-          sum += fork.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+  void twoRecordsAreTheInstanceLevelOfTheIntervalOneRecordSaysWhatItCannotInclude() {
+    Analysis a = real();
+    Cell g = cell(row(a, SUM), "c7g.xlarge");
+    List<BenchmarkResult> rs = c7gResults(SUM);
+    double mean = rs.stream().mapToDouble(r -> BenchmarkResult.meanOfForkMeans(r.rawData())).average().orElseThrow();
+    assertThat(g.score().value()).isCloseTo(mean, within(mean * 1e-5));
+    assertThat(g.sample().records()).isEqualTo(2);
+    assertThat(g.sample().forks()).isEqualTo(rs.stream().mapToInt(r -> r.rawData().size()).sum());
+    assertThat(g.sample().scope()).isEqualTo(IntervalScope.RECORDS);
+    assertThat(g.score().lower()).isLessThanOrEqualTo(g.score().value());
+    assertThat(g.score().upper()).isGreaterThanOrEqualTo(g.score().value());
+
+    Cell i = cell(row(a, SUM), "c7i.xlarge");
+    assertThat(i.sample().records()).isEqualTo(1);
+    assertThat(i.sample().scope()).isIn(IntervalScope.FORKS, IntervalScope.ITERATIONS);
+    assertThat(i.notes()).contains(i.sample().scope().caveat());
+  }
+
+  /** HdrHistogram's own decoder, independent of the record module's. */
+  static Histogram decode(String base64) throws Exception {
+    return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+  }
+
+  @Test
+  void aHostsP99IsTheP99OfItsRecordsMergedHistogramsNotAMeanOfP99s() throws Exception {
+    Analysis a = real();
+    for (String key : List.of(SAMPLED, "web/knee.http", "inference/singlestream.mlp.onnxruntime")) {
+      Histogram merged = new Histogram(3);
+      List<Double> p99s = new ArrayList<>();
+      for (BenchmarkResult r : c7gResults(key)) {
+        Histogram rec = new Histogram(3);
+        for (String h : r.latency().histograms()) {
+          rec.add(decode(h));
         }
+        p99s.add(rec.getValueAtPercentile(99) / 1e6);
+        merged.add(rec);
       }
+      assertThat(p99s).hasSize(2);
+      double expected = Analyzer.r6(merged.getValueAtPercentile(99) / 1e6);
+      Cell c = cell(row(a, key), "c7g.xlarge");
+      assertThat(c.latency().percentilesMs().get(Percentile.P99)).as(key).isEqualTo(expected);
+      assertThat(c.latency().histograms()).isEqualTo(2);
+      assertThat(c.latency().source()).isEqualTo("merged histograms of 2 forks in 2 records");
     }
-    assertThat(c.score().value()).isCloseTo(sum / 6, within(sum / 6 * 1e-5));
-    assertThat(c.score().lower()).isLessThan(c.score().value());
-    assertThat(c.score().upper()).isGreaterThan(c.score().value());
   }
 
   @Test
   void workPerDollarAndCostFollowFromWorkPerSecondAndThePrice() {
-    Analysis a = three();
-    Cell z = cell(row(a, "compression/zstd.compress[corpus=silesia-mix,level=3]@1"), "c7g.xlarge");
-    BenchmarkRow zr = row(a, "compression/zstd.compress[corpus=silesia-mix,level=3]@1");
+    Analysis a = real();
+    BenchmarkRow zr = row(a, ZSTD);
+    Cell z = cell(zr, "c7g.xlarge");
     assertThat(zr.perDollarUnit()).isEqualTo("GB per $");
     assertThat(zr.costUnit()).isEqualTo("$ per TB");
-    double mbps = z.workPerSecond().value();
+    double mbps = z.rates().workPerSecond().value();
     assertThat(mbps).isEqualTo(z.score().value());
-    assertThat(z.workPerDollar().value()).isCloseTo(mbps * 3600 / 0.145 / 1000, within(mbps * 1e-4));
-    assertThat(z.costPerMillion().value()).isCloseTo(0.145 / (mbps * 3600) * 1e6, within(1e-6));
-    assertThat(z.costPerMillion().lower()).isCloseTo(0.145 / (z.workPerSecond().upper() * 3600) * 1e6, within(1e-6));
-    assertThat(z.perVcpu().value()).isCloseTo(mbps / 4, within(mbps * 1e-5));
+    assertThat(z.rates().workPerDollar().value()).isCloseTo(mbps * 3600 / 0.145 / 1000, within(mbps * 1e-4));
+    assertThat(z.rates().costPerMillion().value()).isCloseTo(0.145 / (mbps * 3600) * 1e6, within(1e-6));
+    assertThat(z.rates().costPerMillion().lower())
+        .isCloseTo(0.145 / (z.rates().workPerSecond().upper() * 3600) * 1e6, within(1e-6));
 
-    // ms/op inverted: one thread at 4.2 ms per inference does about 238 inferences per second.
-    BenchmarkRow inf = row(a, "inference/resnet18.singleStream[batch=1,engine=OnnxRuntime]@1");
-    Cell ic = cell(inf, "c7g.xlarge");
-    assertThat(inf.workUnit()).isEqualTo("ops");
-    assertThat(ic.workPerSecond().value()).isCloseTo(1000 / ic.score().value(), within(1e-2));
-    assertThat(inf.cells()).allMatch(c -> c.notes().stream().noneMatch(n -> n.contains("not a work rate")));
+    // us/op inverted: the sampled sum's time per call gives calls per second.
+    Cell s = cell(row(a, SAMPLED), "c7g.xlarge");
+    assertThat(s.rates().workPerSecond().value()).isCloseTo(1e6 / s.score().value(), within(1e6 / s.score().value() * 1e-4));
   }
 
   @Test
-  void relativePerformanceIsSignificantOnlyWhenTheIntervalExcludesOne() {
-    Analysis a = three();
-    BenchmarkRow zstd = row(a, "compression/zstd.compress[corpus=silesia-mix,level=3]@1");
-    assertThat(cell(zstd, "c7i.xlarge").relativeVerdict()).isEqualTo("baseline");
-    assertThat(cell(zstd, "c7g.xlarge").relativeVerdict()).isEqualTo("worse");
-    assertThat(cell(zstd, "c7a.xlarge").relativeVerdict()).isEqualTo("better");
-    Cell lz4 = cell(row(a, "compression/lz4.decompress[corpus=silesia-mix]@1"), "c7a.xlarge");
-    assertThat(lz4.relativeVerdict()).isEqualTo("no significant difference");
-    assertThat(lz4.relative().lower()).isLessThan(1);
-    assertThat(lz4.relative().upper()).isGreaterThan(1);
-    // The cheaper Graviton gives the most work per dollar for zstd, clearly.
-    assertThat(zstd.pricePerformanceVerdict()).isEqualTo("c7g.xlarge: most work per $");
+  void verdictsFollowTheIntervalsAndTheBaselineIsItsOwn() {
+    Analysis a = real();
+    int compared = 0;
+    for (BenchmarkRow r : a.benchmarks()) {
+      for (Cell c : r.cells()) {
+        if (c.relative() == null) {
+          continue;
+        }
+        compared++;
+        Estimate e = c.relative().ratio();
+        boolean single = c.sample().scope() == IntervalScope.NONE
+            || cell(r, "c7i.xlarge").sample().scope() == IntervalScope.NONE;
+        Verdict expected = c.host().equals("c7i.xlarge") ? Verdict.BASELINE
+            : single ? Verdict.UNTESTED
+            : e.lower() > 1 ? Verdict.BETTER : e.upper() < 1 ? Verdict.WORSE : Verdict.NO_SIGNIFICANT_DIFFERENCE;
+        assertThat(c.relative().verdict()).as(r.key() + " on " + c.host()).isEqualTo(expected);
+      }
+    }
+    assertThat(compared).isGreaterThan(10);
   }
 
   @Test
@@ -118,51 +159,89 @@ class AnalyzerTest {
     record H(String name, Estimate e) {}
     Function<H, Estimate> f = H::e;
     List<H> clear = List.of(new H("a", new Estimate(10, 9.5, 10.5)), new H("b", new Estimate(8, 7.5, 8.5)));
-    assertThat(Analyzer.winner(clear, H::name, f, "best")).isEqualTo("a: best");
+    assertThat(Comparisons.winner(clear, H::name, f, "best")).isEqualTo("a: best");
     List<H> tied = List.of(new H("a", new Estimate(10, 9, 11)), new H("b", new Estimate(9.5, 8.5, 10.2)),
         new H("c", new Estimate(5, 4, 6)));
-    assertThat(Analyzer.winner(tied, H::name, f, "best")).isEqualTo("no significant difference between a, b");
+    assertThat(Comparisons.winner(tied, H::name, f, "best")).isEqualTo("no significant difference between a, b");
   }
 
   @Test
-  void geometricMeansPerWorkloadAndOverallIncludePricePerformance() {
-    Analysis a = three();
-    var web = a.workloads().stream().filter(w -> w.workload().equals("web")).findFirst().orElseThrow();
-    var g = web.hosts().stream().filter(h -> h.host().equals("c7g.xlarge")).findFirst().orElseThrow();
-    assertThat(g.benchmarks()).isEqualTo(2);
-    // The two web benchmarks: geometric mean of their ratios to c7i.
-    double r1 = cell(row(a, "web/jackson.serialize@1"), "c7g.xlarge").relative().value();
-    double r2 = cell(row(a, "web/closedLoop[connections=64,endpoint=/json]@64"), "c7g.xlarge").relative().value();
-    assertThat(g.relative().value()).isCloseTo(Math.sqrt(r1 * r2), within(1e-4));
-    assertThat(g.relativePricePerformance().value()).isCloseTo(Math.sqrt(r1 * r2) * 0.1785 / 0.145, within(1e-4));
+  void geometricMeansPerWorkloadAreOfTheCellsRatios() {
+    Analysis a = real();
+    var comp = a.workloads().stream().filter(w -> w.workload().equals("compression")).findFirst().orElseThrow();
+    var g = comp.hosts().stream().filter(h -> h.host().equals("c7g.xlarge")).findFirst().orElseThrow();
+    double logSum = 0;
+    int n = 0;
+    for (BenchmarkRow r : a.benchmarks()) {
+      if (r.workload().equals("compression")) {
+        logSum += Math.log(cell(r, "c7g.xlarge").relative().ratio().value());
+        n++;
+      }
+    }
+    assertThat(g.benchmarks()).isEqualTo(n).isEqualTo(4);
+    assertThat(g.relative().value()).isCloseTo(Math.exp(logSum / n), within(1e-4));
+    assertThat(g.relativePricePerformance().value()).isCloseTo(g.relative().value() * 0.1785 / 0.145, within(1e-3));
     var base = a.overall().hosts().stream().filter(h -> h.host().equals("c7i.xlarge")).findFirst().orElseThrow();
     assertThat(base.relative()).isEqualTo(new Estimate(1, 1, 1));
   }
 
   @Test
-  void kneeGivesLatencyBoundCostAndCapacity() {
-    Analysis a = three();
-    Cell c = cell(row(a, "web/closedLoop[connections=64,endpoint=/json]@64"), "c7g.xlarge");
-    assertThat(c.knee().value()).isCloseTo(20950, within(1.0));
-    assertThat(c.kneeTargetMs()).isEqualTo(10.0);
-    assertThat(c.costPerMillionAtKnee().value()).isCloseTo(0.145 / (c.knee().value() * 3600) * 1e6, within(1e-6));
-    assertThat(c.percentiles()).containsKeys("50.0", "99.9");
-    var plan = a.capacity().get(0);
-    var ans = plan.answers().stream().filter(x -> x.host().equals("c7g.xlarge")).findFirst().orElseThrow();
-    assertThat(ans.instances()).isEqualTo((int) Math.ceil(50000 / c.knee().value()));
-    assertThat(ans.monthlyUsd()).isCloseTo(ans.instances() * 0.145 * 730, within(1e-6));
-    assertThat(ans.instancesConservative()).isGreaterThanOrEqualTo(ans.instances());
-
-    Analysis strict = Reports.analyze(Fixtures.threeInstanceTypes(), List.of(),
-        OPTIONS.withTargetLoads(List.of(TargetLoad.parse("web:/json=50k rps@p99<5ms"))));
+  void capacityAnswersComeFromTheWebKneeAndTheInferenceServerScenario() {
+    Analysis a = Reports.analyze(Fixtures.real(), List.of(), OPTIONS.withTargetLoads(List.of(
+        TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
+    for (var plan : a.capacity()) {
+      String prefix = plan.workload().equals("web") ? "web/knee.http" : "inference/server.mlp.onnxruntime";
+      for (var ans : plan.answers()) {
+        Cell c = cell(row(a, prefix), ans.host());
+        Analysis.KneeCell k = c.knee();
+        assertThat(k.percentile()).isEqualTo(Percentile.P99);
+        if (k.found() == Knee.Found.UPPER_BOUND) {
+          assertThat(ans.instances()).isNull();
+          assertThat(ans.note()).startsWith("no rate tried met p99<");
+          continue;
+        }
+        assertThat(ans.benchmark()).startsWith(prefix);
+        assertThat(ans.instances()).isEqualTo((int) Math.ceil(plan.ratePerSecond() / k.rate().value()));
+        assertThat(ans.instancesConservative()).isEqualTo((int) Math.ceil(plan.ratePerSecond() / k.rate().lower()))
+            .isGreaterThanOrEqualTo(ans.instances());
+        double usd = host(a, ans.host()).usdPerHour();
+        assertThat(ans.monthlyUsd()).isCloseTo(ans.instances() * usd * 730, within(1e-6));
+        assertThat(ans.monthlyUsdConservative()).isCloseTo(ans.instancesConservative() * usd * 730, within(1e-6));
+        assertThat(k.costPerMillion().value()).isCloseTo(usd / (k.rate().value() * 3600) * 1e6, within(1e-6));
+      }
+    }
+    // A stricter bound than any knee was measured at cannot be answered from it.
+    Analysis strict = Reports.analyze(Fixtures.real(), List.of(),
+        OPTIONS.withTargetLoads(List.of(TargetLoad.parse("web:json=20k rps@p99<5ms"))));
     assertThat(strict.capacity().get(0).answers().get(0).note())
-        .isEqualTo("knee measured at p99<10ms, looser than the p99<5ms asked");
+        .startsWith("knee measured at p99<10ms, looser than the p99<5ms asked");
     assertThatThrownBy(() -> TargetLoad.parse("web=lots")).hasMessageContaining("WORKLOAD:SELECTOR=RATE@pNN<BOUNDms");
   }
 
   @Test
+  void aKneeThatNeverReachedTheBoundIsALowerBoundAndTheReportSaysSo() {
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
+    LoadedRecord c7i = recs.remove(2);
+    recs.add(Fixtures.mapResults(c7i, c7i.file(), c7i.record().run().id(), r -> r.knee() == null ? r
+        : withKnee(r, new Knee(r.knee().rates(), r.knee().unit(), r.knee().percentile(), r.knee().boundMs(),
+            Knee.Found.LOWER_BOUND, r.knee().rates().get(0)))));
+    Analysis a = Reports.analyze(recs, List.of(), OPTIONS.withTargetLoads(List.of(
+        TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
+    var ans = a.capacity().get(0).answers().stream().filter(x -> x.host().equals("c7i.xlarge")).findFirst().orElseThrow();
+    assertThat(ans.kneeFound()).isEqualTo(Knee.Found.LOWER_BOUND);
+    assertThat(ans.note()).contains("the knee search never reached the bound").contains("at most this many instances");
+    assertThat(Reports.render(a, ReportFormat.Type.MARKDOWN)).contains("≥ ");
+  }
+
+  static BenchmarkResult withKnee(BenchmarkResult r, Knee k) {
+    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
+        r.unit(), r.higherIsBetter(), r.score(), r.rawData(), r.latency(), k, r.cpu(), r.subject(), r.secondary(),
+        r.attributes(), r.startedAt(), r.endedAt(), r.status(), r.reason());
+  }
+
+  @Test
   void smokeAndSharedRunnerRecordsAreLeftOutOfPriceComparisonsUnlessAllowedThenMarked() {
-    List<LoadedRecord> recs = new ArrayList<>(Fixtures.threeInstanceTypes());
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
     recs.addAll(Fixtures.offCloudAndNoisy());
     ReportOptions opt = OPTIONS.withPrices(List.of(ManualPrice.parse("laptop=0.05"), ManualPrice.parse("ci-runner=0.008")));
     Analysis refused = Reports.analyze(recs, List.of(), opt);
@@ -170,14 +249,14 @@ class AnalyzerTest {
     assertThat(ci.noisy()).containsExactly("shared CI runner", "smoke profile");
     assertThat(ci.priceCompared()).isFalse();
     assertThat(refused.benchmarks()).allMatch(r -> r.cells().stream()
-        .filter(c -> c.host().equals("ci-runner")).allMatch(c -> c.workPerDollar() == null));
+        .filter(c -> c.host().equals("ci-runner")).allMatch(c -> c.rates().workPerDollar() == null));
     assertThat(refused.problems()).containsExactly("records/ci.json: host ci-runner (shared CI runner, smoke profile) "
         + "is left out of price comparisons; pass --allow-noisy to include it, marked");
     assertThat(host(refused, "laptop").usdPerHour()).isEqualTo(0.05);
 
     Analysis allowed = Reports.analyze(recs, List.of(), opt.withAllowNoisy(true));
     assertThat(host(allowed, "ci-runner").priceCompared()).isTrue();
-    assertThat(cell(row(allowed, "web/jackson.serialize@1"), "ci-runner").workPerDollar()).isNotNull();
+    assertThat(cell(row(allowed, SUM), "ci-runner").rates().workPerDollar()).isNotNull();
     assertThat(Reports.render(allowed, ReportFormat.Type.MARKDOWN)).contains("ci-runner ⚠ noisy")
         .contains("Noisy records included (--allow-noisy)");
     assertThat(Reports.render(allowed, ReportFormat.Type.HTML)).contains("<span class=\"tag noisy\">⚠ noisy</span>");
@@ -185,18 +264,14 @@ class AnalyzerTest {
 
   @Test
   void badInputBecomesOneLinePerProblemAndTheRestIsStillReported() {
-    List<LoadedRecord> recs = new ArrayList<>(Fixtures.threeInstanceTypes());
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
     LoadedRecord first = recs.get(0);
     recs.add(new LoadedRecord("copies/again.json", first.record()));
-    RunRecord weird = Fixtures.record(Fixtures.host("c99z.mega", false), Fixtures.runId(50, 1), "weird", "quick", 1, 5);
-    List<BenchmarkResult> results = new ArrayList<>(weird.results());
-    BenchmarkResult ok = results.get(0);
-    List<List<Double>> raw = new ArrayList<>(ok.rawData());
-    raw.set(0, List.of(10.0, -3.0));
-    results.set(0, new BenchmarkResult(ok.key(), ok.workload(), ok.benchmark(), ok.params(), ok.mode(), ok.threads(),
-        ok.forks(), ok.unit(), ok.higherIsBetter(), ok.score(), ok.scoreError(), ok.confidence(), ok.percentiles(),
-        raw, ok.secondary(), ok.attributes(), ok.startedAt(), ok.endedAt(), ok.status(), ok.reason()));
-    recs.add(new LoadedRecord("weird.json", new RunRecord(weird.schemaVersion(), weird.host(), weird.run(), results)));
+    BenchmarkResult ok = Fixtures.result(first, SUM);
+    LoadedRecord weird = Fixtures.mapResults(Fixtures.rerun(first, "weird.json", Fixtures.runId(50, 1),
+            h -> Fixtures.onEc2(h, "c99z.mega", "on-demand"), i -> i.withLabel("weird")), "weird.json",
+        Fixtures.runId(50, 1), r -> r.key().equals(ok.key()) ? Fixtures.withRaw(r, List.of(List.of(10.0, -3.0))) : r);
+    recs.add(weird);
     Analysis a = Reports.analyze(recs, List.of("cut.json: not valid JSON (Unexpected end-of-input at line 3, column 1)"), OPTIONS);
     assertThat(a.problems()).containsExactly(
         "cut.json: not valid JSON (Unexpected end-of-input at line 3, column 1)",
@@ -206,41 +281,85 @@ class AnalyzerTest {
     assertThat(a.problems()).allMatch(p -> !p.contains("\n"));
     HostSummary w = host(a, "c99z.mega");
     assertThat(w.usdPerHour()).isNull();
-    assertThat(w.unpriced()).startsWith("unknown instance type");
     assertThat(row(a, ok.key()).cells()).noneMatch(c -> c.host().equals("c99z.mega"));
-    assertThat(cell(row(a, "web/jackson.serialize@1"), "c99z.mega").score()).isNotNull();
-    assertThat(host(a, first.record().host().cloud().instanceType()).runIds()).hasSize(2);
-    assertThat(Analyzer.badNumbers(Fixtures.thrpt("w", "b", java.util.Map.of(), 1, "ops/s", 0.0,
-        new SplitMix64(1), null, null))).isEqualTo("score is zero");
+    assertThat(cell(row(a, ZSTD), "c99z.mega").score()).isNotNull();
+    assertThat(host(a, "c7g.xlarge").runIds()).hasSize(2);
+    assertThat(Analyzer.badNumbers(Fixtures.withRaw(ok, List.of(List.of(0.0))))).isEqualTo("score is zero");
+  }
+
+  /** Valid but extreme numbers: derived figures overflow; the cells say so and every format renders. */
+  @Test
+  void valuesAtTheEdgeOfTheDoubleRangeBecomeNotComputedNeverACrash() {
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
+    LoadedRecord c7i = recs.get(2);
+    List<List<Double>> huge = List.of(List.of(1e308, 1e308, 1e308));
+    recs.set(2, Fixtures.mapResults(c7i, c7i.file(), c7i.record().run().id(),
+        r -> r.key().equals(SUM) || r.key().equals(ZSTD) ? Fixtures.withRaw(r, huge, 1e308) : r));
+    Analysis a = Reports.analyze(recs, List.of(), OPTIONS.withBaseline("c7g.xlarge"));
+    assertThat(a.problems()).isEmpty();
+    assertThat(row(a, SUM).cells()).extracting(Cell::host).contains("c7i.xlarge");
+    Cell sum = cell(row(a, SUM), "c7i.xlarge");
+    assertThat(sum.score()).isNull();
+    assertThat(sum.notes()).contains("score not computed: its values overflow double-precision arithmetic");
+    assertThat(sum.relative()).isNull();
+    assertThat(cell(row(a, SUM), "c7g.xlarge").score()).isNotNull();
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(a, t)).isNotEmpty();
+    }
+    // One value of 1e308 is finite, but its work per second in bytes and per dollar overflow.
+    recs.set(2, Fixtures.mapResults(c7i, c7i.file(), c7i.record().run().id(),
+        r -> r.key().equals(ZSTD) ? Fixtures.withRaw(r, List.of(List.of(1e308))) : r));
+    Analysis b = Reports.analyze(recs, List.of(), OPTIONS.withBaseline("c7g.xlarge"));
+    Cell z = cell(row(b, ZSTD), "c7i.xlarge");
+    assertThat(z.score()).isNotNull();
+    assertThat(z.notes()).anyMatch(n -> n.endsWith("not computed: the value overflows or is undefined"));
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(b, t)).isNotEmpty();
+    }
+  }
+
+  @Test
+  void versionOneRecordsStillReportWithTheirSummaries() {
+    LoadedRecord v1 = Fixtures.version1();
+    assertThat(v1.record().schemaVersion()).isEqualTo(RunRecord.SCHEMA_VERSION);
+    Analysis a = Reports.analyze(List.of(v1), List.of(), ReportOptions.defaults().withAllowNoisy(true)
+        .withPrices(List.of(ManualPrice.parse("v1-fixture=0.0836"))));
+    Cell s = cell(row(a, "inference/singlestream.mlp.onnxruntime"), "v1-fixture");
+    assertThat(s.status()).isEqualTo(Status.OK);
+    assertThat(s.latency().source()).isEqualTo("the record's summary (version 1: no histograms)");
+    assertThat(s.latency().percentilesMs()).containsKey(Percentile.P99);
+    assertThat(s.rates().workPerDollar()).isNotNull();
+    // us/op summaries are converted to ms.
+    Cell sampled = cell(row(a, SAMPLED), "v1-fixture");
+    assertThat(sampled.latency().percentilesMs().get(Percentile.P50)).isLessThan(0.01);
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(a, t)).contains("checksum.scenario");
+    }
   }
 
   @Test
   void spotLifecycleIsNotedWhenPricedOnDemand() {
-    Host h = Fixtures.host("c7g.xlarge", true);
-    Host.Cloud c = h.cloud();
-    Host spot = new Host(h.arch(), h.id(), h.cpu(), h.memory(), h.os(), h.container(), h.virtualization(), h.jvm(),
-        new Host.Cloud(c.provider(), c.instanceType(), c.region(), c.availabilityZone(), "spot", c.amiId(), c.source()),
-        h.accelerators(), h.environment());
-    RunRecord r = Fixtures.record(spot, Fixtures.runId(80, 1), "s", "quick", 1, 8);
-    Analysis a = Reports.analyze(List.of(new LoadedRecord("s.json", r)), List.of(), ReportOptions.defaults());
+    LoadedRecord spot = Fixtures.rerun(Fixtures.load("v2/c7g-1.json"), "s.json", Fixtures.runId(80, 1),
+        h -> Fixtures.onEc2(h, "c7g.xlarge", "spot"), i -> i);
+    Analysis a = Reports.analyze(List.of(spot), List.of(), ReportOptions.defaults());
     assertThat(a.hosts().get(0).priceNote()).startsWith("ran on a spot instance, priced on-demand");
     assertThat(a.hosts().get(0).usdPerHour()).isEqualTo(0.145);
   }
 
   @Test
   void unknownBaselineIsAUsageProblem() {
-    assertThatThrownBy(() -> Reports.analyze(Fixtures.threeInstanceTypes(), List.of(), OPTIONS.withBaseline("m5.large")))
-        .hasMessage("--baseline m5.large matches no host (hosts: c7a.xlarge, c7g.xlarge, c7i.xlarge)");
+    assertThatThrownBy(() -> Reports.analyze(Fixtures.real(), List.of(), OPTIONS.withBaseline("m5.large")))
+        .hasMessage("--baseline m5.large matches no host (hosts: c7g.xlarge, c7i.xlarge)");
   }
 
   @Test
   void inputOrderAndRepetitionDoNotChangeAByte() {
-    List<LoadedRecord> recs = new ArrayList<>(Fixtures.threeInstanceTypes());
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
     String a = Json.write(Reports.analyze(recs, List.of(), OPTIONS));
     Collections.reverse(recs);
     String b = Json.write(Reports.analyze(recs, List.of(), OPTIONS));
     assertThat(b).isEqualTo(a);
-    assertThat(Json.write(Reports.analyze(Fixtures.threeInstanceTypes(), List.of(), OPTIONS))).isEqualTo(a);
+    assertThat(Json.write(Reports.analyze(Fixtures.real(), List.of(), OPTIONS))).isEqualTo(a);
   }
 
   @Test
@@ -256,12 +375,12 @@ class AnalyzerTest {
 
   @Test
   void offCloudHostWithoutPriceIsShownWithoutPricePerformance() {
-    Host h = Fixtures.offCloud("h-x");
-    RunRecord r = Fixtures.record(h, Fixtures.runId(70, 1), "my-laptop", "quick", 1, 9);
-    Analysis a = Reports.analyze(List.of(new LoadedRecord("l.json", r)), List.of(), ReportOptions.defaults());
+    LoadedRecord l = Fixtures.rerun(Fixtures.load("v2/c7i-1.json"), "l.json", Fixtures.runId(70, 1),
+        h -> Fixtures.offCloud(h, "h-x"), i -> i.withLabel("my-laptop"));
+    Analysis a = Reports.analyze(List.of(l), List.of(), ReportOptions.defaults());
     assertThat(a.problems()).containsExactly(
         "l.json: not an EC2 instance and no --price given for it; my-laptop is shown without price-performance");
-    assertThat(a.benchmarks()).allMatch(b -> b.cells().stream().allMatch(c -> c.workPerDollar() == null));
+    assertThat(a.benchmarks()).allMatch(b -> b.cells().stream().allMatch(c -> c.rates().workPerDollar() == null));
     assertThat(Reports.render(a, ReportFormat.Type.MARKDOWN)).contains("no price: not an EC2 instance");
   }
 }

@@ -12,13 +12,13 @@ public final class DemoReport {
 
   public static void main(String[] args) {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/demo-records");
-    for (LoadedRecord r : Fixtures.threeInstanceTypes()) {
+    for (LoadedRecord r : Fixtures.real()) {
       RecordFiles.replace(dir.resolve(Path.of(r.file()).getFileName()), r.record());
     }
     System.out.println(dir);
     if (args.length > 1) {
       Analysis a = Reports.analyze(java.util.List.of(dir), ReportOptions.defaults().withBaseline("c7i.xlarge")
-          .withTargetLoads(java.util.List.of(TargetLoad.parse("web:/json=50000rps@p99<20ms"))));
+          .withTargetLoads(java.util.List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
       Reports.write(a, Path.of(args[1]), java.util.EnumSet.allOf(dev.archbench.reports.format.ReportFormat.Type.class))
           .forEach(System.out::println);
     }

@@ -38,13 +38,17 @@ class GoldenFilesTest {
     return out;
   }
 
-  /** The fixture comparison: three instance types, a priced laptop, a refused noisy CI run. */
+  /**
+   * The fixture comparison from real records (see {@link Fixtures}): two instance types, one with two
+   * records, a priced laptop, a refused noisy CI run, and a version-1 record.
+   */
   static Analysis fixtureAnalysis() {
-    List<LoadedRecord> recs = new ArrayList<>(Fixtures.threeInstanceTypes());
+    List<LoadedRecord> recs = new ArrayList<>(Fixtures.real());
     recs.addAll(Fixtures.offCloudAndNoisy());
+    recs.add(Fixtures.version1());
     return Reports.analyze(recs, List.of(), ReportOptions.defaults().withBaseline("c7i.xlarge")
-        .withPrices(List.of(ManualPrice.parse("laptop=0.05")))
-        .withTargetLoads(List.of(TargetLoad.parse("web:/json=50000rps@p99<20ms"))));
+        .withPrices(List.of(ManualPrice.parse("laptop=0.05"), ManualPrice.parse("v1-fixture=0.0836")))
+        .withTargetLoads(List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
   }
 
   @ParameterizedTest(name = "{1} under {0}")

@@ -22,10 +22,10 @@ class HtmlInBrowserTest {
   }
 
   static String report() {
-    List<LoadedRecord> recs = new java.util.ArrayList<>(Fixtures.threeInstanceTypes());
+    List<LoadedRecord> recs = new java.util.ArrayList<>(Fixtures.real());
     recs.add(Fixtures.hostile());
     return Reports.render(Reports.analyze(recs, List.of(), ReportOptions.defaults().withBaseline("c7i.xlarge")
-        .withTargetLoads(List.of(TargetLoad.parse("web:/json=50000rps@p99<20ms")))), ReportFormat.Type.HTML);
+        .withTargetLoads(List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms")))), ReportFormat.Type.HTML);
   }
 
   @Test

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * The scale benchmark (not a unit test): writes {@code RECORDS} record files of {@code BENCHMARKS}
- * results each (3 forks × 5 iterations) spread over 20 instance types, then times reading,
+ * results each (3 forks × 5 iterations, shaped like a real record's result, with its latency
+ * histogram) spread over 20 instance types, then times reading,
  * analyzing and writing all four formats, and reports the peak heap. Run with
  * {@code reports/bench/scale.sh} (which caps the heap at 1 GiB, then times the CLI on the same
  * records in a fresh JVM, as a user would run it). Arguments: records, benchmarks, rounds, directory.
@@ -30,22 +31,46 @@ public final class ScaleBenchmark {
 
   private ScaleBenchmark() {}
 
+  /** Three forks of five iterations: fork offset ±1.5%, iteration noise ±2%. */
+  static List<List<Double>> raw(double mean, SplitMix64 rng) {
+    List<List<Double>> forks = new ArrayList<>();
+    for (int f = 0; f < 3; f++) {
+      double forkMean = mean * (1 + (u(rng) - 0.5) * 0.03);
+      List<Double> its = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        its.add(forkMean * (1 + (u(rng) - 0.5) * 0.04));
+      }
+      forks.add(its);
+    }
+    return forks;
+  }
+
+  private static double u(SplitMix64 rng) {
+    return (rng.nextLong() >>> 11) * 0x1.0p-53;
+  }
+
   public static void main(String[] args) throws Exception {
     int records = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int benchmarks = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path dir = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("archbench-scale");
     long g0 = System.nanoTime();
+    LoadedRecord template = Fixtures.load("v2/c7g-1.json");
+    BenchmarkResult shape = Fixtures.result(template, "selftest/sum.latency");
     for (int i = 0; i < records; i++) {
       String type = TYPES[i % TYPES.length] + ".xlarge";
-      Host host = Fixtures.host(type, type.contains("g."));
+      Host host = Fixtures.onEc2(template.record().host(), type, "on-demand");
       SplitMix64 rng = new SplitMix64(i);
       double speed = 0.8 + 0.05 * (i % TYPES.length);
       List<BenchmarkResult> results = new ArrayList<>(benchmarks);
       for (int b = 0; b < benchmarks; b++) {
         String workload = "w" + (b % 4);
-        results.add(Fixtures.thrpt(workload, "bench" + b, Map.of("size", Integer.toString(b % 7)), 1 + b % 3,
-            b % 5 == 0 ? "MB/s" : "ops/s", 1000 * speed * (1 + b), rng, null, null));
+        Map<String, String> params = Map.of("size", Integer.toString(b % 7));
+        int threads = 1 + b % 3;
+        BenchmarkResult r = Fixtures.withRaw(shape, raw(1000 * speed * (1 + b), rng));
+        results.add(new BenchmarkResult(BenchmarkResult.keyOf(workload, "bench" + b, params, threads), workload,
+            "bench" + b, params, "thrpt", threads, 3, b % 5 == 0 ? "MB/s" : "ops/s", true, r.score(), r.rawData(),
+            r.latency(), null, null, null, Map.of(), Map.of(), r.startedAt(), r.endedAt(), r.status(), null));
       }
       RunInfo run = new RunInfo(Fixtures.runId(i % TYPES.length, i), "2026-11-27T10:00:00Z", "2026-11-27T10:30:00Z",
           RunInfo.COMPLETED, "0.1.0", null, List.of(), "quick", null, true, List.of());

@@ -18,7 +18,7 @@ class SiteAndRunReportTest {
 
   @Test
   void siteHasAnIndexEachReportAndTheRawRecordsAndRepublishingReplaces() throws Exception {
-    List<LoadedRecord> recs = Fixtures.threeInstanceTypes();
+    List<LoadedRecord> recs = Fixtures.real();
     Analysis a = Reports.analyze(recs, List.of(), ReportOptions.defaults());
     Path site = dir.resolve("site");
     Path r1 = Site.publish(site, a, recs, EnumSet.of(ReportFormat.Type.MARKDOWN));
@@ -34,19 +34,21 @@ class SiteAndRunReportTest {
     assertThat(r1.resolve("report.md")).exists();
     assertThat(r1.resolve("report.json")).exists();
     try (Stream<Path> s = Files.list(site.resolve("records"))) {
-      assertThat(s.count()).isEqualTo(6);
+      assertThat(s.count()).isEqualTo(3);
     }
     RunRecord back = RecordFiles.read(site.resolve("records").resolve(recs.get(0).record().run().id() + ".json"));
     assertThat(back).isEqualTo(recs.get(0).record());
     String index = Files.readString(site.resolve("index.html"));
     assertThat(index).contains("href=\"reports/" + r1.getFileName() + "/report.html\"")
         .contains("href=\"reports/" + other.getFileName() + "/report.csv\"")
-        .contains("6 raw run records");
+        .contains("3 raw run records");
   }
 
   @Test
   void runReportIsWrittenBesideTheRecordAndMarksSmokeRuns() throws Exception {
-    RunRecord smoke = Fixtures.record(Fixtures.host("c7g.xlarge", true), Fixtures.runId(3, 3), null, "smoke", 1, 3);
+    RunRecord smoke = Fixtures.rerun(Fixtures.load("v2/c7g-1.json"), "smoke.json", Fixtures.runId(3, 3), h -> h,
+        i -> new dev.archbench.record.RunInfo(i.id(), i.startedAt(), i.endedAt(), i.status(), i.harnessVersion(),
+            i.gitCommit(), i.commandLine(), "smoke", null, false, i.warnings())).record();
     Path file = dir.resolve(smoke.run().id() + ".json");
     RecordFiles.create(file, smoke);
     Path html = Reports.writeRunReport(file);
@@ -56,7 +58,8 @@ class SiteAndRunReportTest {
     String md = Files.readString(dir.resolve(smoke.run().id() + ".md"));
     assertThat(md).contains("**Smoke profile:**").contains("left out of price comparisons: smoke profile");
 
-    RunRecord quick = Fixtures.record(Fixtures.host("c7g.xlarge", true), Fixtures.runId(3, 4), "mine", "quick", 1, 4);
+    RunRecord quick = Fixtures.rerun(Fixtures.load("v2/c7g-2.json"), "q.json", Fixtures.runId(3, 4), h -> h,
+        i -> i.withLabel("mine")).record();
     Path q = dir.resolve("q.json");
     RecordFiles.create(q, quick);
     String qpage = Files.readString(Reports.writeRunReport(q));
@@ -65,7 +68,7 @@ class SiteAndRunReportTest {
 
   @Test
   void aRunWithNoResultsYetOrOnlyFailuresStillGivesAReport() throws Exception {
-    RunRecord empty = RunRecord.start(Fixtures.host("c7g.xlarge", true),
+    RunRecord empty = RunRecord.start(Fixtures.load("v2/c7g-1.json").record().host(),
         dev.archbench.record.RecordFixtures.run(Fixtures.runId(4, 1), "quick"));
     Path file = dir.resolve("empty.json");
     RecordFiles.create(file, empty);
@@ -75,7 +78,7 @@ class SiteAndRunReportTest {
         1, "req/s", true, "no BoringSSL for this arch"));
     Analysis a = Reports.analyze(List.of(new LoadedRecord("f.json", failed)), List.of(), ReportOptions.defaults());
     assertThat(a.benchmarks()).hasSize(1);
-    assertThat(a.benchmarks().get(0).cells().get(0).status()).isEqualTo("skipped");
+    assertThat(a.benchmarks().get(0).cells().get(0).status()).isEqualTo(dev.archbench.record.Status.SKIPPED);
     for (ReportFormat.Type t : ReportFormat.Type.values()) {
       assertThat(Reports.render(a, t)).contains("tls");
     }

@@ -80,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--target-load", paramLabel = "SPEC",
-      description = "Capacity question, e.g. web:/json=50000rps@p99<20ms: instances of each type and monthly cost. Repeatable.")
+      description = "Capacity question, e.g. web:json=50000rps@p99<10ms or inference:mlp=5000ips@p99<100ms: instances of each type and monthly cost. Repeatable.")
   List<String> targetLoads = new ArrayList<>();
 
   @Option(names = "--site", paramLabel = "DIR",

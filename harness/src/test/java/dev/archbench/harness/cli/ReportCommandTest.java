@@ -42,7 +42,7 @@ class ReportCommandTest {
     ReportFixtureRecords.writeThree(records);
     String good = Files.readString(records.resolve("c7g.json"));
     Files.writeString(records.resolve("cut.json"), good.substring(0, good.length() / 3));
-    Files.writeString(records.resolve("future.json"), good.replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 9"));
+    Files.writeString(records.resolve("future.json"), good.replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 9"));
     RecordFiles.create(records.resolve("laptop.json"), ReportFixtureRecords.offCloud("laptop", 9));
     Path out = dir.resolve("out");
     CliRun r = CliRun.of("report", records.toString(), "--out", out.toString(), "--format", "md");

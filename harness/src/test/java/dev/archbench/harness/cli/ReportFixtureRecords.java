@@ -1,32 +1,45 @@
 package dev.archbench.harness.cli;
 
-import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.RecordFiles;
-import dev.archbench.record.RecordFixtures;
+import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunRecord;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
-/** Record files for CLI tests: relabelled copies of the record fixture with scaled scores. */
+/**
+ * Record files for CLI tests: copies of a record the harness really wrote (the reports' fixtures,
+ * made by {@code reports/src/test/resources/records/regenerate.sh}), re-hosted and with raw data
+ * scaled. Only who ran it and how fast change, never what the record contains.
+ */
 final class ReportFixtureRecords {
+  static final Path REAL = Path.of("../reports/src/test/resources/records/v2/c7g-1.json");
+
   private ReportFixtureRecords() {}
 
   static RunRecord record(String instanceType, String arch, int n, double scale) {
+    RunRecord real = RecordFiles.read(REAL);
     String id = String.format(java.util.Locale.ROOT, "00000000-0000-4000-8000-%012d", n);
-    RunRecord base = RunRecord.start(RecordFixtures.host(arch, instanceType), RecordFixtures.run(id, "quick"));
-    return base
-        .withResult(result("compression", "zstd.compress", "MB/s", scale * 400, scale * 410, scale * 405, scale * 398))
-        .withResult(result("web", "json", "ops/s", scale * 9000, scale * 9100, scale * 8950, scale * 9050));
+    Host h = real.host();
+    Host.Cloud c = h.cloud();
+    Host host = new Host(arch, h.id(), h.cpu(), h.memory(), h.os(), h.container(), h.virtualization(), h.jvm(),
+        new Host.Cloud(c.provider(), instanceType, c.region(), c.availabilityZone(), c.lifecycle(), c.amiId(),
+            c.source()), h.accelerators(), h.environment());
+    RunInfo i = real.run();
+    RunInfo run = new RunInfo(id, i.startedAt(), i.endedAt(), i.status(), i.harnessVersion(), i.gitCommit(),
+        i.commandLine(), i.profile(), null, i.comparable(), i.warnings());
+    List<BenchmarkResult> results = real.results().stream().map(r -> r.isOk() ? scaled(r, scale) : r).toList();
+    return new RunRecord(real.schemaVersion(), host, run, results);
   }
 
-  static BenchmarkResult result(String workload, String bench, String unit, double... v) {
-    BenchmarkResult r = RecordFixtures.okResult(workload, bench, v);
-    List<List<Double>> forks = List.of(List.of(v[0], v[1]), List.of(v[2], v[3]));
-    return new BenchmarkResult(r.key(), workload, bench, Map.of(), "thrpt", 1, 2, unit, true, r.score(), 0.0,
-        r.confidence(), null, forks, Map.of(), Map.of(), r.startedAt(), r.endedAt(), Status.OK, null);
+  /** Raw data times {@code scale} (for a time per operation, divided: {@code scale} is always "faster"). */
+  static BenchmarkResult scaled(BenchmarkResult r, double scale) {
+    double s = r.higherIsBetter() ? scale : 1 / scale;
+    List<List<Double>> raw = r.rawData().stream().map(f -> f.stream().map(v -> v * s).toList()).toList();
+    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
+        r.unit(), r.higherIsBetter(), BenchmarkResult.meanOfForkMeans(raw), raw, r.latency(), r.knee(), r.cpu(),
+        r.subject(), r.secondary(), r.attributes(), r.startedAt(), r.endedAt(), r.status(), r.reason());
   }
 
   static RunRecord offCloud(String label, int n) {

@@ -75,9 +75,10 @@ class SmallPartsTest {
   }
 
   @Test
-  void percentileKeysLookLikeJmhs() {
-    assertThat(JmhResults.percentileKey(50.0)).isEqualTo("50.0");
-    assertThat(JmhResults.percentileKey(99.99)).isEqualTo("99.99");
+  void timeUnitsAndDirections() {
+    assertThat(JmhResults.nanosPer("us/op")).isEqualTo(1e3);
+    assertThat(JmhResults.nanosPer("ms/op")).isEqualTo(1e6);
+    assertThat(JmhResults.nanosPer("ops/s")).isZero();
     assertThat(JmhResults.higherIsBetter("us/op")).isFalse();
     assertThat(JmhResults.higherIsBetter("MB/sec")).isTrue();
   }

@@ -113,6 +113,27 @@ class StatsTest {
     assertThat(new Estimate(1.2, 1.05, 1.3).excludes(1)).isTrue();
   }
 
+  @Test
+  void recordsAreTheOuterLevelAndOneRecordIsTheTwoLevelBootstrap() {
+    List<double[]> a = List.of(new double[] {10, 10.1, 9.9}, new double[] {10.2, 10.1, 10.3});
+    List<double[]> b = List.of(new double[] {12, 12.1, 11.9}, new double[] {12.2, 12.1, 12.3});
+    assertThat(HierarchicalBootstrap.replicatesOfRecords(List.of(a), 300, 9))
+        .containsExactly(HierarchicalBootstrap.replicates(a, 300, 9));
+    // Two records that disagree: the interval spans the run-to-run difference, which the forks of
+    // either record alone cannot show.
+    ScoreInterval both = ScoreInterval.of(List.of(a, b), 2000, 9);
+    ScoreInterval one = ScoreInterval.of(List.of(a), 2000, 9);
+    assertThat(both.scope()).isEqualTo(IntervalScope.RECORDS);
+    assertThat(one.scope()).isEqualTo(IntervalScope.FORKS);
+    assertThat(both.estimate().value()).isCloseTo(11.1, within(1e-9));
+    assertThat(both.estimate().lower()).isLessThan(10.5);
+    assertThat(both.estimate().upper()).isGreaterThan(11.7);
+    assertThat(one.estimate().upper() - one.estimate().lower()).isLessThan(0.4);
+    assertThat(ScoreInterval.of(List.of(List.of(new double[] {3, 4})), 100, 1).scope()).isEqualTo(IntervalScope.ITERATIONS);
+    assertThat(ScoreInterval.of(List.of(List.of(new double[] {3})), 100, 1).scope()).isEqualTo(IntervalScope.NONE);
+    assertThat(IntervalScope.NONE.caveat()).isEqualTo("a single measurement: no interval can be computed");
+  }
+
   private static double gauss(SplitMix64 g) {
     double u1 = ((g.nextLong() >>> 11) + 1) * 0x1.0p-53;
     double u2 = (g.nextLong() >>> 11) * 0x1.0p-53;

@@ -124,6 +124,10 @@ public final class InferenceWorkload implements Workload {
 
   private static BenchmarkSpec server(ModelKind m, EngineKind e, List<String> jvmArgs) {
     Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    if (m == ModelKind.MLP) {
+      // Smoke proves the scenario (and its knee in the record) works; the MLP takes seconds.
+      params.put(Profile.SMOKE, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
+    }
     if (m == ModelKind.MLP || m == ModelKind.MOBILENETV2) {
       params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
     }

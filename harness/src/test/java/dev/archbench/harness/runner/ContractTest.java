@@ -1,0 +1,99 @@
+package dev.archbench.harness.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Percentile;
+import dev.archbench.record.RecordFiles;
+import dev.archbench.record.RunRecord;
+import dev.archbench.reports.Analysis;
+import dev.archbench.reports.Analysis.Cell;
+import dev.archbench.reports.LoadedRecord;
+import dev.archbench.reports.ReportOptions;
+import dev.archbench.reports.Reports;
+import dev.archbench.reports.TargetLoad;
+import dev.archbench.reports.format.ReportFormat;
+import dev.archbench.reports.price.ManualPrice;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Binds producers to the consumer: real producers (JMH throughput and sample mode, a scenario, the
+ * web knee search, the inference server scenario) write a record, and the report must find in it
+ * every quantity it computes from: latency distributions, knees with their bounds, CPU splits,
+ * subjects, and capacity answers for both load tests. A producer that stops writing one of them
+ * (or writes it where the report does not read) fails here, not in a user's report.
+ */
+class ContractTest {
+  @TempDir Path dir;
+
+  @Test
+  void everyQuantityTheProducersWriteIsReadByTheReport() throws Exception {
+    Runs runs = Runs.capture();
+    Path out = dir.resolve("results");
+    Runs.run(runs.env(Runs.localHost(), Map.of("DJL_OFFLINE", "true"), dir.resolve("roots")),
+        "--workloads", "selftest,web,inference", "--profile", "smoke", "--jmh", Runs.FAST_JMH,
+        "--include", "selftest/sum", "--include", "web/knee.http$", "--include", "inference/server.mlp.onnxruntime$",
+        "--out", out.toString(), "--work-dir", dir.resolve("work").toString(), "--label", "contract",
+        "--progress", "plain", "--p99-target-ms", "1000", "--latency-bound-ms", "1000");
+    RunRecord record = RecordFiles.read(Runs.recordIn(out));
+    assertThat(record.results()).as(runs.err.toString()).allMatch(BenchmarkResult::isOk);
+    BenchmarkResult sampled = byPrefix(record, "selftest/sum.latency");
+    BenchmarkResult knee = byPrefix(record, "web/knee.http");
+    BenchmarkResult server = byPrefix(record, "inference/server.mlp.onnxruntime");
+
+    // What the producers must write.
+    assertThat(sampled.latency().histograms()).hasSize(sampled.rawData().size());
+    for (BenchmarkResult r : List.of(knee, server)) {
+      assertThat(r.knee()).as(r.key()).isNotNull();
+      assertThat(r.knee().boundMs()).isEqualTo(1000.0);
+      assertThat(r.knee().percentile()).isEqualTo(Percentile.P99);
+      assertThat(r.knee().found()).isNotEqualTo(Knee.Found.UNKNOWN);
+      assertThat(r.latency().histograms()).hasSize(1);
+    }
+    assertThat(knee.cpu().serverCores()).isPositive();
+    assertThat(server.subject().sha256()).hasSize(64);
+
+    // What the report must read from it.
+    Analysis a = Reports.analyze(List.of(new LoadedRecord("contract.json", record)), List.of(),
+        ReportOptions.defaults().withAllowNoisy(true).withPrices(List.of(ManualPrice.parse("contract=0.0836")))
+            .withTargetLoads(List.of(TargetLoad.parse("web:json=2000rps@p99<1000ms"),
+                TargetLoad.parse("inference:mlp=500ips@p99<1000ms"))));
+    for (BenchmarkResult r : List.of(sampled, knee, server)) {
+      Cell c = cell(a, r.key());
+      assertThat(c.latency()).as(r.key()).isNotNull();
+      assertThat(c.latency().histograms()).isEqualTo(r.latency().histograms().size());
+      assertThat(c.latency().percentilesMs()).containsKey(Percentile.P99);
+    }
+    for (BenchmarkResult r : List.of(knee, server)) {
+      Cell c = cell(a, r.key());
+      assertThat(c.knee().rate().value()).isEqualTo(r.knee().rates().get(0), org.assertj.core.api.Assertions.within(
+          r.knee().rates().get(0) * 1e-5));
+      assertThat(c.knee().boundMs()).isEqualTo(r.knee().boundMs());
+    }
+    for (Analysis.CapacityPlan plan : a.capacity()) {
+      Analysis.CapacityAnswer ans = plan.answers().get(0);
+      assertThat(ans.note()).as(plan.target()).doesNotStartWith("no knee measured");
+      if (ans.kneeFound() != Knee.Found.UPPER_BOUND) {
+        assertThat(ans.instances()).as(plan.target()).isPositive();
+        assertThat(ans.monthlyUsd()).isPositive();
+      }
+    }
+    for (ReportFormat.Type t : ReportFormat.Type.values()) {
+      assertThat(Reports.render(a, t)).isNotEmpty();
+    }
+  }
+
+  static BenchmarkResult byPrefix(RunRecord r, String prefix) {
+    return r.results().stream().filter(x -> x.key().startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no result " + prefix + " in the record"));
+  }
+
+  static Cell cell(Analysis a, String key) {
+    return a.benchmarks().stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow().cells().get(0);
+  }
+}
