@@ -178,7 +178,7 @@ class AnalyzerTest {
         n++;
       }
     }
-    assertThat(g.benchmarks()).isEqualTo(n).isEqualTo(4);
+    assertThat(g.benchmarks()).isEqualTo(n).isEqualTo(8);
     assertThat(g.relative().value()).isCloseTo(Math.exp(logSum / n), within(1e-4));
     assertThat(g.relativePricePerformance().value()).isCloseTo(g.relative().value() * 0.1785 / 0.145, within(1e-3));
     var base = a.overall().hosts().stream().filter(h -> h.host().equals("c7i.xlarge")).findFirst().orElseThrow();

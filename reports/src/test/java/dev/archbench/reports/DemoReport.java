@@ -18,7 +18,7 @@ public final class DemoReport {
     System.out.println(dir);
     if (args.length > 1) {
       Analysis a = Reports.analyze(java.util.List.of(dir), ReportOptions.defaults().withBaseline("c7i.xlarge")
-          .withTargetLoads(java.util.List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
+          .withTargetLoads(java.util.List.of(TargetLoad.parse("web:json=250000rps@p99<10ms"), TargetLoad.parse("inference:mlp=100k ips@p99<100ms"))));
       Reports.write(a, Path.of(args[1]), java.util.EnumSet.allOf(dev.archbench.reports.format.ReportFormat.Type.class))
           .forEach(System.out::println);
     }

@@ -48,7 +48,7 @@ class GoldenFilesTest {
     recs.add(Fixtures.version1());
     return Reports.analyze(recs, List.of(), ReportOptions.defaults().withBaseline("c7i.xlarge")
         .withPrices(List.of(ManualPrice.parse("laptop=0.05"), ManualPrice.parse("v1-fixture=0.0836")))
-        .withTargetLoads(List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms"))));
+        .withTargetLoads(List.of(TargetLoad.parse("web:json=250000rps@p99<10ms"), TargetLoad.parse("inference:mlp=100k ips@p99<100ms"))));
   }
 
   @ParameterizedTest(name = "{1} under {0}")

@@ -25,7 +25,7 @@ class HtmlInBrowserTest {
     List<LoadedRecord> recs = new java.util.ArrayList<>(Fixtures.real());
     recs.add(Fixtures.hostile());
     return Reports.render(Reports.analyze(recs, List.of(), ReportOptions.defaults().withBaseline("c7i.xlarge")
-        .withTargetLoads(List.of(TargetLoad.parse("web:json=20000rps@p99<10ms"), TargetLoad.parse("inference:mlp=5000ips@p99<100ms")))), ReportFormat.Type.HTML);
+        .withTargetLoads(List.of(TargetLoad.parse("web:json=250000rps@p99<10ms"), TargetLoad.parse("inference:mlp=100k ips@p99<100ms")))), ReportFormat.Type.HTML);
   }
 
   @Test

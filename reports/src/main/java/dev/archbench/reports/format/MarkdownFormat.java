@@ -132,7 +132,7 @@ final class MarkdownFormat implements ReportFormat {
             .append(" | ").append(c.knee() == null ? "–" : Fmt.est(c.knee())).append(" | ")
             .append(c.instances() == null ? "–" : c.instances()).append(" | ")
             .append(c.monthlyUsd() == null ? "–" : Fmt.usd(c.monthlyUsd())).append(" | ")
-            .append(c.instancesConservative() == null ? "–" : c.instancesConservative() + " instances"
+            .append(c.instancesConservative() == null ? "–" : c.instancesConservative() + (c.instancesConservative() == 1 ? " instance" : " instances")
                 + (c.monthlyUsdConservative() == null ? "" : ", " + Fmt.usd(c.monthlyUsdConservative())))
             .append(" | ").append(md(c.note() == null ? "" : c.note())).append(" |\n");
       }

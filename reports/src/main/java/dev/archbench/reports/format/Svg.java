@@ -41,7 +41,7 @@ final class Svg {
     if (reference != null) {
       max = Math.max(max, reference);
     }
-    max = max <= 0 ? 1 : niceCeil(max * 1.05);
+    max = max <= 0 ? 1 : niceCeil(Math.min(max * 1.05, Double.MAX_VALUE));
     int plotW = WIDTH - labelW - valueW;
     StringBuilder sb = new StringBuilder();
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -53,9 +53,10 @@ final class Svg {
       Bar b = bars.get(i);
       double y = top + i * rowH;
       double x0 = labelW;
-      double w = plotW * b.value().value() / max;
-      double lo = labelW + plotW * b.value().lower() / max;
-      double hi = labelW + plotW * b.value().upper() / max;
+      // Divide first: a value near the double range times the plot width would overflow.
+      double w = plotW * (b.value().value() / max);
+      double lo = labelW + plotW * (b.value().lower() / max);
+      double hi = labelW + plotW * (b.value().upper() / max);
       double cy = y + rowH / 2.0;
       sb.append("<text class=\"bl\" x=\"").append(labelW - 6).append("\" y=\"").append(f(cy + 4))
           .append("\" text-anchor=\"end\">").append(html(clip(b.label(), 18)))
@@ -81,7 +82,7 @@ final class Svg {
           .append("\" text-anchor=\"middle\">").append(html(Fmt.num(v))).append("</text>");
     }
     if (reference != null) {
-      double x = labelW + plotW * reference / max;
+      double x = labelW + plotW * (reference / max);
       sb.append("<path class=\"ref\" d=\"M").append(f(x)).append(' ').append(top - 4).append('V')
           .append(f(axisY)).append("\"/>");
     }
@@ -103,7 +104,7 @@ final class Svg {
         max = Math.max(max, p.y().upper());
       }
     }
-    max = max <= 0 ? 1 : niceCeil(max * 1.05);
+    max = max <= 0 ? 1 : niceCeil(Math.min(max * 1.05, Double.MAX_VALUE));
     int plotW = WIDTH - left - right;
     StringBuilder sb = new StringBuilder();
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -137,9 +138,9 @@ final class Svg {
       for (Point p : s.points()) {
         int i = xs.indexOf(p.x());
         double x = left + pad + i * step;
-        double y = top + plotH - plotH * p.y().value() / max;
-        double ylo = top + plotH - plotH * p.y().lower() / max;
-        double yhi = top + plotH - plotH * p.y().upper() / max;
+        double y = top + plotH - plotH * (p.y().value() / max);
+        double ylo = top + plotH - plotH * (p.y().lower() / max);
+        double yhi = top + plotH - plotH * (p.y().upper() / max);
         line.append(line.length() == 0 ? "M" : "L").append(f(x)).append(' ').append(f(y));
         marks.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"3.5\" fill=\"")
             .append(s.color()).append("\"/>");
@@ -166,13 +167,17 @@ final class Svg {
 
   /** The next "nice" number (1, 2, 2.5, 5 × 10^k) at or above {@code v}. */
   static double niceCeil(double v) {
+    if (!Double.isFinite(v)) {
+      return Double.MAX_VALUE;
+    }
     double exp = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(v)));
     for (double m : new double[] {1, 2, 2.5, 5, 10}) {
       if (m * exp >= v) {
-        return m * exp;
+        // Near the top of the double range the next nice number does not exist: the value itself.
+        return Double.isFinite(m * exp) ? m * exp : v;
       }
     }
-    return 10 * exp;
+    return v;
   }
 
   static String clip(String s, int max) {

@@ -53,9 +53,9 @@ class JmhBenchmarkTest {
     assertThat(r.getPrimaryResult().getScoreUnit()).isEqualTo("ops/us");
     String text = Files.readString(notes);
     assertThat(text).contains("\"name\":\"implementation\",\"value\":\"lz4-java 1.14.0 (JNI");
-    assertThat(text).contains("\"name\":\"corpus\",\"value\":\"csv-telemetry\"");
-    assertThat(text).contains("\"name\":\"corpusSha256\",\"value\":\""
-        + "97da92110afd04a7bb83147af44de6da99453f99c65781bcfee811d401d4fe41\"");
+    // The corpus is the result's typed subject, with the golden checksum of the seeded corpus.
+    assertThat(text).contains("{\"kind\":\"subject\",\"value\":{\"kind\":\"corpus\",\"name\":\"csv-telemetry\","
+        + "\"sha256\":\"97da92110afd04a7bb83147af44de6da99453f99c65781bcfee811d401d4fe41\",\"origin\":\"generated\"}");
     assertThat(text).containsPattern("\"name\":\"ratio\",\"unit\":\"x\",\"higherIsBetter\":true,"
         + "\"value\":[23]\\.\\d+");
   }
