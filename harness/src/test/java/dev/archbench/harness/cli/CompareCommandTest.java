@@ -25,7 +25,7 @@ class CompareCommandTest {
     Path md = dir.resolve("summary.md");
     CliRun r = CliRun.of("compare", old.toString(), slow.toString(), "--threshold", "5%", "--out", md.toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.REGRESSION);
-    assertThat(r.out()).containsPattern("\\*\\*\\d+ regressions beyond the threshold\\.\\*\\*").contains("| **regression** |");
+    assertThat(r.out()).containsPattern("\\*\\*\\d+ regressions beyond the threshold\\.\\*\\*").contains("| **regression** (");
     assertThat(Files.readString(md)).isEqualTo(r.out());
 
     CliRun loose = CliRun.of("compare", old.toString(), slow.toString(), "--threshold", "30%");

@@ -24,7 +24,9 @@ class ReportCommandTest {
         out.resolve("report.md").toString(), out.resolve("report.csv").toString(), out.resolve("report.json").toString());
     String md = Files.readString(out.resolve("report.md"));
     assertThat(md).contains("Baseline: **c7i.xlarge**").contains("| c7g.xlarge | aarch64 | $0.145 |");
-    assertThat(Files.readString(out.resolve("report.csv")).lines()).hasSize(1 + 2 * 3);
+    // A header, then one row per result of the record on each of the three hosts.
+    int results = ReportFixtureRecords.record("c7g.xlarge", "aarch64", 1, 1.0).results().size();
+    assertThat(Files.readString(out.resolve("report.csv")).lines()).hasSize(1 + results * 3);
     assertThat(Json.mapper().readTree(out.resolve("report.json").toFile()).path("analysis").path("hosts").size())
         .isEqualTo(3);
     assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>");
