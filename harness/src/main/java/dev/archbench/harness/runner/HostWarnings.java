@@ -1,5 +1,7 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.fingerprint.ContainerSource;
+import dev.archbench.harness.fingerprint.HostFiles;
 import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.record.RunInfo.Warning;
 import java.io.IOException;
@@ -94,13 +96,14 @@ public final class HostWarnings {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    Optional<Double> limit = cgroupCpuLimit(roots);
-    if (cpus.isEmpty() || limit.isEmpty() || limit.get() >= cpus.get()) {
+    // The fingerprint's reading of cgroups (v2 or v1, smallest limit along the path): one parser.
+    Double limit = ContainerSource.read(new HostFiles(roots), null).cpuLimit();
+    if (cpus.isEmpty() || limit == null || limit >= cpus.get()) {
       return Optional.empty();
     }
     return Optional.of(new Warning(CPU_LIMIT, String.format(Locale.ROOT,
         "container CPU limit %.2f is below the %d logical CPUs: threads beyond it are throttled",
-        limit.get(), cpus.get())));
+        limit, cpus.get())));
   }
 
   /** A known shared CI runner: noisy neighbours, variable CPUs. */
@@ -135,37 +138,6 @@ public final class HostWarnings {
     }
     if (discharging || (hasMains && !mainsOnline)) {
       return Optional.of(new Warning(BATTERY, "running on battery power: the CPU may be throttled"));
-    }
-    return Optional.empty();
-  }
-
-  /** cpu.max (cgroup v2) or cfs quota/period (v1) of this process's cgroup, then of the root. */
-  static Optional<Double> cgroupCpuLimit(HostRoots roots) {
-    try {
-      return cgroupCpuLimitOrThrow(roots);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<Double> cgroupCpuLimitOrThrow(HostRoots roots) {
-    Path cg = roots.sysfs().resolve("fs/cgroup");
-    String own = read(roots.procfs().resolve("self/cgroup")).flatMap(s -> s.lines()
-        .filter(l -> l.startsWith("0::")).findFirst()).map(l -> l.substring(3)).orElse("/");
-    for (Path dir : List.of(cg.resolve(own.replaceFirst("^/", "")), cg)) {
-      Optional<String> max = read(dir.resolve("cpu.max"));
-      if (max.isPresent()) {
-        String[] f = max.get().split("\\s+");
-        if (f.length == 2 && !f[0].equals("max")) {
-          return Optional.of(Double.parseDouble(f[0]) / Double.parseDouble(f[1]));
-        }
-        return Optional.empty();
-      }
-    }
-    Optional<String> quota = read(cg.resolve("cpu/cpu.cfs_quota_us"));
-    Optional<String> period = read(cg.resolve("cpu/cpu.cfs_period_us"));
-    if (quota.isPresent() && period.isPresent() && !quota.get().startsWith("-")) {
-      return Optional.of(Double.parseDouble(quota.get()) / Double.parseDouble(period.get()));
     }
     return Optional.empty();
   }

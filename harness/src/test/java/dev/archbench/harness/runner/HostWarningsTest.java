@@ -36,6 +36,7 @@ class HostWarningsTest {
         "sys/devices/system/cpu/online", "0-3\n",
         "sys/devices/system/cpu/cpu0/topology/core_id", "0\n",
         "sys/kernel/mm/transparent_hugepage/enabled", "always [madvise] never\n",
+        "sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n",
         "sys/fs/cgroup/cpu.max", "max 100000\n",
         "proc/self/cgroup", "0::/\n",
         "proc/loadavg", "0.08 0.03 0.01 1/180 2231\n"));
@@ -45,6 +46,7 @@ class HostWarningsTest {
   private HostRoots limitedContainer() throws IOException {
     return tree(Map.of(
         "sys/devices/system/cpu/online", "0-3\n",
+        "sys/fs/cgroup/cgroup.controllers", "cpuset cpu io memory hugetlb pids rdma misc\n",
         "sys/fs/cgroup/cpu.max", "max 100000\n",
         "sys/fs/cgroup/docker/abc/cpu.max", "150000 100000\n",
         "proc/self/cgroup", "0::/docker/abc\n",
@@ -74,14 +76,19 @@ class HostWarningsTest {
     assertThat(w.get(0).message()).contains("1.50").contains("4 logical CPUs");
   }
 
+  /** A Docker container on a cgroup v1 host: its own cgroup has a quota of half a CPU, the root none. */
   @Test
   void cgroupV1QuotaIsReadToo() throws IOException {
     HostRoots roots = tree(Map.of(
         "sys/devices/system/cpu/online", "0-1\n",
-        "sys/fs/cgroup/cpu/cpu.cfs_quota_us", "50000\n",
-        "sys/fs/cgroup/cpu/cpu.cfs_period_us", "100000\n"));
-    assertThat(HostWarnings.cgroupCpuLimit(roots)).contains(0.5);
-    assertThat(HostWarnings.containerCpuLimit(roots)).isPresent();
+        "proc/self/cgroup", "12:memory:/docker/abc\n4:cpu,cpuacct:/docker/abc\n1:name=systemd:/docker/abc\n",
+        "sys/fs/cgroup/cpu,cpuacct/cpu.cfs_quota_us", "-1\n",
+        "sys/fs/cgroup/cpu,cpuacct/cpu.cfs_period_us", "100000\n",
+        "sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_quota_us", "50000\n",
+        "sys/fs/cgroup/cpu,cpuacct/docker/abc/cpu.cfs_period_us", "100000\n"));
+    List<Warning> w = HostWarnings.detect(roots, Map.of());
+    assertThat(w).extracting(Warning::code).containsExactly(HostWarnings.CPU_LIMIT);
+    assertThat(w.get(0).message()).contains("0.50").contains("2 logical CPUs");
   }
 
   @Test
