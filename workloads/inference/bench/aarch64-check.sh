@@ -18,5 +18,6 @@ cp="workloads/inference/target/classes:$(cat workloads/inference/target/runtime-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-"$qemu" -L / "$arm_java" -Xmx1g -Darchbench.workDir="$work" -Dai.djl.offline=true \
+printf '{"workDir": "%s"}\n' "$work" >"$work/fork.json"
+"$qemu" -L / "$arm_java" -Xmx1g -Darchbench.fork="$work/fork.json" -Dai.djl.offline=true \
   -cp "$cp" dev.archbench.workloads.inference.SelfCheck

@@ -13,13 +13,15 @@ cp="workloads/inference/target/classes:$(cat workloads/inference/target/runtime-
 work=${ARCHBENCH_WORK_DIR:-$root/.archbench}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-export CP="$cp" WORK="$work" OUT="$out"
+# The work directory reaches SelfCheck and the forks as it does in a run: in a fork settings file.
+printf '{"workDir": "%s"}\n' "$work" >"$out/fork.json"
+export CP="$cp" OUT="$out"
 unshare -n bash -c '
   set -euo pipefail
   ip link set lo up
   export DJL_OFFLINE=true OPT_OUT_TRACKING=true
   if getent hosts repo.maven.apache.org >/dev/null 2>&1; then echo "offline-smoke: network visible" >&2; exit 1; fi
-  ja="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Darchbench.workDir=$WORK -Xmx3g"
+  ja="-Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Darchbench.fork=$OUT/fork.json -Xmx3g"
   java $ja -cp "$CP" dev.archbench.workloads.inference.SelfCheck
   java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main SingleStreamBenchmark \
     -p model=mlp,mobilenetv2,resnet50,minilm -p engine=onnxruntime,pytorch -p seqLen=32 -p threadWait=passive \

@@ -28,5 +28,9 @@ cd "$root"
   -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >/dev/null
 cp="workloads/inference/target/classes:$(cat workloads/inference/target/runtime-classpath.txt)"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
-java -Xmx4g -Darchbench.workDir="$work" -Dai.djl.offline=true -cp "$cp" \
+# The work directory reaches Java as it reaches benchmark forks: in a fork settings file (ForkContext).
+fork=$(mktemp)
+trap 'rm -f "$fork"' EXIT
+printf '{"workDir": "%s"}\n' "$work" >"$fork"
+java -Xmx4g -Darchbench.fork="$fork" -Dai.djl.offline=true -cp "$cp" \
   dev.archbench.workloads.inference.ExportModels --neuron-env "$venv" "${args[@]}"

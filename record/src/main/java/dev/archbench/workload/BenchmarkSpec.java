@@ -25,7 +25,9 @@ import java.util.function.Function;
  *     profile absent from the map does not include this benchmark
  * @param scalesWithThreads whether {@code --threads} makes a thread-scaling series of it
  * @param jvmArgs extra arguments for the forked JVM (heap, system properties)
- * @param availability why it cannot run on this host, or empty when it can
+ * @param availability why it cannot run on this host, or empty when it can; asked only of benchmarks
+ *     that a run plans (it may start a process, e.g. look for Python with torch), with the context
+ *     the workload listed them with; {@code null} means always available
  */
 public record BenchmarkSpec(
     String name,
@@ -38,7 +40,7 @@ public record BenchmarkSpec(
     Map<Profile, Map<String, List<String>>> params,
     boolean scalesWithThreads,
     List<String> jvmArgs,
-    Function<HostContext, Optional<String>> availability) {
+    Function<WorkloadContext, Optional<String>> availability) {
 
   public BenchmarkSpec {
     if ((jmh == null) == (scenarioClass == null)) {
@@ -59,7 +61,7 @@ public record BenchmarkSpec(
     return params.getOrDefault(profile, Map.of());
   }
 
-  public Optional<String> unavailableReason(HostContext ctx) {
+  public Optional<String> unavailableReason(WorkloadContext ctx) {
     return availability.apply(ctx);
   }
 }

@@ -14,8 +14,12 @@ public interface Workload {
   /** One line: what this workload represents. */
   String summary();
 
-  /** Every benchmark of the workload, in the order they run. */
-  List<BenchmarkSpec> benchmarks();
+  /**
+   * Every benchmark of the workload, in the order they run. The list may depend on the run's options
+   * (a user's {@code --corpus} replaces the generated corpora); {@link WorkloadContext#none()} asks for
+   * what the workload offers without a run in mind.
+   */
+  List<BenchmarkSpec> benchmarks(WorkloadContext ctx);
 
   /** Hidden workloads (the failing {@code selftest}) are listed only with {@code --all}. */
   default boolean hidden() {

@@ -4,15 +4,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Run options meant for workloads ({@code --corpus}, {@code --device}, ...). The runner passes each
- * to the forked benchmark JVMs as a system property {@code archbench.opt.<name>}; benchmark code
- * reads them here, in one way. In the harness process the same values are in
- * {@link HostContext#options()}.
+ * Run options meant for workloads ({@code --corpus}, {@code --device}, ...): their names, and how
+ * benchmark code in a forked JVM reads them, in one way, from this JVM's {@link ForkContext}. In the
+ * harness process the same values are in {@link WorkloadContext#options()}.
  */
 public final class WorkloadOptions {
-  public static final String PREFIX = "archbench.opt.";
-  /** System property with archbench's work directory (model caches, generated files). */
-  public static final String WORK_DIR_PROPERTY = "archbench.workDir";
+  /** archbench's work directory unless {@code --work-dir} says otherwise (model caches, generated files). */
+  public static final String DEFAULT_WORK_DIR = ".archbench";
 
   /** {@code --corpus PATH}: the user's own file or directory for compression. */
   public static final String CORPUS = "corpus";
@@ -31,12 +29,13 @@ public final class WorkloadOptions {
 
   private WorkloadOptions() {}
 
+  /** The option as the runner gave it to this fork; empty outside a run. */
   public static Optional<String> get(String name) {
-    return Optional.ofNullable(System.getProperty(PREFIX + name)).filter(s -> !s.isBlank());
+    return ForkContext.current().option(name);
   }
 
-  /** archbench's work directory: {@code -Darchbench.workDir}, else {@code ./.archbench}. */
+  /** archbench's work directory as the runner gave it to this fork, else {@code ./.archbench}. */
   public static Path workDir() {
-    return Path.of(System.getProperty(WORK_DIR_PROPERTY, ".archbench")).toAbsolutePath();
+    return ForkContext.current().workDir();
   }
 }

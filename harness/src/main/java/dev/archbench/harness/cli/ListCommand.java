@@ -2,6 +2,7 @@ package dev.archbench.harness.cli;
 
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.harness.runner.WorkloadTable;
+import dev.archbench.workload.WorkloadContext;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,8 @@ public final class ListCommand implements Callable<Integer> {
       throw new UserException("--json and --markdown exclude each other", ExitCodes.USAGE);
     }
     WorkloadCatalog catalog = WorkloadCatalog.discover();
-    WorkloadTable table = new WorkloadTable(all ? catalog.all() : catalog.visible());
+    // No host and no options: the benchmarks as the code declares them, wherever list runs.
+    WorkloadTable table = new WorkloadTable(all ? catalog.all() : catalog.visible(), WorkloadContext.none());
     PrintWriter out = spec.commandLine().getOut();
     if (table.rows().isEmpty()) {
       out.println(json ? "[]" : markdown ? table.markdown() : "no workloads found (use --all to include hidden ones)");

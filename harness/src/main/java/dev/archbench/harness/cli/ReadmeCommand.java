@@ -4,6 +4,7 @@ import dev.archbench.harness.docs.GeneratedSections;
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.harness.runner.WorkloadTable;
 import dev.archbench.record.RecordFiles;
+import dev.archbench.workload.WorkloadContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class ReadmeCommand implements Callable<Integer> {
   private Map<String, String> sections() {
     Map<String, String> s = new TreeMap<>();
     s.put("cli", cliReference());
-    s.put("workloads", new WorkloadTable(WorkloadCatalog.discover().visible()).markdown());
+    s.put("workloads", new WorkloadTable(WorkloadCatalog.discover().visible(), WorkloadContext.none()).markdown());
     return s;
   }
 

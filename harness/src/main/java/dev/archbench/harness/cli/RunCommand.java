@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = ".archbench",
+  @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = WorkloadOptions.DEFAULT_WORK_DIR,
       description = "Work directory for caches such as models (default: ${DEFAULT-VALUE}).")
   Path workDir;
 

@@ -1,10 +1,8 @@
 package dev.archbench.harness.runner;
 
-import dev.archbench.workload.ResultNotes;
-import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workload.ForkContext;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,8 +10,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * What every forked benchmark JVM of a run gets: the JVM ({@code --jvm}, else this one), the user's
- * JVM arguments, workload options as {@code -Darchbench.opt.<name>}, the work directory, and the
- * measurement budget.
+ * JVM arguments, the measurement budget, and a {@link ForkContext} (workload options, the work
+ * directory, the benchmark's notes file) in a settings file named by the fork's one archbench
+ * system property.
  *
  * @param jvm path of the {@code java} to fork (e.g. a qemu wrapper), or {@code null} for this JVM's
  * @param userJvmArgs {@code --jvm-args} plus {@code --jmh -jvmArgs/-jvmArgsAppend}
@@ -35,13 +34,12 @@ public record ForkSettings(
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** System properties for a fork: options, work dir and the notes file of this benchmark. */
-  public List<String> archbenchProperties(Path notesFile) {
-    List<String> out = new ArrayList<>();
-    options.forEach((k, v) -> out.add("-D" + WorkloadOptions.PREFIX + k + "=" + v));
-    out.add("-D" + WorkloadOptions.WORK_DIR_PROPERTY + "=" + workDir.toAbsolutePath());
-    out.add("-D" + ResultNotes.FILE_PROPERTY + "=" + notesFile.toAbsolutePath());
-    return out;
+  /**
+   * Writes the context of one benchmark's forks to {@code settingsFile} and returns the system
+   * property that points them at it.
+   */
+  public String forkProperty(Path settingsFile, Path notesFile) {
+    return new ForkContext(options, workDir, notesFile).writeForFork(settingsFile);
   }
 
   /** The class path forks use: this JVM's (the archbench jar, or the module class path in tests). */

@@ -54,29 +54,26 @@ final class JmhExecutor {
       return Outcome.failed(item, "JMH benchmark " + jmhName
           + " is not on the class path (no META-INF/BenchmarkList entry)", startedAt, Clock.now());
     }
-    Path notes = null;
+    Path dir = null;
     try {
-      notes = Files.createTempFile("archbench-notes-", ".jsonl");
-      Collection<RunResult> results = runWaitingForTheJmhLock(options(item, index.find(jmhName).get(), notes));
+      dir = Files.createTempDirectory("archbench-jmh-");
+      Path notes = dir.resolve("notes.jsonl");
+      String forkProperty = fork.forkProperty(dir.resolve("fork.json"), notes);
+      Collection<RunResult> results = runWaitingForTheJmhLock(
+          options(item, index.find(jmhName).get(), forkProperty));
       if (results.size() != 1) {
         return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
             startedAt, Clock.now());
       }
       RunResult rr = results.iterator().next();
-      Notes n = Notes.parse(Files.readString(notes, StandardCharsets.UTF_8));
+      Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
       return new Outcome(JmhResults.convert(item, rr, n, startedAt, Clock.now()), rr);
     } catch (RunnerException | RuntimeException e) {
       return Outcome.failed(item, Failures.firstLine(e), startedAt, Clock.now());
     } catch (IOException e) {
       return Outcome.failed(item, "notes file: " + e.getMessage(), startedAt, Clock.now());
     } finally {
-      if (notes != null) {
-        try {
-          Files.deleteIfExists(notes);
-        } catch (IOException ignored) {
-          // a temporary file; the OS cleans it eventually
-        }
-      }
+      ScenarioExecutor.deleteTree(dir);
     }
   }
 
@@ -110,7 +107,7 @@ final class JmhExecutor {
     }
   }
 
-  private Options options(PlanItem item, BenchmarkListEntry entry, Path notes) {
+  private Options options(PlanItem item, BenchmarkListEntry entry, String forkProperty) {
     CommandLineOptions raw = fork.rawJmh();
     ProfileSettings s = fork.profile();
     ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)
@@ -137,12 +134,12 @@ final class JmhExecutor {
       b.jvm(fork.jvm());
     }
     // Forks do not inherit this JVM's flags (JMH's default): they get the benchmark's @Fork
-    // arguments, the spec's, then the user's (last, so they win), then archbench's properties.
+    // arguments, the spec's, then the user's (last, so they win), then archbench's one property.
     b.jvmArgs(entry.getJvmArgs().orElse(List.of()).toArray(new String[0]));
     List<String> append = new ArrayList<>(entry.getJvmArgsAppend().orElse(List.of()));
     append.addAll(item.spec().jvmArgs());
     append.addAll(fork.userJvmArgs());
-    append.addAll(fork.archbenchProperties(notes));
+    append.add(forkProperty);
     b.jvmArgsAppend(append.toArray(new String[0]));
     return b.build();
   }

@@ -1,9 +1,9 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +29,14 @@ public final class Planner {
   /**
    * @param threads the resolved {@code --threads} list, or empty for defaults
    * @param paramOverrides parameter values given with {@code --jmh "-p name=v1,v2"}
+   * @param ctx the host and options the workloads list their benchmarks for and judge them by
    */
   public List<PlanItem> plan(List<Workload> workloads, Selection selection, Profile profile,
       List<Integer> threads, Map<String, List<String>> paramOverrides, ProfileSettings settings,
-      HostContext ctx) {
+      WorkloadContext ctx) {
     List<PlanItem> items = new ArrayList<>();
     for (Workload w : workloads) {
-      for (BenchmarkSpec spec : w.benchmarks()) {
+      for (BenchmarkSpec spec : w.benchmarks(ctx)) {
         if (!spec.includedIn(profile) || !selection.matches(w.id(), spec.name())) {
           continue;
         }

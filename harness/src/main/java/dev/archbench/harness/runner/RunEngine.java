@@ -8,9 +8,8 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunInfo.Warning;
 import dev.archbench.record.RunRecord;
-import dev.archbench.workload.HostContext;
-import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.WorkloadContext;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,10 +50,7 @@ public final class RunEngine {
   public List<PlanItem> plan(Host host) {
     CommandLineOptions raw = JmhOptions.parse(req.jmh());
     ProfileSettings settings = settings(raw);
-    HostContext ctx = new HostContext(host, req.workDir(), req.options());
-    // Workload options are read one way, WorkloadOptions.get: here as in the forks (-D) they are
-    // system properties, so workloads can shape their benchmark lists by them (e.g. --corpus).
-    req.options().forEach((name, value) -> System.setProperty(WorkloadOptions.PREFIX + name, value));
+    WorkloadContext ctx = new WorkloadContext(host, req.workDir(), req.options());
     List<Integer> threads = req.threads() == null ? List.of() : ThreadCounts.parse(req.threads(), ctx.cpus());
     Selection selection = Selection.of(req.workloads(), req.includes(), req.excludes());
     List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection, req.profile(),

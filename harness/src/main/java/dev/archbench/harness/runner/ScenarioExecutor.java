@@ -55,7 +55,7 @@ final class ScenarioExecutor {
       cmd.add(fork.javaExecutable());
       cmd.addAll(item.spec().jvmArgs());
       cmd.addAll(fork.userJvmArgs());
-      cmd.addAll(fork.archbenchProperties(notes));
+      cmd.add(fork.forkProperty(dir.resolve("fork.json"), notes));
       cmd.add("-cp");
       cmd.add(ForkSettings.classPath());
       cmd.add(ScenarioMain.class.getName());
@@ -116,7 +116,7 @@ final class ScenarioExecutor {
     log.flush();
   }
 
-  private static void deleteTree(Path dir) {
+  static void deleteTree(Path dir) {
     if (dir == null) {
       return;
     }

@@ -6,6 +6,7 @@ import dev.archbench.record.Json;
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,12 @@ import java.util.stream.Collectors;
  */
 public final class WorkloadTable {
   private final List<Workload> workloads;
+  private final WorkloadContext ctx;
 
-  public WorkloadTable(List<Workload> workloads) {
+  /** @param ctx what the benchmarks are listed for; {@link WorkloadContext#none()} for what the code offers */
+  public WorkloadTable(List<Workload> workloads, WorkloadContext ctx) {
     this.workloads = List.copyOf(workloads);
+    this.ctx = ctx;
   }
 
   /** One row per benchmark. */
@@ -32,7 +36,7 @@ public final class WorkloadTable {
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     for (Workload w : workloads) {
-      for (BenchmarkSpec s : w.benchmarks()) {
+      for (BenchmarkSpec s : w.benchmarks(ctx)) {
         Map<String, Map<String, List<String>>> params = new TreeMap<>();
         List<String> profiles = new ArrayList<>();
         for (Profile p : Profile.values()) {

@@ -111,7 +111,5 @@ class CommandsTest {
     assertThat(exec("run", "--workloads", "compression", "--corpus", "/no/such/corpus", "--dry-run")).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("archbench: --corpus /no/such/corpus: no such file or directory"
         + System.lineSeparator());
-    System.clearProperty(dev.archbench.workload.WorkloadOptions.PREFIX + "corpus");
-    System.clearProperty(dev.archbench.workload.WorkloadOptions.PREFIX + "device");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
   private final WorkloadCatalog catalog = WorkloadCatalog.discover();
   private final JmhIndex index = JmhIndex.load();
-  private final HostContext ctx = new HostContext(null, Path.of("."), Map.of());
+  private final WorkloadContext ctx = new WorkloadContext(null, Path.of("."), Map.of());
   private final ProfileSettings smoke = ProfileSettings.of(Profile.SMOKE);
 
   private List<String> keys(Selection sel, Profile profile, List<Integer> threads, Map<String, List<String>> over) {
@@ -83,7 +83,7 @@ class PlannerTest {
         return "s";
       }
 
-      public List<BenchmarkSpec> benchmarks() {
+      public List<BenchmarkSpec> benchmarks(WorkloadContext c) {
         return List.of(onlyFull);
       }
     };

@@ -14,6 +14,7 @@ import dev.archbench.record.RecordFixtures;
 import dev.archbench.record.RecordSchema;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunRecord;
+import dev.archbench.workload.ForkContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +90,10 @@ class RunIntegrationTest {
     assertThat(jmh).hasSize(2);
     assertThat(jmh.get(0).get("benchmark").asText()).isEqualTo("dev.archbench.workloads.selftest.SelftestBenchmarks.sum");
     assertThat(jmh.get(0).get("primaryMetric").get("rawData").get(0)).hasSize(2);
-    assertThat(jmh.get(0).get("jvmArgs").toString()).contains("-Darchbench.workDir=" + dir.resolve("work"));
+    // Forks get one archbench property, naming their settings file (options, work dir, notes file).
+    assertThat(jmh.get(0).get("jvmArgs")).extracting(JsonNode::asText)
+        .filteredOn(a -> a.startsWith("-Darchbench.")).singleElement().asString()
+        .startsWith("-D" + ForkContext.PROPERTY + "=");
     String log = Files.readString(out.resolve(id + ".log"));
     assertThat(log).contains("# Benchmark: dev.archbench.workloads.selftest.SelftestBenchmarks.fails")
         .contains("deliberate failure").contains("# archbench scenario selftest/checksum.scenario");

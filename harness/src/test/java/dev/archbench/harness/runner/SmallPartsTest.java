@@ -3,12 +3,27 @@ package dev.archbench.harness.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.Profile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SmallPartsTest {
+  @TempDir Path dir;
+
+  @Test
+  void forksGetOnePropertyNamingTheirContextWithOptionsWorkDirAndNotesFile() {
+    ForkSettings fork = new ForkSettings(ProfileSettings.of(Profile.SMOKE), JmhOptions.parse(null), null,
+        List.of("-Xmx1g"), Map.of("corpus", "/data/silesia"), dir.resolve("work"));
+    String arg = fork.forkProperty(dir.resolve("fork.json"), dir.resolve("notes.jsonl"));
+    assertThat(arg).isEqualTo("-Darchbench.fork=" + dir.resolve("fork.json"));
+    assertThat(ForkContext.read(dir.resolve("fork.json"))).isEqualTo(new ForkContext(
+        Map.of("corpus", "/data/silesia"), dir.resolve("work"), dir.resolve("notes.jsonl")));
+  }
   @Test
   void threadCountsResolveWordsAndDropDuplicates() {
     assertThat(ThreadCounts.parse("1,2,max,half,2x", 8)).containsExactly(1, 2, 8, 4, 16);

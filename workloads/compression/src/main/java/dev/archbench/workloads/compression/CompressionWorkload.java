@@ -1,9 +1,9 @@
 package dev.archbench.workloads.compression;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.UnsatisfiableRequest;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.compression.codec.Codecs;
@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Compression: zstd, lz4, snappy, deflate/gzip, xz and brotli through the JVM libraries services
@@ -47,8 +46,8 @@ public final class CompressionWorkload implements Workload {
   }
 
   @Override
-  public List<BenchmarkSpec> benchmarks() {
-    Optional<String> userCorpus = WorkloadOptions.get(WorkloadOptions.CORPUS);
+  public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
+    boolean userCorpus = ctx.option(WorkloadOptions.CORPUS).isPresent();
     List<BenchmarkSpec> specs = new ArrayList<>();
     for (CodecPlan plan : BLOCK_PLANS) {
       for (String op : List.of("compress", "decompress")) {
@@ -68,7 +67,7 @@ public final class CompressionWorkload implements Workload {
   }
 
   private static BenchmarkSpec spec(String name, String summary, String jmh, CodecPlan plan,
-      boolean blocks, Optional<String> userCorpus) {
+      boolean blocks, boolean userCorpus) {
     Map<Profile, Map<String, List<String>>> params = new EnumMap<>(Profile.class);
     for (Profile p : Profile.values()) {
       Map<String, List<String>> values = new LinkedHashMap<>();
@@ -77,22 +76,19 @@ public final class CompressionWorkload implements Workload {
       if (blocks) {
         values.put("blockSize", plan.blockSizes.get(p));
       }
-      values.put("corpus", userCorpus.isPresent() ? List.of(Corpora.USER) : corpora(p));
+      values.put("corpus", userCorpus ? List.of(Corpora.USER) : corpora(p));
       params.put(p, values);
     }
     return new BenchmarkSpec(name, summary, SCORE_MEANING, UNIT, true, jmh, null, params, true,
-        List.of(), availability(userCorpus));
+        List.of(), CompressionWorkload::availability);
   }
 
   /** A missing {@code --corpus} path is the user's error: the run stops before it starts. */
-  private static Function<HostContext, Optional<String>> availability(Optional<String> corpus) {
-    return ctx -> {
-      String path = ctx.option(WorkloadOptions.CORPUS, corpus.orElse(null));
-      if (path != null && !Files.exists(Path.of(path))) {
-        throw new UnsatisfiableRequest("--corpus " + path + ": no such file or directory");
-      }
-      return Optional.empty();
-    };
+  private static Optional<String> availability(WorkloadContext ctx) {
+    ctx.option(WorkloadOptions.CORPUS).filter(path -> !Files.exists(Path.of(path))).ifPresent(path -> {
+      throw new UnsatisfiableRequest("--corpus " + path + ": no such file or directory");
+    });
+    return Optional.empty();
   }
 
   static List<String> corpora(Profile p) {

@@ -1,8 +1,12 @@
 package dev.archbench.workloads.compression;
 
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.compression.codec.Codecs;
 import dev.archbench.workloads.compression.corpus.Corpora;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -48,7 +52,7 @@ public final class FidelityMain {
     }
   }
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws RunnerException, IOException {
     if (args.length < 1) {
       System.err.println("usage: FidelityMain FILE [iterations]");
       System.exit(2);
@@ -56,6 +60,10 @@ public final class FidelityMain {
     String file = args[0];
     int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     String[][] runs = {{"zstd", "1"}, {"zstd", "3"}, {"lz4", "1"}};
+    // The forks find --corpus where the runner's forks do: in a fork settings file.
+    Path settings = Files.createTempFile("archbench-fork-", ".json");
+    settings.toFile().deleteOnExit();
+    String forkArg = ForkContext.standalone().withOption(WorkloadOptions.CORPUS, file).writeForFork(settings);
     for (String[] run : runs) {
       try (var codec = Codecs.block(run[0], run[1])) {
         System.out.println("# " + codec.id() + ": " + codec.implementation());
@@ -66,7 +74,7 @@ public final class FidelityMain {
           .param("level", run[1])
           .param("blockSize", Integer.toString(1 << 20))
           .param("corpus", Corpora.USER)
-          .jvmArgsAppend("-D" + WorkloadOptions.PREFIX + WorkloadOptions.CORPUS + "=" + file)
+          .jvmArgsAppend(forkArg)
           .forks(1)
           .warmupIterations(3)
           .warmupTime(TimeValue.seconds(1))

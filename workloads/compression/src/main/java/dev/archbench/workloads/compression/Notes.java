@@ -1,6 +1,7 @@
 package dev.archbench.workloads.compression;
 
 import dev.archbench.record.Subject;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workloads.compression.corpus.Corpus;
 import java.util.Set;
@@ -17,15 +18,16 @@ final class Notes {
 
   static void report(String codecId, String implementation, Corpus corpus, long measuredBytes,
       double ratio) {
-    String key = System.getProperty(ResultNotes.FILE_PROPERTY, "") + "|" + codecId + "|"
-        + corpus.sha256();
+    ForkContext fork = ForkContext.current();
+    String key = fork.notesFile() + "|" + codecId + "|" + corpus.sha256();
     if (!SENT.add(key)) {
       return;
     }
-    ResultNotes.attribute("implementation", implementation);
-    ResultNotes.subject(new Subject(Subject.Kind.CORPUS, corpus.name(), corpus.sha256(), corpus.origin()));
-    ResultNotes.attribute("corpusBytes", Long.toString(corpus.size()));
-    ResultNotes.attribute("measuredBytes", Long.toString(measuredBytes));
-    ResultNotes.metric("ratio", "x", true, ratio);
+    ResultNotes notes = ResultNotes.of(fork);
+    notes.attribute("implementation", implementation);
+    notes.subject(new Subject(Subject.Kind.CORPUS, corpus.name(), corpus.sha256(), corpus.origin()));
+    notes.attribute("corpusBytes", Long.toString(corpus.size()));
+    notes.attribute("measuredBytes", Long.toString(measuredBytes));
+    notes.metric("ratio", "x", true, ratio);
   }
 }

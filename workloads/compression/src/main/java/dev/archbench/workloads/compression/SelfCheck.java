@@ -1,6 +1,7 @@
 package dev.archbench.workloads.compression;
 
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.compression.codec.BlockCodec;
 import dev.archbench.workloads.compression.codec.Codecs;
 import dev.archbench.workloads.compression.corpus.Corpus;
@@ -77,7 +78,7 @@ public final class SelfCheck {
   /** Codec to levels of the full profile, from the workload's own specs. */
   private static Map<String, List<String>> levels(String kind) {
     Map<String, List<String>> m = new java.util.LinkedHashMap<>();
-    for (var spec : new CompressionWorkload().benchmarks()) {
+    for (var spec : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
       if (spec.name().endsWith(kind + ".compress")
           && (kind.isEmpty() ? !spec.name().contains(".stream.") : true)) {
         Map<String, List<String>> p = spec.paramsFor(Profile.FULL);

@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.compression.codec.Codecs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CompressionWorkloadTest {
-
-  @AfterEach
-  void clearOption() {
-    System.clearProperty(WorkloadOptions.PREFIX + WorkloadOptions.CORPUS);
-  }
 
   static long runs(List<BenchmarkSpec> specs, Profile p) {
     long n = 0;
@@ -48,7 +43,7 @@ class CompressionWorkloadTest {
         .getResourceAsStream("META-INF/BenchmarkList")) {
       list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    for (BenchmarkSpec s : new CompressionWorkload().benchmarks()) {
+    for (BenchmarkSpec s : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
       String cls = s.jmh().substring(0, s.jmh().lastIndexOf('.'));
       String method = s.jmh().substring(s.jmh().lastIndexOf('.') + 1);
       assertThat(list.lines()).as(s.jmh())
@@ -73,7 +68,7 @@ class CompressionWorkloadTest {
 
   @Test
   void profilesWidenOneCrossSection() {
-    List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks();
+    List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks(WorkloadContext.none());
     assertThat(specs).hasSize(18);
     assertThat(runs(specs, Profile.SMOKE)).isEqualTo(18);
     assertThat(runs(specs, Profile.QUICK)).isEqualTo(44);
@@ -91,17 +86,14 @@ class CompressionWorkloadTest {
 
   @Test
   void userCorpusReplacesTheGeneratedOnesAndAMissingPathIsReported() {
-    System.setProperty(WorkloadOptions.PREFIX + WorkloadOptions.CORPUS, "/no/such/corpus");
-    List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks();
+    WorkloadContext ctx = new WorkloadContext(null, Path.of("."), Map.of(WorkloadOptions.CORPUS, "/no/such/corpus"));
+    List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks(ctx);
     assertThat(specs).allSatisfy(s ->
         assertThat(s.paramsFor(Profile.SMOKE).get("corpus")).containsExactly("user"));
-    HostContext ctx = new HostContext(null, java.nio.file.Path.of("."),
-        Map.of(WorkloadOptions.CORPUS, "/no/such/corpus"));
     assertThatThrownBy(() -> specs.get(0).unavailableReason(ctx))
         .isInstanceOf(dev.archbench.workload.UnsatisfiableRequest.class)
         .hasMessage("--corpus /no/such/corpus: no such file or directory");
-    HostContext ok = new HostContext(null, java.nio.file.Path.of("."), Map.of());
-    clearOption();
-    assertThat(new CompressionWorkload().benchmarks().get(0).unavailableReason(ok)).isEmpty();
+    WorkloadContext none = WorkloadContext.none();
+    assertThat(new CompressionWorkload().benchmarks(none).get(0).unavailableReason(none)).isEmpty();
   }
 }

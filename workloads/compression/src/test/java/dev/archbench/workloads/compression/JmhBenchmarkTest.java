@@ -2,11 +2,10 @@ package dev.archbench.workloads.compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archbench.workload.ResultNotes;
+import dev.archbench.workload.ForkContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.results.RunResult;
@@ -14,22 +13,22 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** The JMH benchmarks run through JMH (in-process, tiny settings) and report MB/s and notes. */
+/** The JMH benchmarks run through JMH (tiny settings) and report MB/s and, from a fork, notes. */
 class JmhBenchmarkTest {
   @TempDir
   Path dir;
 
-  @AfterEach
-  void clear() {
-    System.clearProperty(ResultNotes.FILE_PROPERTY);
-  }
-
-  private Collection<RunResult> run(String benchmark, String... params) throws Exception {
+  /** In this JVM ({@code fork} null) or, to see what a fork reports, in one fork given {@code fork}. */
+  private Collection<RunResult> run(ForkContext fork, String benchmark, String... params) throws Exception {
     // Other JMH runs on a shared machine or CI must not fail this functional test.
     System.setProperty("jmh.ignoreLock", "true");
     OptionsBuilder b = new OptionsBuilder();
+    if (fork == null) {
+      b.forks(0);
+    } else {
+      b.forks(1).jvmArgsAppend(fork.writeForFork(dir.resolve("fork.json")));
+    }
     b.include(benchmark.replace(".", "\\.") + "$")
-        .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(300))
@@ -45,8 +44,8 @@ class JmhBenchmarkTest {
   @Test
   void blockCompressionReportsAPositiveScoreInBytesPerMicrosecondAndItsNotes() throws Exception {
     Path notes = dir.resolve("notes.jsonl");
-    System.setProperty(ResultNotes.FILE_PROPERTY, notes.toString());
-    Collection<RunResult> results = run(BlockBenchmark.class.getName() + ".compress",
+    Collection<RunResult> results = run(ForkContext.standalone().withNotesFile(notes),
+        BlockBenchmark.class.getName() + ".compress",
         "codec", "lz4", "level", "1", "blockSize", "65536", "corpus", "csv-telemetry");
     RunResult r = results.iterator().next();
     assertThat(r.getPrimaryResult().getScore()).isPositive();
@@ -62,7 +61,7 @@ class JmhBenchmarkTest {
 
   @Test
   void streamDecompressionRuns() throws Exception {
-    Collection<RunResult> results = run(StreamBenchmark.class.getName() + ".decompress",
+    Collection<RunResult> results = run(null, StreamBenchmark.class.getName() + ".decompress",
         "codec", "zstd", "level", "1", "corpus", "json-logs");
     assertThat(results.iterator().next().getPrimaryResult().getScore()).isPositive();
   }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * torch_neuronx for one batch size and sequence length. Used by {@code scripts/neuron-compile.sh}.
  *
  * <p>Arguments: {@code [--python PATH] [--neuron-env DIR] [--batch N] [--seq-len N] [--models a,b]};
- * the cache is under {@code -Darchbench.workDir}.
+ * the cache is in the work directory of the fork settings file named by {@code -Darchbench.fork}
+ * ({@link dev.archbench.workload.ForkContext}), else in {@code ./.archbench}.
  */
 public final class ExportModels {
   private ExportModels() {}

@@ -1,9 +1,9 @@
 package dev.archbench.workloads.inference;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.bench.DjlOverheadBenchmark;
 import dev.archbench.workloads.inference.bench.InferenceNames;
@@ -49,9 +49,9 @@ public final class InferenceWorkload implements Workload {
   }
 
   @Override
-  public List<BenchmarkSpec> benchmarks() {
+  public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     List<String> jvmArgs = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseParallelGC"));
-    jvmArgs.addAll(DjlSetup.jvmArgs(WorkloadOptions.workDir()));
+    jvmArgs.addAll(DjlSetup.jvmArgs(ctx.workDir()));
     List<BenchmarkSpec> specs = new ArrayList<>();
     for (ModelKind m : ModelKind.values()) {
       for (EngineKind e : EngineKind.values()) {
@@ -166,9 +166,8 @@ public final class InferenceWorkload implements Workload {
     return new BenchmarkSpec("singlestream.user", "single-stream latency of the model given with --model",
         "milliseconds per inference call, sampled", "ms/op", false,
         SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
-        ctx -> ctx.option(WorkloadOptions.MODEL, null) == null ? Optional.of("no --model PATH given")
-            : DeviceSelection.of(Optional.ofNullable(ctx.option(WorkloadOptions.DEVICE, null)))
-                .unavailableReason(DeviceKind.CPU, ctx.host()));
+        ctx -> ctx.option(WorkloadOptions.MODEL).isEmpty() ? Optional.of("no --model PATH given")
+            : DeviceSelection.of(ctx.option(WorkloadOptions.DEVICE)).unavailableReason(DeviceKind.CPU, ctx.host()));
   }
 
   private static Map<String, List<String>> base(ModelKind m, EngineKind e, DeviceKind d) {
@@ -189,10 +188,9 @@ public final class InferenceWorkload implements Workload {
   }
 
   /** Device first (an explicit --device that is absent is fatal), then what the engine needs. */
-  static Function<HostContext, Optional<String>> availability(ModelKind m, EngineKind e, DeviceKind d) {
+  static Function<WorkloadContext, Optional<String>> availability(ModelKind m, EngineKind e, DeviceKind d) {
     return ctx -> {
-      Optional<String> device = DeviceSelection.of(Optional.ofNullable(ctx.option(WorkloadOptions.DEVICE, null)))
-          .unavailableReason(d, ctx.host());
+      Optional<String> device = DeviceSelection.of(ctx.option(WorkloadOptions.DEVICE)).unavailableReason(d, ctx.host());
       if (device.isPresent()) {
         return device;
       }
@@ -213,19 +211,17 @@ public final class InferenceWorkload implements Workload {
     };
   }
 
-  static Optional<String> torchScriptReason(ModelKind m, HostContext ctx) {
+  static Optional<String> torchScriptReason(ModelKind m, WorkloadContext ctx) {
     Path cached = new ModelStore(ctx.workDir()).torchScriptPath(m);
     if (Files.isRegularFile(cached)) {
       return Optional.empty();
     }
-    PythonTorch.Result py = PythonTorch.find(PythonTorch.choose(
-        Optional.ofNullable(ctx.option(WorkloadOptions.PYTHON, null))));
+    PythonTorch.Result py = PythonTorch.find(PythonTorch.choose(ctx.option(WorkloadOptions.PYTHON)));
     return py.get().isPresent() ? Optional.empty() : Optional.of("no TorchScript: " + py.reason());
   }
 
-  static Optional<String> neuronReason(HostContext ctx) {
-    Optional<Path> venv = NeuronEnvironment.findVenv(Path.of("/"),
-        Optional.ofNullable(ctx.option(WorkloadOptions.NEURON_ENV, null)));
+  static Optional<String> neuronReason(WorkloadContext ctx) {
+    Optional<Path> venv = NeuronEnvironment.findVenv(Path.of("/"), ctx.option(WorkloadOptions.NEURON_ENV));
     if (venv.isEmpty()) {
       return Optional.of("no Neuron SDK venv (/opt/aws_neuronx_venv_pytorch*; use --neuron-env DIR)");
     }

@@ -3,9 +3,9 @@ package dev.archbench.workloads.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.inference.device.DeviceSelection.RequiredDeviceMissing;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,7 @@ class InferenceWorkloadTest {
 
   @Test
   void smokeRunsEveryModelOnBothEnginesAtBatchOne() {
-    List<BenchmarkSpec> smoke = workload().benchmarks().stream().filter(b -> b.includedIn(Profile.SMOKE))
+    List<BenchmarkSpec> smoke = workload().benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(Profile.SMOKE))
         .filter(b -> b.name().startsWith("singlestream.") && !b.name().contains("-") && !b.name().endsWith("user"))
         .toList();
     Set<String> names = smoke.stream().map(BenchmarkSpec::name).collect(Collectors.toSet());
@@ -32,7 +32,7 @@ class InferenceWorkloadTest {
       assertThat(names).contains("singlestream." + m + ".onnxruntime", "singlestream." + m + ".pytorch");
     }
     smoke.forEach(b -> assertThat(b.paramsFor(Profile.SMOKE).get("batch")).containsExactly("1"));
-    BenchmarkSpec resnet = workload().benchmarks().stream()
+    BenchmarkSpec resnet = workload().benchmarks(WorkloadContext.none()).stream()
         .filter(b -> b.name().equals("singlestream.resnet50.onnxruntime")).findFirst().orElseThrow();
     assertThat(resnet.paramsFor(Profile.STANDARD)).containsEntry("fpmath", List.of("default", "bf16"))
         .containsEntry("threadWait", List.of("spin", "passive"));
@@ -41,7 +41,7 @@ class InferenceWorkloadTest {
 
   @Test
   void namesAreUniqueAndMethodsExist() throws Exception {
-    List<BenchmarkSpec> all = workload().benchmarks();
+    List<BenchmarkSpec> all = workload().benchmarks(WorkloadContext.none());
     assertThat(all.stream().map(BenchmarkSpec::name).distinct().count()).isEqualTo(all.size());
     for (BenchmarkSpec b : all) {
       if (b.jmh() != null) {
@@ -57,11 +57,11 @@ class InferenceWorkloadTest {
 
   @Test
   void neuronSpecsSkipOnAutoAndFailOnExplicitDevice() {
-    BenchmarkSpec neuron = workload().benchmarks().stream()
+    BenchmarkSpec neuron = workload().benchmarks(WorkloadContext.none()).stream()
         .filter(b -> b.name().equals("singlestream.resnet50.pytorch-neuron")).findFirst().orElseThrow();
-    HostContext auto = new HostContext(DeviceConfigurationTest.PLAIN, Path.of("/nonexistent"), Map.of());
+    WorkloadContext auto = new WorkloadContext(DeviceConfigurationTest.PLAIN, Path.of("/nonexistent"), Map.of());
     assertThat(neuron.unavailableReason(auto)).contains("no Neuron device (/dev/neuron* absent)");
-    HostContext explicit = new HostContext(DeviceConfigurationTest.PLAIN, Path.of("/nonexistent"),
+    WorkloadContext explicit = new WorkloadContext(DeviceConfigurationTest.PLAIN, Path.of("/nonexistent"),
         Map.of("device", "neuron"));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> neuron.unavailableReason(explicit))
         .isInstanceOf(RequiredDeviceMissing.class);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import dev.archbench.workload.ResultNotes;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.engine.EngineKind;
 import dev.archbench.workloads.inference.engine.FastMath;
@@ -31,9 +31,8 @@ class TorchScriptTest {
     assumeTrue(PythonTorch.find(PythonTorch.DEFAULT_PYTHON).get().isPresent(),
         "needs /usr/bin/python3 with torch and torchvision (apt-get install python3-torch python3-torchvision)");
     Path notes = tmp.resolve("notes.jsonl");
-    System.setProperty(ResultNotes.FILE_PROPERTY, notes.toString());
-    try (ModelUnderTest mut = ModelUnderTest.open(model, EngineKind.PYTORCH, DeviceKind.CPU, 32, batch,
-            new ThreadSettings(2, 1), FastMath.DEFAULT, "spin");
+    try (ModelUnderTest mut = ModelUnderTest.open(ForkContext.current().withNotesFile(notes), model,
+            EngineKind.PYTORCH, DeviceKind.CPU, 32, batch, new ThreadSettings(2, 1), FastMath.DEFAULT, "spin");
         Predictor<NDList, NDList> p = mut.newPredictor()) {
       assertThat(mut.file().path().getFileName().toString()).endsWith(".pt");
       mut.warmAndReport(p, batch);
@@ -47,8 +46,6 @@ class TorchScriptTest {
       } else {
         assertThat(value).isLessThan(1e-3);
       }
-    } finally {
-      System.clearProperty(ResultNotes.FILE_PROPERTY);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.engine.EngineKind;
@@ -16,26 +17,22 @@ import dev.archbench.workloads.inference.model.ModelStore;
 import dev.archbench.workloads.inference.model.PythonTorch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --model PATH}: a user's ONNX file runs with the input shape it declares. */
 class UserModelTest {
-  static final String PROPERTY = WorkloadOptions.PREFIX + WorkloadOptions.MODEL;
-
-  @AfterEach
-  void clear() {
-    System.clearProperty(PROPERTY);
+  /** The test JVM's context (its work directory) with {@code --model file}. */
+  private static ForkContext withModel(Path file) {
+    return ForkContext.current().withOption(WorkloadOptions.MODEL, file.toString());
   }
 
   @Test
   void runsAUsersOnnxFileWithItsDeclaredShape(@TempDir Path dir) throws Exception {
     Path user = dir.resolve("scorer.onnx");
     Files.copy(new ModelStore(WorkloadOptions.workDir()).onnx(ModelKind.MLP).path(), user);
-    System.setProperty(PROPERTY, user.toString());
-    try (ModelUnderTest mut = ModelUnderTest.open(ModelUnderTest.USER_MODEL, null, DeviceKind.CPU, 128, 1,
-            new ThreadSettings(1, 1), "default", "spin");
+    try (ModelUnderTest mut = ModelUnderTest.open(withModel(user), ModelUnderTest.USER_MODEL, null,
+            DeviceKind.CPU, 128, 1, new ThreadSettings(1, 1), "default", "spin");
         Predictor<NDList, NDList> p = mut.newPredictor()) {
       NDList out = p.predict(mut.input(3));
       assertThat(out.get(0).getShape()).isEqualTo(new Shape(3, 1));
@@ -46,9 +43,8 @@ class UserModelTest {
 
   @Test
   void missingOrUnsupportedFilesAreOneLineErrors(@TempDir Path dir) throws Exception {
-    System.setProperty(PROPERTY, dir.resolve("absent.onnx").toString());
-    assertThatThrownBy(() -> ModelUnderTest.open(ModelUnderTest.USER_MODEL, null, DeviceKind.CPU, 128, 1,
-        new ThreadSettings(1, 1), "default", "spin")).hasMessageContaining("no such file");
+    assertThatThrownBy(() -> ModelUnderTest.open(withModel(dir.resolve("absent.onnx")), ModelUnderTest.USER_MODEL,
+        null, DeviceKind.CPU, 128, 1, new ThreadSettings(1, 1), "default", "spin")).hasMessageContaining("no such file");
     assertThatThrownBy(() -> EngineKind.forFile("model.tflite")).hasMessageContaining(".onnx or a TorchScript .pt");
     assertThat(PythonTorch.find(dir.resolve("python9").toString()).reason())
         .startsWith("no Python at ").contains("--python PATH");

@@ -26,7 +26,7 @@ public final class CountingScenario implements Scenario {
     for (int i = 0; i < settings.iterations(); i++) {
       perIteration.add(measure(buffer, settings.measureSeconds()));
     }
-    ResultNotes.attribute("implementation", "java.util.zip.CRC32");
+    ResultNotes.current().attribute("implementation", "java.util.zip.CRC32");
     return ScenarioMeasurement.ofIterations(perIteration);
   }
 

@@ -40,8 +40,8 @@ public class SelftestBenchmarks {
       values[i] = random.nextLong(1_000_000);
       expected += values[i];
     }
-    ResultNotes.attribute("implementation", "plain Java loop over long[" + size + "]");
-    ResultNotes.metric("inputBytes", "bytes", true, size * (double) Long.BYTES);
+    ResultNotes.current().attribute("implementation", "plain Java loop over long[" + size + "]");
+    ResultNotes.current().metric("inputBytes", "bytes", true, size * (double) Long.BYTES);
   }
 
   /** Sums {@code size} longs: a tiny, real, CPU-bound operation. */

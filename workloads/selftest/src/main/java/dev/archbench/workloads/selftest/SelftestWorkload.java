@@ -3,6 +3,7 @@ package dev.archbench.workloads.selftest;
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class SelftestWorkload implements Workload {
   }
 
   @Override
-  public List<BenchmarkSpec> benchmarks() {
+  public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     Map<String, List<String>> small = Map.of("size", List.of("1000"));
     Map<Profile, Map<String, List<String>>> sizes = Map.of(
         Profile.SMOKE, small,
@@ -59,6 +60,6 @@ public final class SelftestWorkload implements Workload {
             List.of(), null),
         new BenchmarkSpec("unavailable", "Never available (proves skipped results carry a reason).",
             "never produces a score", "ops/s", true, CLASS + ".sum", null, everywhere, false,
-            List.of(), ctx -> Optional.of("selftest: never available on any host (tests skipping)")));
+            List.of(), anyHost -> Optional.of("selftest: never available on any host (tests skipping)")));
   }
 }

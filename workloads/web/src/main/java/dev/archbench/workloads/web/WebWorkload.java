@@ -1,9 +1,9 @@
 package dev.archbench.workloads.web;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.HostContext;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.web.jmh.CryptoBenchmark;
 import dev.archbench.workloads.web.jmh.HttpPathBenchmark;
 import dev.archbench.workloads.web.jmh.JacksonBenchmark;
@@ -43,7 +43,7 @@ public final class WebWorkload implements Workload {
   }
 
   @Override
-  public List<BenchmarkSpec> benchmarks() {
+  public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     return List.of(
         closed("closed.http", "none", Map.of(
             Profile.SMOKE, params("json", "1,4x"),
@@ -151,7 +151,7 @@ public final class WebWorkload implements Workload {
     };
   }
 
-  private static Function<HostContext, Optional<String>> availability(String tls) {
+  private static Function<WorkloadContext, Optional<String>> availability(String tls) {
     return ctx -> TlsMode.of(tls).unavailableReason();
   }
 }

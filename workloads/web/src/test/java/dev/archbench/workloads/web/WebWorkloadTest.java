@@ -6,6 +6,7 @@ import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.Workload;
+import dev.archbench.workload.WorkloadContext;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -20,7 +21,7 @@ class WebWorkloadTest {
 
   @Test
   void everyBenchmarkPointsAtRealCode() throws Exception {
-    for (BenchmarkSpec b : web.benchmarks()) {
+    for (BenchmarkSpec b : web.benchmarks(WorkloadContext.none())) {
       if (b.jmh() != null) {
         int dot = b.jmh().lastIndexOf('.');
         Class<?> type = Class.forName(b.jmh().substring(0, dot));
@@ -40,7 +41,7 @@ class WebWorkloadTest {
 
   @Test
   void smokeHasTwoConcurrencyLevelsAKneeAndTheMicrobenchmarks() {
-    List<BenchmarkSpec> smoke = web.benchmarks().stream().filter(b -> b.includedIn(Profile.SMOKE)).toList();
+    List<BenchmarkSpec> smoke = web.benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(Profile.SMOKE)).toList();
     BenchmarkSpec closed = smoke.stream().filter(b -> b.name().equals("closed.http")).findFirst().orElseThrow();
     assertThat(closed.paramsFor(Profile.SMOKE).get("concurrency")).hasSizeGreaterThanOrEqualTo(2);
     assertThat(smoke).anyMatch(b -> b.name().startsWith("knee."));
@@ -50,8 +51,8 @@ class WebWorkloadTest {
 
   @Test
   void namesAreUniqueAndScenariosDoNotScaleWithThreads() {
-    assertThat(web.benchmarks()).extracting(BenchmarkSpec::name).doesNotHaveDuplicates();
-    assertThat(web.benchmarks()).filteredOn(b -> b.scenarioClass() != null)
+    assertThat(web.benchmarks(WorkloadContext.none())).extracting(BenchmarkSpec::name).doesNotHaveDuplicates();
+    assertThat(web.benchmarks(WorkloadContext.none())).filteredOn(b -> b.scenarioClass() != null)
         .allSatisfy(b -> assertThat(b.scalesWithThreads()).isFalse());
   }
 }

@@ -1,5 +1,6 @@
 package dev.archbench.workloads.compression.corpus;
 
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.WorkloadOptions;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,9 +18,14 @@ public final class Corpora {
 
   private Corpora() {}
 
+  /** The corpus {@code id}, with {@code --corpus} as this fork was given it. */
   public static Corpus get(String id) {
+    return get(id, ForkContext.current());
+  }
+
+  public static Corpus get(String id, ForkContext fork) {
     if (USER.equals(id)) {
-      String path = WorkloadOptions.get(WorkloadOptions.CORPUS).orElseThrow(() ->
+      String path = fork.option(WorkloadOptions.CORPUS).orElseThrow(() ->
           new IllegalArgumentException("corpus 'user' needs --corpus PATH"));
       return CACHE.computeIfAbsent(USER + ":" + path, k -> UserCorpus.load(Path.of(path)));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.compression.BlockWorkspace;
 import dev.archbench.workloads.compression.CompressionWorkload;
 import dev.archbench.workloads.compression.StreamWorkspace;
@@ -53,7 +54,7 @@ class CodecRoundTripTest {
 
   private static Stream<Arguments> fullProfile(boolean stream) {
     List<Arguments> args = new ArrayList<>();
-    for (var spec : new CompressionWorkload().benchmarks()) {
+    for (var spec : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
       if (spec.name().endsWith(".compress") && spec.name().contains(".stream.") == stream) {
         Map<String, List<String>> p = spec.paramsFor(Profile.FULL);
         for (String level : p.get("level")) {

@@ -3,24 +3,19 @@ package dev.archbench.workloads.compression.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.compression.BlockWorkspace;
 import dev.archbench.workloads.compression.codec.Codecs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class UserCorpusTest {
   @TempDir
   Path dir;
-
-  @AfterEach
-  void clearOption() {
-    System.clearProperty(WorkloadOptions.PREFIX + WorkloadOptions.CORPUS);
-  }
 
   @Test
   void aFileIsUsedAsIsWithItsNameAndChecksum() throws Exception {
@@ -60,12 +55,11 @@ class UserCorpusTest {
 
   @Test
   void theUserCorpusParameterReadsTheRunOption() throws Exception {
-    assertThatThrownBy(() -> Corpora.get(Corpora.USER))
+    assertThatThrownBy(() -> Corpora.get(Corpora.USER, ForkContext.standalone()))
         .hasMessage("corpus 'user' needs --corpus PATH");
     Path f = dir.resolve("small.bin");
     Files.write(f, new byte[5000]);
-    System.setProperty(WorkloadOptions.PREFIX + WorkloadOptions.CORPUS, f.toString());
-    Corpus c = Corpora.get(Corpora.USER);
+    Corpus c = Corpora.get(Corpora.USER, ForkContext.standalone().withOption(WorkloadOptions.CORPUS, f.toString()));
     assertThat(c.name()).isEqualTo("small.bin");
     assertThat(c.data()).hasSize(5000);
     // Too small for a 64 KiB block: a clear error, not an empty benchmark.

@@ -80,14 +80,15 @@ public class DjlOverheadBenchmark {
         .optOption("intraOpNumThreads", Integer.toString(threads)).optOption("interOpNumThreads", "1")
         .optTranslator(new FloatArrayTranslator(s)).build().loadModel();
     djlPredictor = djlModel.newPredictor();
-    ResultNotes.attribute("engine", "OnnxRuntime " + ai.djl.engine.Engine.getEngine("OnnxRuntime").getVersion());
+    ResultNotes notes = ResultNotes.current();
+    notes.attribute("engine", "OnnxRuntime " + ai.djl.engine.Engine.getEngine("OnnxRuntime").getVersion());
 
     double diff = OnnxAgreement.maxAbsDiff(ortDirect(), djl());
     if (diff != 0) {
       throw new IllegalStateException("DJL and ONNX Runtime direct disagree: " + diff);
     }
-    ResultNotes.subject(new Subject(Subject.Kind.MODEL, kind.id(), file.sha256(), "generated ONNX (seeded weights)"));
-    ResultNotes.attribute("threads", "intraOp=" + threads + ",interOp=1");
+    notes.subject(new Subject(Subject.Kind.MODEL, kind.id(), file.sha256(), "generated ONNX (seeded weights)"));
+    notes.attribute("threads", "intraOp=" + threads + ",interOp=1");
   }
 
   @Benchmark

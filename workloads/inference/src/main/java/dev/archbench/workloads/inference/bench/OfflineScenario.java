@@ -2,6 +2,7 @@ package dev.archbench.workloads.inference.bench;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.inference.engine.ModelUnderTest;
@@ -24,8 +25,8 @@ public final class OfflineScenario implements Scenario {
   public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     ScenarioParams p = ScenarioParams.of(params);
     int cpus = Runtime.getRuntime().availableProcessors();
-    try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), p.batch(),
-        ThreadSettings.split(cpus, p.predictors()), p.fpmath(), p.threadWait())) {
+    try (ModelUnderTest mut = ModelUnderTest.open(ForkContext.current(), p.model(), p.engine(), p.device(),
+        p.seqLen(), p.batch(), ThreadSettings.split(cpus, p.predictors()), p.fpmath(), p.threadWait())) {
       List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
       List<NDList> inputs = new ArrayList<>();
       for (int i = 0; i < p.predictors(); i++) {

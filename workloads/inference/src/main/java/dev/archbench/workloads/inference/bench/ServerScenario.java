@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Percentile;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioMeasurement;
@@ -43,12 +44,13 @@ public final class ServerScenario implements Scenario {
   @Override
   public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     ScenarioParams p = ScenarioParams.of(params);
-    double bound = WorkloadOptions.get(WorkloadOptions.INFERENCE_LATENCY_BOUND_MS).map(Double::parseDouble)
+    ForkContext fork = ForkContext.current();
+    double bound = fork.option(WorkloadOptions.INFERENCE_LATENCY_BOUND_MS).map(Double::parseDouble)
         .orElse(DEFAULT_BOUND_MS);
     int cpus = Runtime.getRuntime().availableProcessors();
     ThreadSettings threads = ThreadSettings.split(cpus, p.predictors());
-    try (ModelUnderTest mut = ModelUnderTest.open(p.model(), p.engine(), p.device(), p.seqLen(), 1, threads,
-        p.fpmath(), p.threadWait())) {
+    try (ModelUnderTest mut = ModelUnderTest.open(fork, p.model(), p.engine(), p.device(),
+        p.seqLen(), 1, threads, p.fpmath(), p.threadWait())) {
       BlockingQueue<Predictor<NDList, NDList>> pool = new ArrayBlockingQueue<>(p.predictors());
       for (int i = 0; i < p.predictors(); i++) {
         pool.add(mut.newPredictor());
@@ -57,7 +59,7 @@ public final class ServerScenario implements Scenario {
       NDList input = mut.input(1);
       double serviceSeconds = serviceTime(pool.peek(), input, Math.max(0.5, settings.warmupSeconds()));
       double capacity = p.predictors() / serviceSeconds;
-      ResultNotes.metric("server.capacityEstimate", "req/s", true, capacity);
+      ResultNotes.of(fork).metric("server.capacityEstimate", "req/s", true, capacity);
       List<RatePoint> points = new ArrayList<>();
       Map<Double, Histogram> latencyByRate = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(p.predictors());

@@ -2,6 +2,7 @@ package dev.archbench.workloads.inference.bench;
 
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.engine.EngineKind;
 import dev.archbench.workloads.inference.engine.ModelUnderTest;
@@ -64,8 +65,8 @@ public class SingleStreamBenchmark {
   public void setUp() throws Exception {
     DeviceKind d = DeviceKind.valueOf(device.toUpperCase(Locale.ROOT));
     int cpus = Runtime.getRuntime().availableProcessors();
-    mut = ModelUnderTest.open(model, EngineKind.of(engine), d, seqLen, batch, new ThreadSettings(cpus, 1), fpmath,
-        threadWait);
+    mut = ModelUnderTest.open(ForkContext.current(), model, EngineKind.of(engine), d, seqLen, batch,
+        new ThreadSettings(cpus, 1), fpmath, threadWait);
     predictor = mut.newPredictor();
     mut.warmAndReport(predictor, batch);
     input = mut.input(batch);

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.archbench.record.Subject;
+import dev.archbench.workload.ForkContext;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.device.DeviceKind;
@@ -29,11 +30,15 @@ import java.util.Map;
  * ONNX, exported TorchScript, pretrained MiniLM or the user's {@code --model}), loads it, makes
  * inputs, checks outputs against the expected shape and, for TorchScript, against ONNX Runtime, and
  * reports load time, first-inference latency, memory and settings as result notes.
+ *
+ * <p>It is handed the fork's context ({@link ForkContext#current()} in benchmarks) rather than reading
+ * it, so tests can give it a model, options and a notes file of their own.
  */
 public final class ModelUnderTest implements AutoCloseable {
   /** Model id meaning "the file given with --model". */
   public static final String USER_MODEL = "user";
 
+  private final ForkContext fork;
   private final String modelId;
   private final ModelKind kind;
   private final EngineKind engine;
@@ -44,9 +49,10 @@ public final class ModelUnderTest implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final Shape userInputShape;
 
-  private ModelUnderTest(String modelId, ModelKind kind, EngineKind engine, DeviceKind device, int seqLen,
+  private ModelUnderTest(ForkContext fork, String modelId, ModelKind kind, EngineKind engine, DeviceKind device, int seqLen,
       ModelFile file, LoadedModel loaded, HuggingFaceTokenizer tokenizer, Shape userInputShape) {
     this.modelId = modelId;
+    this.fork = fork;
     this.kind = kind;
     this.engine = engine;
     this.device = device;
@@ -58,9 +64,9 @@ public final class ModelUnderTest implements AutoCloseable {
   }
 
   /** Opens a model for a benchmark; batch matters only for Neuron (fixed-shape compilation). */
-  public static ModelUnderTest open(String modelId, EngineKind engineOrNull, DeviceKind device, int seqLen,
-      int batch, ThreadSettings threads, String fpmath, String threadWait) throws Exception {
-    Path workDir = WorkloadOptions.workDir();
+  public static ModelUnderTest open(ForkContext fork, String modelId, EngineKind engineOrNull, DeviceKind device,
+      int seqLen, int batch, ThreadSettings threads, String fpmath, String threadWait) throws Exception {
+    Path workDir = fork.workDir();
     DjlSetup.configure(workDir);
     FastMath.apply(fpmath);
     ThreadWait.apply(threadWait);
@@ -70,7 +76,7 @@ public final class ModelUnderTest implements AutoCloseable {
     ModelFile file;
     EngineKind engine;
     if (user) {
-      Path p = Path.of(WorkloadOptions.get(WorkloadOptions.MODEL)
+      Path p = Path.of(fork.option(WorkloadOptions.MODEL)
           .orElseThrow(() -> new IllegalArgumentException("model 'user' needs --model PATH")));
       if (!Files.isRegularFile(p)) {
         throw new IllegalArgumentException("--model " + p + ": no such file");
@@ -79,24 +85,24 @@ public final class ModelUnderTest implements AutoCloseable {
       file = new ModelFile(p, ModelStore.sha256(p));
     } else {
       engine = engineOrNull;
-      file = resolve(store, kind, engine, device, batch, seqLen);
+      file = resolve(fork, store, kind, engine, device, batch, seqLen);
     }
     Device djlDevice = device == DeviceKind.GPU ? Device.gpu() : Device.cpu();
     LoadedModel loaded = LoadedModel.load(engine, file.path(), threads, djlDevice);
     HuggingFaceTokenizer tok = kind == ModelKind.MINILM ? Inputs.tokenizer(store.minilmTokenizer(), seqLen) : null;
     Shape userShape = user ? UserModels.inputShape(file.path()) : null;
-    return new ModelUnderTest(user ? file.path().getFileName().toString() : modelId, kind, engine, device,
+    return new ModelUnderTest(fork, user ? file.path().getFileName().toString() : modelId, kind, engine, device,
         seqLen, file, loaded, tok, userShape);
   }
 
-  private static ModelFile resolve(ModelStore store, ModelKind kind, EngineKind engine, DeviceKind device,
+  private static ModelFile resolve(ForkContext fork, ModelStore store, ModelKind kind, EngineKind engine, DeviceKind device,
       int batch, int seqLen) throws Exception {
     if (engine == EngineKind.ONNXRUNTIME) {
       return store.onnx(kind);
     }
     if (device == DeviceKind.NEURON) {
       NeuronEnvironment env = NeuronEnvironment.inspect(NeuronEnvironment.findVenv(Path.of("/"),
-          WorkloadOptions.get(WorkloadOptions.NEURON_ENV)).orElseThrow(
+          fork.option(WorkloadOptions.NEURON_ENV)).orElseThrow(
               () -> new IllegalStateException("no Neuron SDK venv (use --neuron-env DIR)")));
       // DJL loads the venv's libtorch and libtorchneuron instead of its bundled libtorch.
       env.djlProperties().forEach(System::setProperty);
@@ -108,14 +114,14 @@ public final class ModelUnderTest implements AutoCloseable {
       return new TorchScriptExporter(store, py).exportNeuron(kind, batch, seqLen);
     }
     Path cached = store.torchScriptPath(kind);
-    PythonTorch.Result py = PythonTorch.find(PythonTorch.choose(WorkloadOptions.get(WorkloadOptions.PYTHON)));
+    PythonTorch.Result py = PythonTorch.find(PythonTorch.choose(fork.option(WorkloadOptions.PYTHON)));
     if (py.get().isEmpty()) {
       if (Files.isRegularFile(cached)) {
         return new ModelFile(cached, ModelStore.sha256(cached));
       }
       throw new IllegalStateException(py.reason());
     }
-    ResultNotes.attribute("torchscript.exportedWith", "torch " + py.get().get().torchVersion());
+    ResultNotes.of(fork).attribute("torchscript.exportedWith", "torch " + py.get().get().torchVersion());
     return new TorchScriptExporter(store, py.get().get()).export(kind);
   }
 
@@ -187,22 +193,23 @@ public final class ModelUnderTest implements AutoCloseable {
     NDList out = predictor.predict(in);
     double firstMs = (System.nanoTime() - t0) / 1e6;
     check(out, batch);
+    ResultNotes notes = ResultNotes.of(fork);
     if (engine == EngineKind.PYTORCH && kind != null && device == DeviceKind.CPU) {
       double diff = OnnxAgreement.compare(this, out, batch);
-      ResultNotes.metric("check.onnxAgreement", kind == ModelKind.MINILM ? "cosine" : "max abs diff",
+      notes.metric("check.onnxAgreement", kind == ModelKind.MINILM ? "cosine" : "max abs diff",
           kind == ModelKind.MINILM, diff);
     }
     out.close();
-    ResultNotes.subject(new Subject(Subject.Kind.MODEL, modelId, file.sha256(), source()));
-    ResultNotes.attribute("engine", loaded.engineDescription());
-    ResultNotes.attribute("device", device.id());
-    ResultNotes.attribute("threads", loaded.threads().toString());
-    ResultNotes.attribute("fpmath", FastMath.current());
-    ResultNotes.attribute("threadWait", ThreadWait.current());
-    ResultNotes.metric("model.loadTime", "ms", false, loaded.loadMillis());
-    ResultNotes.metric("firstInference", "ms", false, firstMs);
-    ProcessStats.rssBytes().ifPresent(b -> ResultNotes.metric("process.rss", "MiB", false, b / 1048576.0));
-    ResultNotes.metric("heap.used", "MiB", false, ProcessStats.heapUsedBytes() / 1048576.0);
+    notes.subject(new Subject(Subject.Kind.MODEL, modelId, file.sha256(), source()));
+    notes.attribute("engine", loaded.engineDescription());
+    notes.attribute("device", device.id());
+    notes.attribute("threads", loaded.threads().toString());
+    notes.attribute("fpmath", FastMath.current());
+    notes.attribute("threadWait", ThreadWait.current());
+    notes.metric("model.loadTime", "ms", false, loaded.loadMillis());
+    notes.metric("firstInference", "ms", false, firstMs);
+    ProcessStats.rssBytes().ifPresent(b -> notes.metric("process.rss", "MiB", false, b / 1048576.0));
+    notes.metric("heap.used", "MiB", false, ProcessStats.heapUsedBytes() / 1048576.0);
   }
 
   private String source() {
@@ -216,6 +223,10 @@ public final class ModelUnderTest implements AutoCloseable {
     }
     return String.format(Locale.ROOT, "generated, seed %d, generator v%d", ModelKind.SEED,
         ModelKind.GENERATOR_VERSION);
+  }
+
+  ForkContext fork() {
+    return fork;
   }
 
   EngineKind engine() {

@@ -3,7 +3,6 @@ package dev.archbench.workloads.inference.engine;
 import ai.djl.Device;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
-import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.model.ModelKind;
 import dev.archbench.workloads.inference.model.ModelStore;
 import java.util.Locale;
@@ -23,7 +22,7 @@ public final class OnnxAgreement {
   /** Returns the max abs difference (generated) or the lowest cosine (MiniLM); throws if off. */
   static double compare(ModelUnderTest torch, NDList torchOut, int batch) throws Exception {
     ModelKind kind = torch.kind();
-    ModelStore store = new ModelStore(WorkloadOptions.workDir());
+    ModelStore store = new ModelStore(torch.fork().workDir());
     try (LoadedModel onnx = LoadedModel.load(EngineKind.ONNXRUNTIME, store.onnx(kind).path(),
             new ThreadSettings(1, 1), Device.cpu());
         Predictor<NDList, NDList> p = onnx.newPredictor()) {

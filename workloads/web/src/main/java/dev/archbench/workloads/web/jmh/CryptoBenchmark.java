@@ -75,9 +75,10 @@ public class CryptoBenchmark {
     if (!Arrays.equals(sha256.digest(plain), MessageDigest.getInstance("SHA-256").digest(plain))) {
       throw new IllegalStateException("SHA-256 is not deterministic");
     }
-    ResultNotes.attribute("provider", encrypt.getProvider().getName() + " " + encrypt.getProvider().getVersionStr()
+    ResultNotes notes = ResultNotes.current();
+    notes.attribute("provider", encrypt.getProvider().getName() + " " + encrypt.getProvider().getVersionStr()
         + ", " + sha256.getProvider().getName());
-    ResultNotes.attribute("intrinsics", intrinsics());
+    notes.attribute("intrinsics", intrinsics());
   }
 
   @Benchmark

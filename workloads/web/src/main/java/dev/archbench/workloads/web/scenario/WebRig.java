@@ -46,7 +46,7 @@ final class WebRig implements AutoCloseable {
       attributes.put("vcpus", Integer.toString(vcpus));
       attributes.put("cpuSplit", "client and server share this host and JVM; cpu.* are cores used "
           + "(thread CPU time / wall time) by server threads, load-generator threads and the rest");
-      ResultNotes.attribute("transport", server.transportDescription());
+      ResultNotes.current().attribute("transport", server.transportDescription());
     } catch (Exception e) {
       server.close();
       throw e;
