@@ -2,6 +2,7 @@ package dev.archbench.workload;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -9,18 +10,16 @@ import java.util.function.Function;
  * Metadata of one benchmark: what it measures, in which unit, with which parameters per profile, and
  * how it runs.
  *
- * <p>Two kinds run the same way for the user: a JMH method ({@link #jmh}: the runner passes
- * {@code params} to JMH as {@code -p}), or a {@link Scenario} ({@link #scenarioClass}) for load
- * tests that JMH cannot express (open-loop rates, knee search); the runner forks a JVM for it just
- * as JMH does.
+ * <p>Two kinds run the same way for the user ({@link #execution}): a JMH method (the runner passes
+ * {@code params} to JMH as {@code -p}), or a {@link Scenario} for load tests that JMH cannot express
+ * (open-loop rates, knee search); the runner forks a JVM for it just as JMH does.
  *
  * @param name stable id within the workload, e.g. {@code zstd.compress}
  * @param summary one line for {@code list}
  * @param scoreMeaning what the score means, e.g. "MB/s of uncompressed input (1 MB = 10^6 bytes)"
  * @param unit unit of the score as it appears in the record, e.g. {@code MB/s}, {@code ops/s}
  * @param higherIsBetter throughput-like (true) or time-like (false)
- * @param jmh fully qualified {@code Class.method} of the JMH benchmark, or {@code null}
- * @param scenarioClass fully qualified class implementing {@link Scenario}, or {@code null}
+ * @param execution the JMH method or the scenario class that runs it
  * @param params per profile, each JMH {@code @Param} (or scenario parameter) and its values; a
  *     profile absent from the map does not include this benchmark
  * @param scalesWithThreads whether {@code --threads} makes a thread-scaling series of it
@@ -35,17 +34,14 @@ public record BenchmarkSpec(
     String scoreMeaning,
     String unit,
     boolean higherIsBetter,
-    String jmh,
-    String scenarioClass,
+    Execution execution,
     Map<Profile, Map<String, List<String>>> params,
     boolean scalesWithThreads,
     List<String> jvmArgs,
     Function<WorkloadContext, Optional<String>> availability) {
 
   public BenchmarkSpec {
-    if ((jmh == null) == (scenarioClass == null)) {
-      throw new IllegalArgumentException(name + ": exactly one of jmh and scenarioClass must be set");
-    }
+    Objects.requireNonNull(execution, () -> name + ": no execution (JMH method or scenario class)");
     params = Map.copyOf(params);
     jvmArgs = List.copyOf(jvmArgs);
     if (availability == null) {

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.workload.JmhMethod;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,8 +49,8 @@ final class JmhExecutor {
     this.stopped = stopped;
   }
 
-  Outcome run(PlanItem item, String startedAt) {
-    String jmhName = item.spec().jmh();
+  Outcome run(PlanItem item, JmhMethod method, String startedAt) {
+    String jmhName = method.method();
     if (index.find(jmhName).isEmpty()) {
       return Outcome.failed(item, "JMH benchmark " + jmhName
           + " is not on the class path (no META-INF/BenchmarkList entry)", startedAt, Clock.now());
@@ -60,7 +61,7 @@ final class JmhExecutor {
       Path notes = dir.resolve("notes.jsonl");
       String forkProperty = fork.forkProperty(dir.resolve("fork.json"), notes);
       Collection<RunResult> results = runWaitingForTheJmhLock(
-          options(item, index.find(jmhName).get(), forkProperty));
+          options(item, method, index.find(jmhName).get(), forkProperty));
       if (results.size() != 1) {
         return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
             startedAt, Clock.now());
@@ -107,11 +108,11 @@ final class JmhExecutor {
     }
   }
 
-  private Options options(PlanItem item, BenchmarkListEntry entry, String forkProperty) {
+  private Options options(PlanItem item, JmhMethod method, BenchmarkListEntry entry, String forkProperty) {
     CommandLineOptions raw = fork.rawJmh();
     ProfileSettings s = fork.profile();
     ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)
-        .include("^" + Pattern.quote(item.spec().jmh()) + "$")
+        .include("^" + Pattern.quote(method.method()) + "$")
         .threads(item.threads())
         .shouldFailOnError(true);
     item.jmhParams().forEach((k, v) -> b.param(k, v));

@@ -2,6 +2,7 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.ScenarioClass;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ public record PlanItem(
   }
 
   public boolean isScenario() {
-    return spec.scenarioClass() != null;
+    return spec.execution() instanceof ScenarioClass;
   }
 
   public boolean isSkipped() {

@@ -1,6 +1,7 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -41,11 +42,17 @@ public final class Planner {
           continue;
         }
         String skip = spec.unavailableReason(ctx).orElse(null);
-        String mode = spec.scenarioClass() != null ? "scenario" : jmh.mode(spec.jmh()).orElse(null);
-        double estimate = spec.scenarioClass() != null
-            ? new ProfileSettings(1, settings.warmupIterations(), settings.warmupTime(),
-                settings.measurementIterations(), settings.measurementTime()).estimatedSeconds()
-            : settings.estimatedSeconds();
+        String mode;
+        double estimate;
+        if (spec.execution() instanceof JmhMethod m) {
+          mode = jmh.mode(m.method()).orElse(null);
+          estimate = settings.estimatedSeconds();
+        } else {
+          // A scenario runs in one JVM, whatever the profile's fork count.
+          mode = "scenario";
+          estimate = new ProfileSettings(1, settings.warmupIterations(), settings.warmupTime(),
+              settings.measurementIterations(), settings.measurementTime()).estimatedSeconds();
+        }
         Set<String> identity = identityKeys(spec, paramOverrides);
         for (Map<String, String> params : combinations(paramsOf(spec, profile, paramOverrides))) {
           Map<String, String> own = new TreeMap<>(params);
@@ -72,8 +79,8 @@ public final class Planner {
   private Map<String, List<String>> paramsOf(BenchmarkSpec spec, Profile profile,
       Map<String, List<String>> overrides) {
     Map<String, List<String>> values = new TreeMap<>();
-    if (spec.jmh() != null) {
-      values.putAll(jmh.defaultParams(spec.jmh()));
+    if (spec.execution() instanceof JmhMethod m) {
+      values.putAll(jmh.defaultParams(m.method()));
     }
     values.putAll(spec.paramsFor(profile));
     overrides.forEach((k, v) -> {
@@ -88,10 +95,10 @@ public final class Planner {
     if (spec.scalesWithThreads() && !requested.isEmpty()) {
       return requested;
     }
-    if (spec.scenarioClass() != null) {
-      return List.of(cpus);
+    if (spec.execution() instanceof JmhMethod m) {
+      return List.of(jmh.defaultThreads(m.method(), cpus).orElse(1));
     }
-    return List.of(jmh.defaultThreads(spec.jmh(), cpus).orElse(1));
+    return List.of(cpus);
   }
 
   /** The cartesian product, in key order; one empty map when there are no parameters. */

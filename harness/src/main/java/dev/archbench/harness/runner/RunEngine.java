@@ -8,7 +8,9 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunInfo.Warning;
 import dev.archbench.record.RunRecord;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.WorkloadContext;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -219,7 +221,7 @@ public final class RunEngine {
               item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason()), null);
         } else {
           logLine(log, "\n# archbench: " + item.key());
-          outcome = item.isScenario() ? scenarios.run(item, startedAt) : jmh.run(item, startedAt);
+          outcome = runOne(item, jmh, scenarios, startedAt);
         }
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
@@ -278,6 +280,14 @@ public final class RunEngine {
       return interruption.reason().exitCode;
     }
     return failed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+  }
+
+  /** Runs an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
+  private static Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, String startedAt) {
+    if (item.spec().execution() instanceof ScenarioClass scenario) {
+      return scenarios.run(item, scenario, startedAt);
+    }
+    return jmh.run(item, (JmhMethod) item.spec().execution(), startedAt);
   }
 
   /** Signal handlers run on their own thread; give one a moment to record an interruption. */

@@ -6,6 +6,7 @@ import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Json;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.Status;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.Scenario.ScenarioSettings;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class ScenarioExecutor {
     this.log = log;
   }
 
-  Outcome run(PlanItem item, String startedAt) {
+  Outcome run(PlanItem item, ScenarioClass scenario, String startedAt) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("archbench-scenario-");
@@ -46,7 +47,7 @@ final class ScenarioExecutor {
           ProfileSettings.seconds(s.measurementTime()), s.measurementIterations(), item.threads(),
           fork.options());
       ObjectNode req = Json.mapper().createObjectNode();
-      req.put("scenarioClass", item.spec().scenarioClass());
+      req.put("scenarioClass", scenario.className());
       req.set("params", Json.mapper().valueToTree(new TreeMap<>(item.params())));
       req.set("settings", Json.mapper().valueToTree(settings));
       RecordFiles.writeAtomically(request, Json.write(req));

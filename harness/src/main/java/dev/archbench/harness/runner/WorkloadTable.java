@@ -46,7 +46,7 @@ public final class WorkloadTable {
           }
         }
         rows.add(new Row(w.id(), s.name(), s.summary(), s.unit(), s.higherIsBetter(), s.scoreMeaning(),
-            s.scenarioClass() != null ? "scenario" : "jmh", params, profiles, s.scalesWithThreads(), w.hidden()));
+            s.execution().kind(), params, profiles, s.scalesWithThreads(), w.hidden()));
       }
     }
     return rows;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class PlannerTest {
 
   @Test
   void profilesWithoutTheBenchmarkLeaveItOut() {
-    BenchmarkSpec onlyFull = new BenchmarkSpec("big", "s", "m", "ops/s", true, null, "x.Scenario",
+    BenchmarkSpec onlyFull = new BenchmarkSpec("big", "s", "m", "ops/s", true, new ScenarioClass("x.Scenario"),
         Map.of(Profile.FULL, Map.of("n", List.of("1", "2"))), false, List.of(), c -> Optional.empty());
     Workload w = new Workload() {
       public String id() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import dev.archbench.reports.stats.Estimate;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ProgressTest {
   private static final BenchmarkSpec SPEC = new BenchmarkSpec("zstd.compress", "s", "m", "MB/s", true,
-      "x.Y.z", null, Map.of(), false, List.of(), null);
+      new JmhMethod("x.Y.z"), Map.of(), false, List.of(), null);
   private static final String HOST = "c7g.xlarge";
   private final AtomicLong now = new AtomicLong();
   private final List<PlanItem> plan = List.of(

@@ -1,6 +1,7 @@
 package dev.archbench.workloads.compression;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -79,7 +80,7 @@ public final class CompressionWorkload implements Workload {
       values.put("corpus", userCorpus ? List.of(Corpora.USER) : corpora(p));
       params.put(p, values);
     }
-    return new BenchmarkSpec(name, summary, SCORE_MEANING, UNIT, true, jmh, null, params, true,
+    return new BenchmarkSpec(name, summary, SCORE_MEANING, UNIT, true, new JmhMethod(jmh), params, true,
         List.of(), CompressionWorkload::availability);
   }
 

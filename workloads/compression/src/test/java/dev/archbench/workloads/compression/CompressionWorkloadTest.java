@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -44,9 +45,10 @@ class CompressionWorkloadTest {
       list = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     for (BenchmarkSpec s : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
-      String cls = s.jmh().substring(0, s.jmh().lastIndexOf('.'));
-      String method = s.jmh().substring(s.jmh().lastIndexOf('.') + 1);
-      assertThat(list.lines()).as(s.jmh())
+      String jmh = ((JmhMethod) s.execution()).method();
+      String cls = jmh.substring(0, jmh.lastIndexOf('.'));
+      String method = jmh.substring(jmh.lastIndexOf('.') + 1);
+      assertThat(list.lines()).as(jmh)
           .anyMatch(l -> l.contains(" " + cls + " ") && l.contains(" " + method + " S "));
       assertThat(s.unit()).isEqualTo("MB/s");
       assertThat(s.scoreMeaning()).contains("1 MB = 10^6 bytes");
@@ -56,7 +58,7 @@ class CompressionWorkloadTest {
         // Every level of every profile is valid for its codec.
         for (String level : params.get("level")) {
           String codec = params.get("codec").get(0);
-          if (s.jmh().contains("Stream")) {
+          if (jmh.contains("Stream")) {
             assertThat(Codecs.stream(codec, level).id()).startsWith(codec);
           } else {
             Codecs.block(codec, level).close();

@@ -1,7 +1,9 @@
 package dev.archbench.workloads.inference;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.WorkloadOptions;
@@ -102,7 +104,7 @@ public final class InferenceWorkload implements Workload {
     return new BenchmarkSpec(InferenceNames.name("singlestream", m.id(), e, d),
         "single-stream batch-1 latency of " + m.description() + " on " + e.djlName() + " (" + d.id() + ")",
         "milliseconds per inference call, sampled (p50/p90/p99 in percentiles)", "ms/op", false,
-        SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
+        new JmhMethod(SingleStreamBenchmark.class.getName() + ".predict"), params, false, jvmArgs,
         availability(m, e, d));
   }
 
@@ -118,8 +120,8 @@ public final class InferenceWorkload implements Workload {
     }
     return new BenchmarkSpec(InferenceNames.name("offline", m.id(), e, DeviceKind.CPU),
         "offline throughput of " + m.description() + " on " + e.djlName() + " by batch and predictors",
-        "inferences (samples) per second, all predictors together", "inferences/s", true, null,
-        OfflineScenario.class.getName(), params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
+        "inferences (samples) per second, all predictors together", "inferences/s", true,
+        new ScenarioClass(OfflineScenario.class.getName()), params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
   }
 
   private static BenchmarkSpec server(ModelKind m, EngineKind e, List<String> jvmArgs) {
@@ -139,7 +141,7 @@ public final class InferenceWorkload implements Workload {
     return new BenchmarkSpec(InferenceNames.name("server", m.id(), e, DeviceKind.CPU),
         "server scenario of " + m.description() + " on " + e.djlName() + ": Poisson arrivals, p99 bound",
         "highest Poisson arrival rate (requests/s, batch 1) whose p99 latency stays within the bound "
-            + "(--latency-bound-ms, default 100)", "req/s", true, null, ServerScenario.class.getName(),
+            + "(--latency-bound-ms, default 100)", "req/s", true, new ScenarioClass(ServerScenario.class.getName()),
         params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
   }
 
@@ -154,7 +156,7 @@ public final class InferenceWorkload implements Workload {
     return new BenchmarkSpec("overhead." + model + "." + method,
         "batch-1 latency of the " + model + " ONNX model " + what + " (pair: DJL overhead)",
         "milliseconds per call from float[] to float[]", "ms/op", false,
-        DjlOverheadBenchmark.class.getName() + "." + method, null, params, false, jvmArgs,
+        new JmhMethod(DjlOverheadBenchmark.class.getName() + "." + method), params, false, jvmArgs,
         availability(ModelKind.of(model), EngineKind.ONNXRUNTIME, DeviceKind.CPU));
   }
 
@@ -165,7 +167,7 @@ public final class InferenceWorkload implements Workload {
     }
     return new BenchmarkSpec("singlestream.user", "single-stream latency of the model given with --model",
         "milliseconds per inference call, sampled", "ms/op", false,
-        SingleStreamBenchmark.class.getName() + ".predict", null, params, false, jvmArgs,
+        new JmhMethod(SingleStreamBenchmark.class.getName() + ".predict"), params, false, jvmArgs,
         ctx -> ctx.option(WorkloadOptions.MODEL).isEmpty() ? Optional.of("no --model PATH given")
             : DeviceSelection.of(ctx.option(WorkloadOptions.DEVICE)).unavailableReason(DeviceKind.CPU, ctx.host()));
   }

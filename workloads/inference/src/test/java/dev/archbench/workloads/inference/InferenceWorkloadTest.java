@@ -3,7 +3,9 @@ package dev.archbench.workloads.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.inference.device.DeviceSelection.RequiredDeviceMissing;
@@ -44,11 +46,11 @@ class InferenceWorkloadTest {
     List<BenchmarkSpec> all = workload().benchmarks(WorkloadContext.none());
     assertThat(all.stream().map(BenchmarkSpec::name).distinct().count()).isEqualTo(all.size());
     for (BenchmarkSpec b : all) {
-      if (b.jmh() != null) {
-        int dot = b.jmh().lastIndexOf('.');
-        Class.forName(b.jmh().substring(0, dot)).getMethod(b.jmh().substring(dot + 1));
+      if (b.execution() instanceof JmhMethod jmh) {
+        int dot = jmh.method().lastIndexOf('.');
+        Class.forName(jmh.method().substring(0, dot)).getMethod(jmh.method().substring(dot + 1));
       } else {
-        assertThat(Class.forName(b.scenarioClass()).getConstructor().newInstance())
+        assertThat(Class.forName(((ScenarioClass) b.execution()).className()).getConstructor().newInstance())
             .isInstanceOf(dev.archbench.workload.Scenario.class);
       }
       assertThat(b.jvmArgs()).contains("-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true");

@@ -1,7 +1,9 @@
 package dev.archbench.workloads.selftest;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.util.List;
@@ -44,22 +46,22 @@ public final class SelftestWorkload implements Workload {
         Profile.SMOKE, small, Profile.QUICK, small, Profile.STANDARD, small, Profile.FULL, small);
     return List.of(
         new BenchmarkSpec("sum", "Sums an array of longs (proves JMH forks, params and threads).",
-            "array sums per second", "ops/s", true, CLASS + ".sum", null, sizes, true, List.of(), null),
+            "array sums per second", "ops/s", true, new JmhMethod(CLASS + ".sum"), sizes, true, List.of(), null),
         new BenchmarkSpec("sum.latency", "The same sum in sample mode (proves percentiles).",
-            "time per sum", "us/op", false, CLASS + ".sumLatency", null, everywhere, false,
+            "time per sum", "us/op", false, new JmhMethod(CLASS + ".sumLatency"), everywhere, false,
             List.of(), null),
         new BenchmarkSpec("checksum.scenario", "CRC32 of a buffer in a loop (proves the scenario path).",
-            "checksums per second", "ops/s", true, null, CountingScenario.class.getName(),
+            "checksums per second", "ops/s", true, new ScenarioClass(CountingScenario.class.getName()),
             Map.of(Profile.SMOKE, Map.of("bytes", List.of("4096")),
                 Profile.QUICK, Map.of("bytes", List.of("4096")),
                 Profile.STANDARD, Map.of("bytes", List.of("4096")),
                 Profile.FULL, Map.of("bytes", List.of("4096"))),
             false, List.of(), null),
         new BenchmarkSpec("fails", "Always throws (proves a failure is recorded and the run goes on).",
-            "never produces a score", "ops/s", true, CLASS + ".fails", null, everywhere, false,
+            "never produces a score", "ops/s", true, new JmhMethod(CLASS + ".fails"), everywhere, false,
             List.of(), null),
         new BenchmarkSpec("unavailable", "Never available (proves skipped results carry a reason).",
-            "never produces a score", "ops/s", true, CLASS + ".sum", null, everywhere, false,
+            "never produces a score", "ops/s", true, new JmhMethod(CLASS + ".sum"), everywhere, false,
             List.of(), anyHost -> Optional.of("selftest: never available on any host (tests skipping)")));
   }
 }

@@ -1,7 +1,9 @@
 package dev.archbench.workloads.web;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.web.jmh.CryptoBenchmark;
@@ -105,7 +107,7 @@ public final class WebWorkload implements Workload {
     return new BenchmarkSpec(name,
         "Closed-loop keep-alive load, " + tlsText(tls) + ", at concurrency levels relative to vCPUs",
         "answered requests per second (every answer checked); percentiles are latency in ms",
-        "req/s", true, null, CLOSED, withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+        "req/s", true, new ScenarioClass(CLOSED), withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
   }
 
   private static BenchmarkSpec knee(String name, String tls, Map<Profile, Map<String, List<String>>> perProfile) {
@@ -113,7 +115,7 @@ public final class WebWorkload implements Workload {
         "Open-loop knee search, " + tlsText(tls) + ": highest constant rate with p99 under the target",
         "the knee: highest offered rate (req/s) with corrected p99 <= --p99-target-ms (default 10); "
             + "percentiles are latency in ms at the knee",
-        "req/s", true, null, KNEE, withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+        "req/s", true, new ScenarioClass(KNEE), withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
   }
 
   /** A JMH benchmark in every profile; smoke takes only the first value of each parameter. */
@@ -128,7 +130,7 @@ public final class WebWorkload implements Workload {
     all.put(Profile.SMOKE, smoke);
     // Unlocking diagnostic options changes nothing but lets CryptoBenchmark read the intrinsic flags.
     List<String> jvm = type == CryptoBenchmark.class ? List.of("-XX:+UnlockDiagnosticVMOptions") : List.of();
-    return new BenchmarkSpec(name, summary, meaning, "ops/s", true, type.getName() + "." + method, null,
+    return new BenchmarkSpec(name, summary, meaning, "ops/s", true, new JmhMethod(type.getName() + "." + method),
         all, true, jvm, null);
   }
 

@@ -3,8 +3,10 @@ package dev.archbench.workloads.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Scenario;
+import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.lang.reflect.Field;
@@ -22,10 +24,10 @@ class WebWorkloadTest {
   @Test
   void everyBenchmarkPointsAtRealCode() throws Exception {
     for (BenchmarkSpec b : web.benchmarks(WorkloadContext.none())) {
-      if (b.jmh() != null) {
-        int dot = b.jmh().lastIndexOf('.');
-        Class<?> type = Class.forName(b.jmh().substring(0, dot));
-        Method m = type.getMethod(b.jmh().substring(dot + 1));
+      if (b.execution() instanceof JmhMethod jmh) {
+        int dot = jmh.method().lastIndexOf('.');
+        Class<?> type = Class.forName(jmh.method().substring(0, dot));
+        Method m = type.getMethod(jmh.method().substring(dot + 1));
         assertThat(m.isAnnotationPresent(Benchmark.class)).as(b.name()).isTrue();
         for (Profile p : Profile.values()) {
           for (String param : b.paramsFor(p).keySet()) {
@@ -34,7 +36,8 @@ class WebWorkloadTest {
           }
         }
       } else {
-        assertThat(Scenario.class.isAssignableFrom(Class.forName(b.scenarioClass()))).isTrue();
+        String scenario = ((ScenarioClass) b.execution()).className();
+        assertThat(Scenario.class.isAssignableFrom(Class.forName(scenario))).isTrue();
       }
     }
   }
@@ -45,14 +48,14 @@ class WebWorkloadTest {
     BenchmarkSpec closed = smoke.stream().filter(b -> b.name().equals("closed.http")).findFirst().orElseThrow();
     assertThat(closed.paramsFor(Profile.SMOKE).get("concurrency")).hasSizeGreaterThanOrEqualTo(2);
     assertThat(smoke).anyMatch(b -> b.name().startsWith("knee."));
-    assertThat(smoke).filteredOn(b -> b.jmh() != null).extracting(BenchmarkSpec::name)
+    assertThat(smoke).filteredOn(b -> b.execution() instanceof JmhMethod).extracting(BenchmarkSpec::name)
         .contains("jackson.serialize", "crypto.aesgcm-encrypt", "crypto.sha256", "http.decode");
   }
 
   @Test
   void namesAreUniqueAndScenariosDoNotScaleWithThreads() {
     assertThat(web.benchmarks(WorkloadContext.none())).extracting(BenchmarkSpec::name).doesNotHaveDuplicates();
-    assertThat(web.benchmarks(WorkloadContext.none())).filteredOn(b -> b.scenarioClass() != null)
+    assertThat(web.benchmarks(WorkloadContext.none())).filteredOn(b -> b.execution() instanceof ScenarioClass)
         .allSatisfy(b -> assertThat(b.scalesWithThreads()).isFalse());
   }
 }
