@@ -33,6 +33,17 @@ class PlannerTest {
         .containsEntry("size", List.of("1000"));
   }
 
+  /** The example: ResNet-50 shares a JMH state with MiniLM's {@code seqLen}. */
+  @Test
+  void jmhDefaultsOfOtherParamsArePinnedForJmhButAreNotPartOfTheKey() {
+    Selection sel = Selection.of(List.of("inference"), List.of("^inference/singlestream.resnet50.onnxruntime$"), List.of());
+    List<PlanItem> plan = new Planner(index).plan(sel.workloadsOf(catalog), sel, Profile.QUICK, List.of(), Map.of(),
+        ProfileSettings.of(Profile.QUICK), ctx);
+    assertThat(plan).hasSize(1);
+    assertThat(plan.get(0).key()).contains("model=resnet50").doesNotContain("seqLen");
+    assertThat(plan.get(0).jmhParams()).containsKey("seqLen").containsEntry("model", "resnet50");
+  }
+
   @Test
   void expandsParamsPerProfileAndThreadsOnlyForScalingBenchmarks() {
     Selection sel = Selection.of(List.of("selftest"), List.of("^selftest/sum"), List.of());
