@@ -22,7 +22,7 @@ public final class StubArchbench {
         try {
           Files.createDirectories(out);
           Files.writeString(out.resolve("00000000-0000-4000-8000-000000000001.json"),
-              "{\"schemaVersion\":1,\"run\":{\"status\":\"interrupted\"},\"results\":[]}\n");
+              "{\"schemaVersion\":2,\"run\":{\"status\":\"interrupted\"},\"results\":[]}\n");
         } catch (Exception e) {
           e.printStackTrace();
         }

@@ -111,7 +111,7 @@ if [[ -f $record ]]; then
   check "status.json lists the record" grep -qF "\"records\":[\"${record##*/}\"]" "$results/status.json"
   check "status is completed or completed-with-failures" \
     has_match "$results/status.json" '"status":"completed(-with-failures)?","exitCode":[01],'
-  check "record has schemaVersion 1" test "$(json_field "$record" schemaVersion)" = 1
+  check "record has schemaVersion 2" test "$(json_field "$record" schemaVersion)" = 2
   check "record says profile smoke" test "$(json_field "$record" run.profile)" = smoke
   check "record is labelled with the instance type" test "$(json_field "$record" run.label)" = c7g.xlarge
   check "record's fingerprint has the instance type from IMDS" \
