@@ -2,6 +2,7 @@ package dev.archbench.record;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The capacity of a load test: the highest offered rate whose latency percentile stayed within a
@@ -48,23 +49,19 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
     }
   }
 
-  /** A search in which no rate met the bound: {@code lowestTried} is an upper bound of the knee. */
-  public static Knee notReached(double lowestTried, String unit, Percentile percentile, double boundMs,
-      List<Double> ratesTried) {
-    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElse(lowestTried);
-    return new Knee(List.of(lowestTried), unit, percentile, boundMs, Found.UPPER_BOUND, highest);
-  }
-
-  /** Whether the rates measure capacity (a knee was found within the rates tried, or above them). */
-  @com.fasterxml.jackson.annotation.JsonIgnore
-  public boolean measured() {
-    return found != Found.UPPER_BOUND;
-  }
-
-  /** The knee of one fork whose search offered {@code ratesTried} and whose best passing rate was {@code knee}. */
-  public static Knee of(double knee, String unit, Percentile percentile, double boundMs, List<Double> ratesTried) {
-    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElse(knee);
-    Found found = knee >= highest ? Found.LOWER_BOUND : Found.BRACKETED;
-    return new Knee(List.of(knee), unit, percentile, boundMs, found, highest);
+  /**
+   * The knee of one fork's search, which offered {@code ratesTried} (the ladder first, ascending)
+   * and found {@code highestWithinBound}, or no rate within the bound: then the knee is below the
+   * first rate tried, which stands as an upper bound.
+   */
+  public static Knee ofSearch(OptionalDouble highestWithinBound, List<Double> ratesTried, String unit,
+      Percentile percentile, double boundMs) {
+    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    if (highestWithinBound.isEmpty()) {
+      return new Knee(List.of(ratesTried.get(0)), unit, percentile, boundMs, Found.UPPER_BOUND, highest);
+    }
+    double knee = highestWithinBound.getAsDouble();
+    return new Knee(List.of(knee), unit, percentile, boundMs, knee >= highest ? Found.LOWER_BOUND : Found.BRACKETED,
+        highest);
   }
 }

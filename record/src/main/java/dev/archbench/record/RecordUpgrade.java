@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -80,17 +79,7 @@ final class RecordUpgrade {
 
   /** Milliseconds per unit of a time-per-operation unit ({@code us/op} is 0.001); 1 when unknown. */
   static double millisPer(String unit) {
-    String u = unit.toLowerCase(Locale.ROOT);
-    if (u.startsWith("ns/")) {
-      return 1e-6;
-    }
-    if (u.startsWith("us/") || u.startsWith("µs/")) {
-      return 1e-3;
-    }
-    if (u.startsWith("s/")) {
-      return 1e3;
-    }
-    return 1;
+    return TimeUnits.secondsPerOperation(unit).orElse(1e-3) * 1e3;
   }
 
   private static void knee(ObjectNode r, ObjectNode secondary, ObjectNode attributes) {

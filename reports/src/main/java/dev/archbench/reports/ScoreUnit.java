@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import dev.archbench.record.TimeUnits;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -73,15 +74,8 @@ public record ScoreUnit(String work, double factor, boolean inverted, boolean by
   }
 
   private static Double seconds(String t) {
-    return switch (t) {
-      case "s", "sec", "second" -> 1.0;
-      case "ms" -> 1e-3;
-      case "us", "µs", "μs" -> 1e-6;
-      case "ns" -> 1e-9;
-      case "min" -> 60.0;
-      case "h", "hr", "hour" -> 3600.0;
-      default -> null;
-    };
+    var s = TimeUnits.seconds(t);
+    return s.isPresent() ? s.getAsDouble() : null;
   }
 
   private static Double megabytes(String t) {

@@ -18,14 +18,22 @@ import java.util.function.UnaryOperator;
  * report reads is what the producers write.
  */
 public final class Fixtures {
-  /** The checked-in records, relative to the reports module (the directory tests run in). */
-  public static final Path RECORDS = Path.of("src/test/resources/records");
-
   private Fixtures() {}
 
-  /** A record of {@code records/}, e.g. {@code v2/c7g-1.json}. */
+  /**
+   * A record of {@code records/}, e.g. {@code v2/c7g-1.json}, found on the test class path so that
+   * tests and {@code reports/bench/scale.sh} (run from the repository root) read the same file.
+   */
   public static LoadedRecord load(String name) {
-    return new LoadedRecord("records/" + name, RecordFiles.read(RECORDS.resolve(name)));
+    java.net.URL url = Fixtures.class.getResource("/records/" + name);
+    if (url == null) {
+      throw new IllegalArgumentException("no fixture record records/" + name + " on the test class path");
+    }
+    try {
+      return new LoadedRecord("records/" + name, RecordFiles.read(Path.of(url.toURI())));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(url + ": not a file", e);
+    }
   }
 
   /** Real runs reported as two instance types: c7g.xlarge (two records) and c7i.xlarge (one). */

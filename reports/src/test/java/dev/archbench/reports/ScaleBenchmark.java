@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The scale benchmark (not a unit test): writes {@code RECORDS} record files of {@code BENCHMARKS}
- * results each (3 forks × 5 iterations, shaped like a real record's result, with its latency
- * histogram) spread over 20 instance types, then times reading,
+ * throughput results each (3 forks × 5 iterations, shaped like a real record's result) spread over
+ * 20 instance types, then times reading,
  * analyzing and writing all four formats, and reports the peak heap. Run with
  * {@code reports/bench/scale.sh} (which caps the heap at 1 GiB, then times the CLI on the same
  * records in a fresh JVM, as a user would run it). Arguments: records, benchmarks, rounds, directory.
@@ -56,7 +56,7 @@ public final class ScaleBenchmark {
     Path dir = args.length > 3 ? Files.createDirectories(Path.of(args[3])) : Files.createTempDirectory("archbench-scale");
     long g0 = System.nanoTime();
     LoadedRecord template = Fixtures.load("v2/c7g-1.json");
-    BenchmarkResult shape = Fixtures.result(template, "selftest/sum.latency");
+    BenchmarkResult shape = Fixtures.result(template, "selftest/sum[");
     for (int i = 0; i < records; i++) {
       String type = TYPES[i % TYPES.length] + ".xlarge";
       Host host = Fixtures.onEc2(template.record().host(), type, "on-demand");
@@ -70,7 +70,7 @@ public final class ScaleBenchmark {
         BenchmarkResult r = Fixtures.withRaw(shape, raw(1000 * speed * (1 + b), rng));
         results.add(new BenchmarkResult(BenchmarkResult.keyOf(workload, "bench" + b, params, threads), workload,
             "bench" + b, params, "thrpt", threads, 3, b % 5 == 0 ? "MB/s" : "ops/s", true, r.score(), r.rawData(),
-            r.latency(), null, null, null, Map.of(), Map.of(), r.startedAt(), r.endedAt(), r.status(), null));
+            null, null, null, null, Map.of(), Map.of(), r.startedAt(), r.endedAt(), r.status(), null));
       }
       RunInfo run = new RunInfo(Fixtures.runId(i % TYPES.length, i), "2026-11-27T10:00:00Z", "2026-11-27T10:30:00Z",
           RunInfo.COMPLETED, "0.1.0", null, List.of(), "quick", null, true, List.of());

@@ -4,6 +4,7 @@ import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.BenchmarkResult.Metric;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Status;
+import dev.archbench.record.TimeUnits;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -74,17 +75,7 @@ public final class JmhResults {
 
   /** Nanoseconds per unit of a JMH time-per-operation label ({@code ms/op} is 1e6); 0 when not a time. */
   static double nanosPer(String unit) {
-    if (unit == null) {
-      return 0;
-    }
-    return switch (unit) {
-      case "ns/op" -> 1;
-      case "us/op", "µs/op" -> 1e3;
-      case "ms/op" -> 1e6;
-      case "s/op" -> 1e9;
-      case "min/op" -> 60e9;
-      default -> 0;
-    };
+    return TimeUnits.secondsPerOperation(unit).orElse(0) * 1e9;
   }
 
   private static Metric secondary(String name, Result<?> r, RunResult run) {
@@ -117,7 +108,7 @@ public final class JmhResults {
 
   /** Time per operation is better lower; rates and counts are better higher. */
   static boolean higherIsBetter(String unit) {
-    return unit == null || !unit.matches("(?i)(ns|us|µs|ms|s|min)/op");
+    return TimeUnits.secondsPerOperation(unit).isEmpty();
   }
 
   static Double finite(double d) {

@@ -2,7 +2,6 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.ScenarioClass;
 import java.util.Map;
 
 /**
@@ -26,11 +25,6 @@ public record PlanItem(
     jmhDefaults = Map.copyOf(jmhDefaults);
   }
 
-  public PlanItem(String workload, BenchmarkSpec spec, Map<String, String> params, int threads, String mode,
-      double estimatedSeconds, String skipReason) {
-    this(workload, spec, params, Map.of(), threads, mode, estimatedSeconds, skipReason);
-  }
-
   /** Every parameter JMH is given: the identity plus the pinned defaults. */
   public Map<String, String> jmhParams() {
     Map<String, String> all = new java.util.TreeMap<>(jmhDefaults);
@@ -40,10 +34,6 @@ public record PlanItem(
 
   public String key() {
     return BenchmarkResult.keyOf(workload, spec.name(), params, threads);
-  }
-
-  public boolean isScenario() {
-    return spec.execution() instanceof ScenarioClass;
   }
 
   public boolean isSkipped() {

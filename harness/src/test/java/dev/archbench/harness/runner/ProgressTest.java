@@ -21,9 +21,9 @@ class ProgressTest {
   private static final String HOST = "c7g.xlarge";
   private final AtomicLong now = new AtomicLong();
   private final List<PlanItem> plan = List.of(
-      new PlanItem("compression", SPEC, Map.of("level", "1"), 1, "thrpt", 60, null),
-      new PlanItem("compression", SPEC, Map.of("level", "3"), 1, "thrpt", 60, null),
-      new PlanItem("compression", SPEC, Map.of("level", "9"), 1, "thrpt", 0, "no native zstd"));
+      new PlanItem("compression", SPEC, Map.of("level", "1"), Map.of(), 1, "thrpt", 60, null),
+      new PlanItem("compression", SPEC, Map.of("level", "3"), Map.of(), 1, "thrpt", 60, null),
+      new PlanItem("compression", SPEC, Map.of("level", "9"), Map.of(), 1, "thrpt", 0, "no native zstd"));
 
   private static BenchmarkResult ok(PlanItem item, List<Double> iterations) {
     return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), item.params(), "thrpt", 1, 1,

@@ -43,7 +43,7 @@ public final class OfflineScenario implements Scenario {
       predictors.forEach(Predictor::close);
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("threads", ThreadSettings.split(cpus, p.predictors()).toString());
-      return ScenarioParams.measurement(perIteration, Map.of(), attrs);
+      return ScenarioMeasurement.ofIterations(perIteration).withAttributes(attrs);
     }
   }
 

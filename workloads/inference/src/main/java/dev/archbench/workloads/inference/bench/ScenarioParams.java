@@ -1,14 +1,12 @@
 package dev.archbench.workloads.inference.bench;
 
-import dev.archbench.record.BenchmarkResult;
-import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.engine.EngineKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Parameters common to the inference scenarios, and how their measurements are built. */
+/** Parameters common to the inference scenarios. */
 record ScenarioParams(String model, EngineKind engine, DeviceKind device, int batch, int predictors,
     int seqLen, String fpmath, String threadWait) {
 
@@ -21,12 +19,5 @@ record ScenarioParams(String model, EngineKind engine, DeviceKind device, int ba
         Integer.parseInt(p.getOrDefault("seqLen", "128")),
         p.getOrDefault("fpmath", "default"),
         p.getOrDefault("threadWait", "spin"));
-  }
-
-
-  /** One fork's iterations with the scenario's facts. */
-  static ScenarioMeasurement measurement(List<Double> iterations, Map<String, BenchmarkResult.Metric> secondary,
-      Map<String, String> attributes) {
-    return ScenarioMeasurement.ofIterations(iterations).withSecondary(secondary).withAttributes(attributes);
   }
 }

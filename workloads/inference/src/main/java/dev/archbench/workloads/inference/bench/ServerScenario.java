@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -82,12 +83,12 @@ public final class ServerScenario implements Scenario {
       Map<String, String> attrs = new LinkedHashMap<>();
       attrs.put("threads", threads.toString());
       attrs.put("steps", describe(points));
-      List<Double> tried = points.stream().map(RatePoint::ratePerSecond).toList();
-      var best = LatencyBoundSearch.highestWithin(points, bound);
-      double rate = best.map(RatePoint::ratePerSecond).orElse(tried.get(0));
-      Knee knee = best.isPresent() ? Knee.of(rate, "req/s", Percentile.P99, bound, tried)
-          : Knee.notReached(rate, "req/s", Percentile.P99, bound, tried);
-      return ScenarioParams.measurement(List.of(rate), Map.of(), attrs)
+      OptionalDouble best = LatencyBoundSearch.highestWithin(points, bound)
+          .map(pt -> OptionalDouble.of(pt.ratePerSecond())).orElse(OptionalDouble.empty());
+      Knee knee = Knee.ofSearch(best, points.stream().map(RatePoint::ratePerSecond).toList(), "req/s",
+          Percentile.P99, bound);
+      double rate = knee.rates().get(0);
+      return ScenarioMeasurement.ofIterations(List.of(rate)).withAttributes(attrs)
           .withLatency(Latency.ofForks(List.of(latencyByRate.get(rate))))
           .withKnee(knee);
     }

@@ -78,16 +78,10 @@ public final class KneeScenario implements Scenario {
       attributes.put("saturation", String.format(Locale.ROOT, "%.0f req/s (closed-loop calibration)", saturation));
       attributes.put("steps", describe(steps));
       attributes.put("latencyFrom", "intended send time (coordinated omission corrected)");
-      List<Double> tried = steps.stream().map(Step::targetRate).toList();
-      if (knee.isEmpty()) {
-        // A finding, not a failure: this host cannot serve even the lowest rate within the target.
-        double lowest = steps.get(0).targetRate();
-        return Results.of(List.of(lowest), byRate.get(lowest), attributes)
-            .withKnee(Knee.notReached(lowest, "req/s", Percentile.P99, targetMs, tried));
-      }
-      Measurement atKnee = byRate.get(knee.getAsDouble());
-      return Results.of(List.of(knee.getAsDouble()), atKnee, attributes)
-          .withKnee(Knee.of(knee.getAsDouble(), "req/s", Percentile.P99, targetMs, tried));
+      // No rate within the target is a finding, not a failure: the knee is then an upper bound.
+      Knee k = Knee.ofSearch(knee, steps.stream().map(Step::targetRate).toList(), "req/s", Percentile.P99, targetMs);
+      double rate = k.rates().get(0);
+      return Results.of(List.of(rate), byRate.get(rate), attributes).withKnee(k);
     }
   }
 
