@@ -25,6 +25,8 @@ import java.util.Map;
  *     show them but compute nothing from them
  * @param attributes facts about what actually ran: codec implementation, transport, engine
  * @param reason why it failed or was skipped (first line of the error), else {@code null}
+ * @param precision the precision target, the half-width reached and why measuring stopped; {@code null}
+ *     in records written before adaptive stopping
  */
 public record BenchmarkResult(
     String key,
@@ -47,7 +49,23 @@ public record BenchmarkResult(
     String startedAt,
     String endedAt,
     Status status,
-    String reason) {
+    String reason,
+    Precision precision) {
+
+  /** A result without precision information (skips, failures, records before adaptive stopping). */
+  public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
+      int threads, int forks, String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData,
+      Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
+      Map<String, String> attributes, String startedAt, String endedAt, Status status, String reason) {
+    this(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score, rawData, latency,
+        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, null);
+  }
+
+  /** This result with {@code p} as its precision. */
+  public BenchmarkResult withPrecision(Precision p) {
+    return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score,
+        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p);
+  }
 
   /** A secondary metric with its own unit and, when measured per iteration, its raw data per fork. */
   public record Metric(String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData) {}

@@ -18,13 +18,20 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
 
   /** A copy with {@code result} added, replacing an earlier result with the same key. */
   public RunRecord withResult(BenchmarkResult result) {
+    // In place when the key is present (a benchmark measured fork by fork keeps its position).
     List<BenchmarkResult> next = new ArrayList<>(results.size() + 1);
+    boolean replaced = false;
     for (BenchmarkResult r : results) {
-      if (!r.key().equals(result.key())) {
+      if (r.key().equals(result.key())) {
+        next.add(result);
+        replaced = true;
+      } else {
         next.add(r);
       }
     }
-    next.add(result);
+    if (!replaced) {
+      next.add(result);
+    }
     return new RunRecord(schemaVersion, host, run, List.copyOf(next));
   }
 

@@ -3,9 +3,11 @@ package dev.archbench.reports;
 import static dev.archbench.reports.format.Fmt.md;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Precision;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.stats.FalseDiscovery;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
 import dev.archbench.reports.stats.IntervalScope;
 import dev.archbench.reports.stats.ScoreInterval;
@@ -16,11 +18,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code archbench compare}: two runs of the same host, benchmark by benchmark. A regression is a
- * performance ratio (NEW / OLD, above 1 is better whatever the unit) whose whole 95% interval lies
- * below 1 and whose point estimate is worse than the threshold; a benchmark that ran in OLD and
- * failed in NEW is a regression too. Same interval as the report and the progress line
- * ({@link ScoreInterval}).
+ * {@code archbench compare}: two runs of the same host, benchmark by benchmark. A difference is
+ * significant when the performance ratio's (NEW / OLD, above 1 is better whatever the unit) 95%
+ * interval excludes 1 <em>and</em> it survives the Benjamini-Hochberg procedure over all benchmarks
+ * compared at a false discovery rate of 5% ({@link FalseDiscovery}): a suite of 100 benchmarks
+ * tested one by one at 95% would call about five differences in two identical runs. A regression is
+ * a significant ratio worse than the threshold; a benchmark that ran in OLD and failed in NEW is a
+ * regression too. Same interval as the report and the progress line ({@link ScoreInterval}).
  */
 public final class RegressionCheck {
   private RegressionCheck() {}
@@ -46,8 +50,29 @@ public final class RegressionCheck {
     }
   }
 
+  /**
+   * @param pValue two-sided p-value of "no difference" from the ratio's replicates, or NaN when not
+   *     compared
+   * @param precision what each side's precision target asked and reached, in words, or null when
+   *     neither record carries one
+   * @param missedTarget whether OLD or NEW stopped before reaching its precision target
+   */
   public record Row(String key, String unit, Estimate oldScore, Estimate newScore, Estimate ratio,
-      Verdict verdict, String note) {}
+      Verdict verdict, String note, double pValue, String precision, boolean missedTarget) {
+
+    Row(String key, String unit, Estimate oldScore, Estimate newScore, Estimate ratio, Verdict verdict,
+        String note) {
+      this(key, unit, oldScore, newScore, ratio, verdict, note, Double.NaN, null, false);
+    }
+
+    Row withVerdict(Verdict v, String extraNote) {
+      String n = extraNote == null ? note : note == null ? extraNote : note + "; " + extraNote;
+      return new Row(key, unit, oldScore, newScore, ratio, v, n, pValue, precision, missedTarget);
+    }
+  }
+
+  /** The false discovery rate the verdicts control across the benchmarks of one comparison. */
+  public static final double FALSE_DISCOVERY_RATE = 0.05;
 
   /** The comparison; {@link #regressed()} decides the exit code. */
   public record Result(List<Row> rows, List<String> warnings, double threshold) {
@@ -84,7 +109,28 @@ public final class RegressionCheck {
       BenchmarkResult b = news.get(key);
       rows.add(row(key, a, b, threshold, oldRec.file(), newRec.file(), ho, hn, warnings));
     }
-    return new Result(rows, warnings, threshold);
+    return new Result(controlFalseDiscoveries(rows), warnings, threshold);
+  }
+
+  /**
+   * Keeps a significant verdict only where Benjamini-Hochberg at {@link #FALSE_DISCOVERY_RATE}
+   * rejects "no difference" among all the benchmarks that were compared.
+   */
+  static List<Row> controlFalseDiscoveries(List<Row> rows) {
+    double[] p = rows.stream().filter(r -> !Double.isNaN(r.pValue())).mapToDouble(Row::pValue).toArray();
+    double cutoff = FalseDiscovery.cutoff(p, FALSE_DISCOVERY_RATE);
+    List<Row> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      boolean significant = r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.IMPROVEMENT
+          || r.verdict() == Verdict.WITHIN_THRESHOLD;
+      if (significant && !(r.pValue() <= cutoff)) {
+        out.add(r.withVerdict(Verdict.NO_SIGNIFICANT_DIFFERENCE, "its interval excludes no change, but not"
+            + " after correcting for " + p.length + " comparisons"));
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
   }
 
   private static Map<String, BenchmarkResult> index(RunRecord r) {
@@ -155,7 +201,28 @@ public final class RegressionCheck {
       v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
     }
     String note = ia.scope().compareTo(ib.scope()) >= 0 ? ia.scope().caveat() : ib.scope().caveat();
-    return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), Analyzer.r6(r), v, note);
+    boolean missed = missed(a) || missed(b);
+    if (missed) {
+      note = (note == null ? "" : note + "; ") + "missed its precision target in " + (missed(a) && missed(b)
+          ? "OLD and NEW" : missed(a) ? "OLD" : "NEW");
+    }
+    return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), Analyzer.r6(r), v, note,
+        FalseDiscovery.pValueOfRatio(ratio, r.value()), precision(a, ia) + " / " + precision(b, ib), missed);
+  }
+
+  private static boolean missed(BenchmarkResult r) {
+    return r.precision() != null && r.precision().missedTarget();
+  }
+
+  /** "±1.8% of 2%", "±1.8%" without a target: the half-width shown is the interval compared here. */
+  private static String precision(BenchmarkResult r, ScoreInterval si) {
+    double hw = si.relativeHalfWidth();
+    String reached = Double.isNaN(hw) ? "–" : "±" + Fmt.num(hw * 100) + "%";
+    Precision p = r.precision();
+    if (p == null || p.target() == null) {
+      return reached;
+    }
+    return reached + " of ±" + Fmt.num(p.target() * 100) + "%" + (p.missedTarget() ? " (missed)" : "");
   }
 
   /** The Markdown summary (for a job summary or PR comment). */
@@ -172,19 +239,28 @@ public final class RegressionCheck {
     for (String w : res.warnings()) {
       sb.append("> ⚠ ").append(md(w)).append("\n\n");
     }
-    sb.append("| Benchmark | OLD | NEW | Change (95% interval) | Verdict |\n|---|---|---|---|---|\n");
+    long missed = res.rows().stream().filter(Row::missedTarget).count();
+    if (missed > 0) {
+      sb.append("> ⚠ ").append(missed).append(missed == 1 ? " benchmark" : " benchmarks")
+          .append(" stopped before reaching its precision target (marked *missed*): its interval is wider than asked.\n\n");
+    }
+    sb.append("| Benchmark | OLD | NEW | Change (95% interval) | Precision OLD / NEW | Verdict |\n|---|---|---|---|---|---|\n");
     for (Row r : res.rows()) {
       sb.append("| ").append(md(r.key())).append(" | ")
           .append(r.oldScore() == null ? "–" : Fmt.est(r.oldScore()) + " " + md(r.unit())).append(" | ")
           .append(r.newScore() == null ? "–" : Fmt.est(r.newScore()) + " " + md(r.unit())).append(" | ")
           .append(r.ratio() == null ? "–" : Fmt.pctEst(r.ratio())).append(" | ")
+          .append(r.precision() == null ? "–" : md(r.precision())).append(" | ")
           .append(r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW ? "**" + r.verdict().text() + "**"
               : r.verdict().text())
           .append(r.note() == null ? "" : " (" + md(r.note()) + ")").append(" |\n");
     }
     sb.append("\nChange is performance NEW/OLD (for times per operation, OLD/NEW), so negative is slower. "
-        + "A regression needs the whole 95% interval (hierarchical bootstrap over forks and iterations, "
-        + HierarchicalBootstrap.REPLICATES + " replicates, fixed seed) below zero and the change worse than the threshold.\n");
+        + "A difference is significant when its 95% interval (hierarchical bootstrap over forks and iterations, "
+        + HierarchicalBootstrap.REPLICATES + " replicates, fixed seed, widened for few forks) excludes zero and it"
+        + " holds after the Benjamini-Hochberg correction over all benchmarks compared (false discovery rate "
+        + Fmt.num(FALSE_DISCOVERY_RATE * 100) + "%); a regression is a significant change worse than the threshold."
+        + " Precision is the 95% interval's half-width relative to the score, and the target the run asked for.\n");
     return sb.toString();
   }
 

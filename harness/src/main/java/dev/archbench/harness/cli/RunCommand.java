@@ -8,6 +8,9 @@ import dev.archbench.harness.runner.Progress;
 import dev.archbench.harness.runner.RunEngine;
 import dev.archbench.harness.runner.RunEnvironment;
 import dev.archbench.harness.runner.RunRequest;
+import dev.archbench.harness.runner.Durations;
+import dev.archbench.harness.runner.ForkOrder;
+import dev.archbench.harness.runner.Grid;
 import dev.archbench.harness.runner.Terminal;
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.record.RecordFiles;
@@ -142,6 +145,28 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--latency-bound-ms", paramLabel = "MS", description = "inference: the server scenario's p99 bound.")
   String latencyBoundMs;
 
+  @Option(names = "--precision", paramLabel = "PCT",
+      description = "Target half-width of each result's 95%% interval, relative to its score (e.g. 2 or 2%%):"
+          + " forks are added until it is reached (default: the profile's; 0 or none: no target).")
+  String precision;
+
+  @Option(names = "--budget", paramLabel = "DURATION",
+      description = "Wall-clock cap for the whole run, e.g. 45m, 1h30m (default: the profile's).")
+  String budget;
+
+  @Option(names = "--order", paramLabel = "ORDER",
+      description = "interleaved (forks of all benchmarks in a seeded random order; default but for smoke)"
+          + " or sequential.")
+  String order;
+
+  @Option(names = "--grid", paramLabel = "GRID", defaultValue = "representative",
+      description = "representative (each workload's chosen parameter sets; default) or full (every combination).")
+  String grid;
+
+  @Option(names = "--history", paramLabel = "FILE|DIR",
+      description = "Earlier records of this host: --dry-run estimates precision from their variances.")
+  List<Path> history = new ArrayList<>();
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -220,7 +245,39 @@ public final class RunCommand implements Callable<Integer> {
     }
     return new RunRequest(p, workloads, includes, excludes, threads, jvm, jvmArgs, jmh, label, out, workDir,
         workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
-        Duration.ofMillis(spotPollMs), commandLine);
+        Duration.ofMillis(spotPollMs), commandLine, precisionFraction(), budget == null ? null : Durations.parse("--budget", budget),
+        orderOption(), Grid.of(grid), history);
+  }
+
+  private Double precisionFraction() {
+    if (precision == null) {
+      return null;
+    }
+    String v = precision.trim().replace("%", "");
+    if (v.equalsIgnoreCase("none") || v.equals("0")) {
+      return Double.NaN; // explicitly no target
+    }
+    double pct;
+    try {
+      pct = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--precision: '" + precision + "' is not a percentage such as 2 or 0.5%");
+    }
+    if (!(pct > 0 && pct < 100)) {
+      throw new IllegalArgumentException("--precision: " + precision + " must be between 0 and 100 percent");
+    }
+    return pct / 100;
+  }
+
+  private ForkOrder orderOption() {
+    if (order == null) {
+      return null;
+    }
+    return switch (order.trim().toLowerCase(Locale.ROOT)) {
+      case "interleaved" -> ForkOrder.INTERLEAVED;
+      case "sequential" -> ForkOrder.SEQUENTIAL;
+      default -> throw new IllegalArgumentException("--order: '" + order + "' is not interleaved or sequential");
+    };
   }
 
   private Progress.Mode progressMode(boolean console) {

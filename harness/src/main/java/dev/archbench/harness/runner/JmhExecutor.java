@@ -27,9 +27,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs one plan item with JMH: one {@link Runner} per item (exact benchmark, pinned parameters and
- * threads, the profile's forks and iterations unless {@code --jmh} overrides them). JMH forks a JVM
- * per fork as a child process; its human-readable output goes to the run's log.
+ * Runs one fork of a plan item with JMH: one {@link Runner} per fork (exact benchmark, pinned
+ * parameters and threads, the fork's warm-up and measured iterations unless {@code --jmh} fixes
+ * them). The runner's {@link ForkScheduler} decides how many forks a benchmark gets and in which
+ * order; JMH forks the JVM as a child process; its human-readable output goes to the run's log.
  */
 final class JmhExecutor {
   private final ForkSettings fork;
@@ -49,7 +50,7 @@ final class JmhExecutor {
     this.stopped = stopped;
   }
 
-  Outcome run(PlanItem item, JmhMethod method, String startedAt) {
+  Outcome run(PlanItem item, JmhMethod method, ForkPlan plan, String startedAt) {
     String jmhName = method.method();
     if (index.find(jmhName).isEmpty()) {
       return Outcome.failed(item, "JMH benchmark " + jmhName
@@ -61,7 +62,7 @@ final class JmhExecutor {
       Path notes = dir.resolve("notes.jsonl");
       String forkProperty = fork.forkProperty(dir.resolve("fork.json"), notes);
       Collection<RunResult> results = runWaitingForTheJmhLock(
-          options(item, method, index.find(jmhName).get(), forkProperty));
+          options(item, method, plan, index.find(jmhName).get(), forkProperty));
       if (results.size() != 1) {
         return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
             startedAt, Clock.now());
@@ -108,7 +109,8 @@ final class JmhExecutor {
     }
   }
 
-  private Options options(PlanItem item, JmhMethod method, BenchmarkListEntry entry, String forkProperty) {
+  private Options options(PlanItem item, JmhMethod method, ForkPlan plan, BenchmarkListEntry entry,
+      String forkProperty) {
     CommandLineOptions raw = fork.rawJmh();
     ProfileSettings s = fork.profile();
     ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)
@@ -116,17 +118,15 @@ final class JmhExecutor {
         .threads(item.threads())
         .shouldFailOnError(true);
     item.jmhParams().forEach((k, v) -> b.param(k, v));
-    if (!raw.getForkCount().hasValue()) {
-      b.forks(s.forks());
-    }
+    b.forks(1); // the scheduler runs forks one at a time (-f in --jmh sets how many)
     if (!raw.getWarmupIterations().hasValue()) {
-      b.warmupIterations(s.warmupIterations());
+      b.warmupIterations(plan.warmupIterations());
     }
     if (!raw.getWarmupTime().hasValue()) {
       b.warmupTime(s.jmhWarmupTime());
     }
     if (!raw.getMeasurementIterations().hasValue()) {
-      b.measurementIterations(s.measurementIterations());
+      b.measurementIterations(plan.measurementIterations());
     }
     if (!raw.getMeasurementTime().hasValue()) {
       b.measurementTime(s.jmhMeasurementTime());

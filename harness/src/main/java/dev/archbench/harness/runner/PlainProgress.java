@@ -14,9 +14,17 @@ public final class PlainProgress implements Progress {
   private final List<PlanItem> plan;
   private final boolean quiet;
   private final LongSupplier nanoTime;
+  private final java.util.function.DoubleSupplier eta;
   private long startedAt;
 
   public PlainProgress(PrintWriter out, List<PlanItem> plan, String hostKey, boolean quiet, LongSupplier nanoTime) {
+    this(out, plan, hostKey, quiet, nanoTime, null);
+  }
+
+  /** @param eta seconds the run still expects to take, or null for the plan's estimates */
+  public PlainProgress(PrintWriter out, List<PlanItem> plan, String hostKey, boolean quiet, LongSupplier nanoTime,
+      java.util.function.DoubleSupplier eta) {
+    this.eta = eta;
     this.hostKey = hostKey;
     this.out = out;
     this.plan = plan;
@@ -28,8 +36,8 @@ public final class PlainProgress implements Progress {
   public void started(int index, PlanItem item) {
     startedAt = nanoTime.getAsLong();
     if (!quiet && !item.isSkipped()) {
-      out.println(prefix(index) + "start " + item.key() + " (about " + Progress.duration(item.estimatedSeconds())
-          + ", run ETA " + Progress.duration(Progress.remaining(plan, index, 0)) + ")");
+      double left = eta != null ? eta.getAsDouble() : Progress.remaining(plan, index, 0);
+      out.println(prefix(index) + "start " + item.key() + " (run ETA " + Progress.duration(left) + ")");
       out.flush();
     }
   }

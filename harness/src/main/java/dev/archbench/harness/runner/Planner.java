@@ -46,13 +46,10 @@ public final class Planner {
         double estimate;
         if (spec.execution() instanceof JmhMethod m) {
           mode = jmh.mode(m.method()).orElse(null);
-          estimate = settings.estimatedSeconds();
         } else {
-          // A scenario runs in one JVM, whatever the profile's fork count.
           mode = "scenario";
-          estimate = new ProfileSettings(1, settings.warmupIterations(), settings.warmupTime(),
-              settings.measurementIterations(), settings.measurementTime()).estimatedSeconds();
         }
+        estimate = settings.estimatedSeconds();
         Set<String> identity = identityKeys(spec, paramOverrides);
         for (Map<String, String> params : combinations(paramsOf(spec, profile, paramOverrides))) {
           Map<String, String> own = new TreeMap<>(params);

@@ -7,44 +7,71 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * How long and how often a profile measures: JMH forks, warm-up and measurement iterations and
- * their durations. Scenarios get the same budget (warm-up = iterations x time).
+ * What a profile promises and how it measures: a precision target (the 95% interval's half-width
+ * relative to the score), a wall-clock budget for the whole run, the fork range each benchmark may
+ * use to reach the target, and each fork's starting warm-up and measurement iterations (the runner
+ * adapts both from the first forks: {@link IterationPlanner}, {@link SteadyState}). Scenarios get the
+ * same budget per fork (warm-up = iterations x time).
  *
- * <p>Budgets, per benchmark and parameter set, with JVM start-up on top:
- * smoke 3 s, quick 10 s, standard 80 s, full 450 s. Each workload chooses its parameter sets per
- * profile; the whole suite plans about 3 minutes (smoke), 20 minutes (quick), 8 hours (standard) and
- * 3 days (full), whatever the core count, so standard and full are meant for a selection.
+ * <p>Budgets for the default (representative) grid of the whole suite, on a 2-vCPU machine: smoke
+ * 3 minutes (proves it works, no target), quick 10 minutes at ±5%, standard 60 minutes at ±2%, full
+ * 6 hours at ±1%.
+ *
+ * @param minForks forks every benchmark runs whatever the budget (at least 2 where there is a
+ *     target: one fork cannot show fork-to-fork variation)
+ * @param maxForks the most forks a benchmark runs to reach its target
+ * @param precision the target as a fraction (0.05 = ±5%), or {@code null} for none
+ * @param budget wall-clock cap for the whole run
  */
 public record ProfileSettings(
-    int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
-    Duration measurementTime) {
+    int minForks, int maxForks, int warmupIterations, Duration warmupTime, int measurementIterations,
+    Duration measurementTime, Double precision, Duration budget) {
 
-  /** Seconds a forked JVM costs beyond its iterations (start-up, class loading, setup); for ETAs. */
+  /** Seconds a forked JVM costs beyond its iterations (start-up, class loading, setup); for plans. */
   static final double FORK_OVERHEAD_SECONDS = 1.5;
 
   public static ProfileSettings of(Profile profile) {
     return switch (profile) {
-      case SMOKE -> new ProfileSettings(1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1));
-      case QUICK -> new ProfileSettings(1, 2, Duration.ofSeconds(2), 3, Duration.ofSeconds(2));
-      case STANDARD -> new ProfileSettings(2, 3, Duration.ofSeconds(5), 5, Duration.ofSeconds(5));
-      case FULL -> new ProfileSettings(3, 5, Duration.ofSeconds(10), 10, Duration.ofSeconds(10));
+      case SMOKE -> new ProfileSettings(1, 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), null,
+          Duration.ofMinutes(3));
+      case QUICK -> new ProfileSettings(2, 6, 1, Duration.ofSeconds(1), 5, Duration.ofMillis(500), 0.05,
+          Duration.ofMinutes(10));
+      case STANDARD -> new ProfileSettings(3, 12, 2, Duration.ofSeconds(2), 6, Duration.ofSeconds(2), 0.02,
+          Duration.ofMinutes(60));
+      case FULL -> new ProfileSettings(5, 30, 3, Duration.ofSeconds(5), 10, Duration.ofSeconds(5), 0.01,
+          Duration.ofHours(6));
     };
   }
 
-  /** These settings with whatever the user's raw {@code --jmh} options set explicitly. */
+  /** These settings with whatever the user's raw {@code --jmh} options set explicitly (-f fixes the forks). */
   public ProfileSettings overriddenBy(CommandLineOptions raw) {
+    int f = raw.getForkCount().orElse(-1);
     return new ProfileSettings(
-        raw.getForkCount().orElse(forks),
+        f > 0 ? f : minForks,
+        f > 0 ? f : maxForks,
         raw.getWarmupIterations().orElse(warmupIterations),
         raw.getWarmupTime().hasValue() ? toDuration(raw.getWarmupTime().get()) : warmupTime,
         raw.getMeasurementIterations().orElse(measurementIterations),
-        raw.getMeasurementTime().hasValue() ? toDuration(raw.getMeasurementTime().get()) : measurementTime);
+        raw.getMeasurementTime().hasValue() ? toDuration(raw.getMeasurementTime().get()) : measurementTime,
+        precision, budget);
   }
 
-  /** Planned seconds of one benchmark with one parameter set (for the plan and the ETA). */
+  /** These settings with {@code --precision} (NaN: no target) and {@code --budget} when given. */
+  public ProfileSettings with(Double precisionOverride, Duration budgetOverride) {
+    return new ProfileSettings(minForks, maxForks, warmupIterations, warmupTime, measurementIterations,
+        measurementTime, precisionOverride == null ? precision : precisionOverride.isNaN() ? null : precisionOverride,
+        budgetOverride != null ? budgetOverride : budget);
+  }
+
+  /** Planned seconds of one fork with the starting iterations (JVM start-up included). */
+  public double forkSeconds() {
+    return warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime)
+        + FORK_OVERHEAD_SECONDS;
+  }
+
+  /** Planned seconds of a benchmark's minimum forks. */
   public double estimatedSeconds() {
-    double perFork = warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime);
-    return Math.max(1, forks) * (perFork + FORK_OVERHEAD_SECONDS);
+    return Math.max(1, minForks) * forkSeconds();
   }
 
   public TimeValue jmhWarmupTime() {
@@ -55,19 +82,33 @@ public record ProfileSettings(
     return TimeValue.milliseconds(measurementTime.toMillis());
   }
 
-  /** One line for {@code --help}, the plan and the README, e.g. {@code 1 fork, warm-up 1 x 1 s, ...}. */
+  /** One line for {@code --help}, the plan and the README. */
   public String describe() {
-    return String.format(Locale.ROOT, "%d fork%s, warm-up %d x %s, measurement %d x %s",
-        forks, forks == 1 ? "" : "s", warmupIterations, human(warmupTime), measurementIterations,
-        human(measurementTime));
+    String forks = minForks == maxForks ? minForks + " fork" + (minForks == 1 ? "" : "s")
+        : minForks + " to " + maxForks + " forks";
+    return String.format(Locale.ROOT, "%s, %s, budget %s; per fork warm-up %d x %s, measurement %d x %s",
+        precision == null ? "no precision target" : "precision ±" + pct(precision), forks, human(budget),
+        warmupIterations, human(warmupTime), measurementIterations, human(measurementTime));
+  }
+
+  static String pct(double fraction) {
+    double p = fraction * 100;
+    return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.2g", p)) + "%";
   }
 
   static double seconds(Duration d) {
     return d.toMillis() / 1000.0;
   }
 
-  private static String human(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  static String human(Duration d) {
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + " ms";
+    }
+    long s = d.toSeconds();
+    if (s >= 3600 && s % 3600 == 0) {
+      return s / 3600 + " h";
+    }
+    return s >= 60 && s % 60 == 0 ? s / 60 + " min" : s + " s";
   }
 
   private static Duration toDuration(TimeValue t) {

@@ -2,6 +2,7 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Precision;
 import dev.archbench.reports.stats.IntervalScope;
 import dev.archbench.reports.stats.ScoreInterval;
 import java.util.List;
@@ -40,12 +41,24 @@ public interface Progress extends AutoCloseable {
         return head + " (interval not computed: the values overflow)";
       }
       if (si.scope() == IntervalScope.NONE) {
-        return head + " (" + si.scope().brief() + ")";
+        return head + " (" + si.scope().brief() + ")" + precision(r);
       }
       return head + ", 95% interval " + number(si.estimate().lower()) + " to " + number(si.estimate().upper())
-          + (si.scope().brief() == null ? "" : " (" + si.scope().brief() + ")");
+          + (si.scope().brief() == null ? "" : " (" + si.scope().brief() + ")") + precision(r);
     }
     return (Status.FAILED.equals(r.status()) ? "FAILED " : "skipped ") + r.key() + ": " + r.reason();
+  }
+
+  /** " [3 forks, ±1.9% of ±2%, target-met]": how far the benchmark is, when it measures to a target. */
+  static String precision(BenchmarkResult r) {
+    Precision p = r.precision();
+    if (p == null) {
+      return "";
+    }
+    String reached = p.halfWidth() == null ? "no interval" : "±" + ProfileSettings.pct(p.halfWidth());
+    return " [" + r.forks() + (r.forks() == 1 ? " fork, " : " forks, ") + reached
+        + (p.target() == null ? "" : " of ±" + ProfileSettings.pct(p.target()))
+        + (p.stopReason() == null ? "" : ", " + p.stopReason().id()) + "]";
   }
 
   static String number(Double d) {

@@ -55,7 +55,8 @@ public final class RunEngine {
     WorkloadContext ctx = new WorkloadContext(host, req.workDir(), req.options());
     List<Integer> threads = req.threads() == null ? List.of() : ThreadCounts.parse(req.threads(), ctx.cpus());
     Selection selection = Selection.of(req.workloads(), req.includes(), req.excludes());
-    List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection, req.profile(),
+    List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection,
+        req.grid().paramsOf(req.profile()),
         threads, JmhOptions.paramOverrides(raw, Args.split(req.jmh())), settings, ctx);
     if (plan.isEmpty()) {
       throw new IllegalArgumentException("nothing to run: no benchmark of the selected workloads matches"
@@ -65,31 +66,60 @@ public final class RunEngine {
   }
 
   private ProfileSettings settings(CommandLineOptions raw) {
-    return ProfileSettings.of(req.profile()).overriddenBy(raw);
+    return ProfileSettings.of(req.profile()).overriddenBy(raw).with(req.precision(), req.budget());
   }
 
-  /** {@code --dry-run}: prints the plan and its estimated duration. */
+  /**
+   * {@code --dry-run}: the plan, and per benchmark the forks, precision and time it can expect from
+   * the {@link PrecisionModel} (measured defaults, or {@code --history} records of this host),
+   * simulated round by round within the budget as the run will go.
+   */
   public int dryRun() {
     Host host = env.host().get();
     List<PlanItem> plan = plan(host);
     PrintWriter out = env.out();
     ProfileSettings s = settings(JmhOptions.parse(req.jmh()));
-    out.println("Plan (dry run, nothing is measured): profile " + req.profile().id() + ", " + s.describe()
-        + " per benchmark");
+    List<RunRecord> history = new ArrayList<>();
+    if (!req.history().isEmpty()) {
+      dev.archbench.reports.RecordLoader.Loaded loaded = dev.archbench.reports.RecordLoader.load(req.history());
+      if (!loaded.problems().isEmpty()) {
+        throw new IllegalArgumentException("--history: " + loaded.problems().get(0));
+      }
+      loaded.records().forEach(r -> history.add(r.record()));
+    }
+    List<PrecisionModel.Prediction> predictions = PrecisionModel.of(history).predict(plan, s);
+    java.util.Map<String, PrecisionModel.Prediction> byKey = new java.util.HashMap<>();
+    predictions.forEach(p -> byKey.put(p.item().key(), p));
+    out.println("Plan (dry run, nothing is measured): profile " + req.profile().id() + " (" + req.grid().name()
+        .toLowerCase(Locale.ROOT) + " grid), " + s.describe());
     int width = plan.stream().mapToInt(i -> i.key().length()).max().orElse(10);
-    out.printf(Locale.ROOT, "%4s  %-" + width + "s  %-8s  %s%n", "#", "benchmark", "mode", "estimate");
+    out.printf(Locale.ROOT, "%4s  %-" + width + "s  %-8s  %5s  %9s  %-13s  %7s  %s%n", "#", "benchmark", "mode",
+        "forks", "precision", "expected stop", "time", "variance from");
     double total = 0;
     int skipped = 0;
+    int missing = 0;
     for (int i = 0; i < plan.size(); i++) {
       PlanItem item = plan.get(i);
-      total += item.estimatedSeconds();
-      String est = item.isSkipped() ? "skipped: " + item.skipReason() : Progress.duration(item.estimatedSeconds());
-      skipped += item.isSkipped() ? 1 : 0;
-      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %-8s  %s%n", i + 1, item.key(),
-          item.mode() == null ? "?" : item.mode(), est);
+      PrecisionModel.Prediction p = byKey.get(item.key());
+      String mode = item.mode() == null ? "?" : item.mode();
+      if (p == null) {
+        skipped++;
+        out.printf(Locale.ROOT, "%4d  %-" + width + "s  %-8s  skipped: %s%n", i + 1, item.key(), mode, item.skipReason());
+        continue;
+      }
+      total += p.seconds();
+      missing += s.precision() != null && p.halfWidth() > s.precision() ? 1 : 0;
+      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %-8s  %5d  %9s  %-13s  %7s  %s%n", i + 1, item.key(), mode,
+          p.forks(), "±" + ProfileSettings.pct(p.halfWidth()), p.stopReason(), Progress.duration(p.seconds()), p.source());
+    }
+    int runnable = plan.size() - skipped;
+    if (s.precision() != null && runnable > 0) {
+      out.printf(Locale.ROOT, "expected to reach ±%s: %d of %d benchmarks (%.0f%%)%n", ProfileSettings.pct(s.precision()),
+          runnable - missing, runnable, 100.0 * (runnable - missing) / runnable);
     }
     out.println(plan.size() + " benchmarks" + (skipped > 0 ? " (" + skipped + " skipped)" : "")
-        + ", estimated " + Progress.duration(total) + " (JVM start-up included; real times vary)");
+        + ", estimated " + Progress.duration(total) + " within a budget of " + ProfileSettings.human(s.budget())
+        + " (JVM start-up included; real times vary)");
     out.flush();
     return ExitCodes.OK;
   }
@@ -191,7 +221,15 @@ public final class RunEngine {
     SignalHandlers signals = env.handleSignals() ? new SignalHandlers(interruption) : null;
     Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(record.host(), env.env(), req.spotPollInterval(),
         interruption);
-    try (OutputStream log = openLog(files.log()); Progress progress = progress(plan, record.hostKey())) {
+    ProfileSettings settings = fork.profile();
+    ForkOrder order = order();
+    long seed = dev.archbench.random.SplitMix64.seedOf(files.runId());
+    java.util.Map<String, BenchmarkResult> resumed = new java.util.HashMap<>();
+    start.results().stream().filter(r -> kept.contains(r.key())).forEach(r -> resumed.put(r.key(), r));
+    ForkScheduler scheduler = new ForkScheduler(plan, settings, order, seed, env.nanoTime(), start.hostKey(),
+        resumed, !raw.getMeasurementIterations().hasValue() && !raw.getWarmupIterations().hasValue());
+    try (OutputStream log = openLog(files.log());
+        Progress progress = progress(plan, record.hostKey(), scheduler::remainingSeconds)) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
       if (!Files.exists(files.jmhJson())) {
         jmhJson.write();
@@ -205,37 +243,50 @@ public final class RunEngine {
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
       JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
       ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
-      for (int i = 0; i < plan.size() && !interruption.requested(); i++) {
+      logLine(log, "# archbench: forks in " + order.name().toLowerCase(Locale.ROOT) + " order, seed " + seed
+          + "; " + fork.profile().describe());
+      for (int i = 0; i < plan.size(); i++) {
         PlanItem item = plan.get(i);
-        if (kept.contains(item.key())) {
-          BenchmarkResult previous = record.results().stream().filter(r -> r.key().equals(item.key()))
-              .findFirst().orElseThrow();
+        BenchmarkResult previous = resumed.get(item.key());
+        if (previous != null && !scheduler.continues(item.key())) {
           progress.ended(i + 1, item, previous, true);
-          continue;
+        } else if (item.isSkipped() && previous == null) {
+          BenchmarkResult skipped = BenchmarkResult.skipped(item.workload(), item.spec().name(), item.params(),
+              item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason());
+          record = record.withResult(skipped);
+          progress.ended(i + 1, item, skipped, false);
         }
-        progress.started(i + 1, item);
+      }
+      RecordFiles.replace(files.record(), record);
+      ForkScheduler.Next next;
+      while (!interruption.requested() && (next = scheduler.next()) != null) {
+        PlanItem item = next.item();
+        progress.started(next.index(), item);
         String startedAt = Clock.now();
-        Outcome outcome;
-        if (item.isSkipped()) {
-          outcome = new Outcome(BenchmarkResult.skipped(item.workload(), item.spec().name(), item.params(),
-              item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason()), null);
-        } else {
-          logLine(log, "\n# archbench: " + item.key());
-          outcome = runOne(item, jmh, scenarios, startedAt);
-        }
+        long t0 = env.nanoTime().getAsLong();
+        logLine(log, "\n# archbench: " + item.key() + " fork " + next.fork() + " (warm-up "
+            + next.plan().warmupIterations() + ", measured " + next.plan().measurementIterations() + " iterations)");
+        Outcome outcome = runOne(item, next.plan(), jmh, scenarios, startedAt);
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
         if (interruption.requested() && !outcome.result().isOk()) {
-          break; // the benchmark in flight was stopped: not a failure of the benchmark
+          break; // the fork in flight was stopped: not a failure of the benchmark
         }
         if (outcome.jmh() != null) {
           jmhJson.append(outcome.jmh());
         }
-        record = record.withResult(outcome.result());
+        BenchmarkResult sofar = scheduler.completed(next, outcome.result(),
+            (env.nanoTime().getAsLong() - t0) / 1e9);
+        record = record.withResult(sofar);
         RecordFiles.replace(files.record(), record);
-        progress.ended(i + 1, item, outcome.result(), false);
+        progress.ended(next.index(), item, sofar, false);
       }
+      // Benchmarks the budget stopped between forks carry that reason now.
+      for (BenchmarkResult r : scheduler.results()) {
+        record = record.withResult(r);
+      }
+      RecordFiles.replace(files.record(), record);
       interruption.settle();
       List<Warning> finalWarnings = new ArrayList<>(warnings);
       if (interruption.requested()) {
@@ -282,12 +333,21 @@ public final class RunEngine {
     return failed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
-  /** Runs an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
-  private static Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, String startedAt) {
+  /** Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
+  private static Outcome runOne(PlanItem item, ForkPlan plan, JmhExecutor jmh, ScenarioExecutor scenarios,
+      String startedAt) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
-      return scenarios.run(item, scenario, startedAt);
+      return scenarios.run(item, scenario, plan, startedAt);
     }
-    return jmh.run(item, (JmhMethod) item.spec().execution(), startedAt);
+    return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt);
+  }
+
+  /** {@code --order}, else interleaved where records are for comparison (all but smoke). */
+  private ForkOrder order() {
+    if (req.order() != null) {
+      return req.order();
+    }
+    return req.profile() == Profile.SMOKE ? ForkOrder.SEQUENTIAL : ForkOrder.INTERLEAVED;
   }
 
   /** Signal handlers run on their own thread; give one a moment to record an interruption. */
@@ -302,12 +362,12 @@ public final class RunEngine {
     }
   }
 
-  private Progress progress(List<PlanItem> plan, String hostKey) {
+  private Progress progress(List<PlanItem> plan, String hostKey, java.util.function.DoubleSupplier eta) {
     Progress.Mode mode = req.progress();
     if (mode == Progress.Mode.TTY && !req.verbose()) {
-      return new TtyProgress(env.err(), plan, hostKey, env.nanoTime(), true);
+      return new TtyProgress(env.err(), plan, hostKey, env.nanoTime(), true, eta);
     }
-    return new PlainProgress(env.err(), plan, hostKey, mode == Progress.Mode.QUIET, env.nanoTime());
+    return new PlainProgress(env.err(), plan, hostKey, mode == Progress.Mode.QUIET, env.nanoTime(), eta);
   }
 
   private OutputStream openLog(Path log) throws IOException {

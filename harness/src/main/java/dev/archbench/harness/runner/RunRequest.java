@@ -16,6 +16,11 @@ import java.util.Map;
  * @param options workload options by {@link dev.archbench.workload.WorkloadOptions} name
  * @param onInterrupt command to run after an interrupted run's record is on disk, or {@code null}
  * @param commandLine the arguments as typed, stored in the record (what {@code --resume} replays)
+ * @param precision {@code --precision} as a fraction, or {@code null} for the profile's
+ * @param budget {@code --budget}, or {@code null} for the profile's
+ * @param order {@code --order}, or {@code null} for the profile's default
+ * @param grid which parameter grid the workloads run
+ * @param history records of earlier runs whose variances refine the plan's precision estimates
  */
 public record RunRequest(
     Profile profile,
@@ -35,7 +40,12 @@ public record RunRequest(
     boolean verbose,
     String onInterrupt,
     Duration spotPollInterval,
-    List<String> commandLine) {
+    List<String> commandLine,
+    Double precision,
+    Duration budget,
+    ForkOrder order,
+    Grid grid,
+    List<Path> history) {
 
   public RunRequest {
     workloads = List.copyOf(workloads);
@@ -43,5 +53,6 @@ public record RunRequest(
     excludes = List.copyOf(excludes);
     options = Map.copyOf(options);
     commandLine = List.copyOf(commandLine);
+    history = history == null ? List.of() : List.copyOf(history);
   }
 }

@@ -34,7 +34,7 @@ final class ScenarioExecutor {
     this.log = log;
   }
 
-  Outcome run(PlanItem item, ScenarioClass scenario, String startedAt) {
+  Outcome run(PlanItem item, ScenarioClass scenario, ForkPlan plan, String startedAt) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("archbench-scenario-");
@@ -43,8 +43,8 @@ final class ScenarioExecutor {
       Path notes = dir.resolve("notes.jsonl");
       ProfileSettings s = fork.profile();
       ScenarioSettings settings = new ScenarioSettings(
-          s.warmupIterations() * ProfileSettings.seconds(s.warmupTime()),
-          ProfileSettings.seconds(s.measurementTime()), s.measurementIterations(), item.threads(),
+          plan.warmupIterations() * ProfileSettings.seconds(s.warmupTime()),
+          ProfileSettings.seconds(s.measurementTime()), plan.measurementIterations(), item.threads(),
           fork.options());
       ObjectNode req = Json.mapper().createObjectNode();
       req.put("scenarioClass", scenario.className());

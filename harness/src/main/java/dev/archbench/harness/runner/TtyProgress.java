@@ -22,11 +22,19 @@ public final class TtyProgress implements Progress {
   private final LongSupplier nanoTime;
   private final long runStart;
   private final ScheduledExecutorService ticker;
+  private final java.util.function.DoubleSupplier eta;
   private int index;
   private long itemStart;
 
   /** @param animate redraw every second (off in tests that render lines directly) */
   public TtyProgress(PrintWriter out, List<PlanItem> plan, String hostKey, LongSupplier nanoTime, boolean animate) {
+    this(out, plan, hostKey, nanoTime, animate, null);
+  }
+
+  /** @param eta seconds the run still expects to take, or null for the plan's estimates */
+  public TtyProgress(PrintWriter out, List<PlanItem> plan, String hostKey, LongSupplier nanoTime, boolean animate,
+      java.util.function.DoubleSupplier eta) {
+    this.eta = eta;
     this.hostKey = hostKey;
     this.out = out;
     this.plan = plan;
@@ -51,7 +59,7 @@ public final class TtyProgress implements Progress {
     }
     long now = nanoTime.getAsLong();
     double elapsed = (now - runStart) / 1e9;
-    double eta = Progress.remaining(plan, index, (now - itemStart) / 1e9);
+    double eta = this.eta != null ? this.eta.getAsDouble() : Progress.remaining(plan, index, (now - itemStart) / 1e9);
     return "[" + index + "/" + plan.size() + "] " + plan.get(index - 1).key()
         + "  elapsed " + Progress.duration(elapsed) + "  ETA " + Progress.duration(eta);
   }

@@ -46,7 +46,8 @@ class SmallPartsTest {
   void jmhOptionsOverrideTheProfileAndConflictingOnesAreRefused() {
     var raw = JmhOptions.parse("-f 3 -wi 0 -r 250ms -p size=1,2 -jvmArgs -Xmx1g");
     ProfileSettings s = ProfileSettings.of(Profile.SMOKE).overriddenBy(raw);
-    assertThat(s).isEqualTo(new ProfileSettings(3, 0, Duration.ofSeconds(1), 2, Duration.ofMillis(250)));
+    assertThat(s).isEqualTo(new ProfileSettings(3, 3, 0, Duration.ofSeconds(1), 2, Duration.ofMillis(250), null,
+        Duration.ofMinutes(3)));
     assertThat(JmhOptions.paramOverrides(raw, Args.split("-f 3 -p size=1,2"))).containsEntry("size", List.of("1", "2"));
     assertThat(JmhOptions.jvmArgs(raw)).containsExactly("-Xmx1g");
     assertThatThrownBy(() -> JmhOptions.parse("-t 4")).hasMessageContaining("-t (use --threads)");
@@ -56,16 +57,24 @@ class SmallPartsTest {
   }
 
   @Test
-  void profilesGrowAndFullHasAtLeastThreeForks() {
-    double last = 0;
+  void profilesPromiseMorePrecisionForMoreTimeAndComparableOnesHaveSeveralForks() {
+    double lastSeconds = 0;
+    double lastPrecision = 1;
     for (Profile p : Profile.values()) {
-      double est = ProfileSettings.of(p).estimatedSeconds();
-      assertThat(est).isGreaterThan(last);
-      last = est;
+      ProfileSettings s = ProfileSettings.of(p);
+      assertThat(s.budget().toSeconds()).isGreaterThan((long) lastSeconds);
+      lastSeconds = s.budget().toSeconds();
+      if (p != Profile.SMOKE) {
+        assertThat(s.precision()).isLessThan(lastPrecision);
+        lastPrecision = s.precision();
+        assertThat(s.minForks()).as("one fork cannot show fork-to-fork variation").isGreaterThanOrEqualTo(2);
+        assertThat(s.maxForks()).isGreaterThan(s.minForks());
+      }
     }
-    assertThat(ProfileSettings.of(Profile.FULL).forks()).isGreaterThanOrEqualTo(3);
     assertThat(ProfileSettings.of(Profile.SMOKE).describe())
-        .isEqualTo("1 fork, warm-up 1 x 1 s, measurement 2 x 1 s");
+        .isEqualTo("no precision target, 1 fork, budget 3 min; per fork warm-up 1 x 1 s, measurement 2 x 1 s");
+    assertThat(ProfileSettings.of(Profile.STANDARD).describe())
+        .isEqualTo("precision ±2%, 3 to 12 forks, budget 1 h; per fork warm-up 2 x 2 s, measurement 6 x 2 s");
   }
 
   @Test

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The one interval archbench shows for a score, wherever it is shown (progress line, reports,
- * {@code compare}): the 95% percentile bootstrap over records, forks and iterations
- * ({@link HierarchicalBootstrap}), with the scope of variation it covers.
+ * {@code compare}, the runner's stopping rule): the 95% percentile bootstrap over records, forks and
+ * iterations ({@link HierarchicalBootstrap}), expanded for the number of units at its top level
+ * ({@link SmallSample}), with the scope of variation it covers.
  *
  * @param estimate the mean and its interval; the bounds equal the mean when {@code scope} is NONE
  * @param replicates the bootstrap replicates, for ratios and derived figures
@@ -42,7 +43,26 @@ public record ScoreInterval(Estimate estimate, IntervalScope scope, double[] rep
     int values = records.stream().flatMap(List::stream).mapToInt(f -> f.length).sum();
     double mean = HierarchicalBootstrap.meanOfRecords(records);
     double[] reps = HierarchicalBootstrap.replicatesOfRecords(records, replicates, seed);
+    SmallSample.expand(reps, mean, SmallSample.expansion(topUnits(records.size(), forks, values)));
     return new ScoreInterval(Estimate.of(mean, reps), IntervalScope.of(records.size(), forks, values), reps);
+  }
+
+  /**
+   * The independent units at the top level the bootstrap resamples: records when there are several,
+   * else forks, else the iterations of the one fork.
+   */
+  static int topUnits(int records, int forks, int values) {
+    return records > 1 ? records : forks > 1 ? forks : values;
+  }
+
+  /**
+   * The half-width of the interval as a fraction of the estimate (the larger side, as the interval
+   * need not be symmetric); NaN when the estimate is zero or not finite.
+   */
+  public double relativeHalfWidth() {
+    Estimate e = estimate;
+    double half = Math.max(e.upper() - e.value(), e.value() - e.lower());
+    return e.value() == 0 || !finite() ? Double.NaN : half / Math.abs(e.value());
   }
 
   /**

@@ -128,10 +128,71 @@ class StatsTest {
     assertThat(both.estimate().value()).isCloseTo(11.1, within(1e-9));
     assertThat(both.estimate().lower()).isLessThan(10.5);
     assertThat(both.estimate().upper()).isGreaterThan(11.7);
-    assertThat(one.estimate().upper() - one.estimate().lower()).isLessThan(0.4);
+    assertThat(one.estimate().upper() - one.estimate().lower()).as("two forks: the t-like width, not the plug-in")
+        .isGreaterThan(0.4).isLessThan(3);
     assertThat(ScoreInterval.of(List.of(List.of(new double[] {3, 4})), 100, 1).scope()).isEqualTo(IntervalScope.ITERATIONS);
     assertThat(ScoreInterval.of(List.of(List.of(new double[] {3})), 100, 1).scope()).isEqualTo(IntervalScope.NONE);
     assertThat(IntervalScope.NONE.caveat()).isEqualTo("a single measurement: no interval can be computed");
+  }
+
+  /**
+   * The A/A test of the interval itself: two records of one benchmark drawn from the same
+   * distribution (fork means vary beyond iteration noise) must rarely be called different. The
+   * plain percentile bootstrap fails this badly with few forks; the expanded one must hold.
+   */
+  @Test
+  void twoIdenticalRunsAreRarelyCalledDifferentEvenWithFewForks() {
+    SplitMix64 g = new SplitMix64(2013);
+    for (int forks : new int[] {2, 3, 5, 8}) {
+      int called = 0;
+      int trials = 200;
+      for (int t = 0; t < trials; t++) {
+        List<double[]> a = sample(g, forks);
+        List<double[]> b = sample(g, forks);
+        ScoreInterval ia = ScoreInterval.of(List.of(a), 400, 2 * t + 1);
+        ScoreInterval ib = ScoreInterval.of(List.of(b), 400, 2 * t + 2);
+        double[] ratio = new double[400];
+        for (int i = 0; i < ratio.length; i++) {
+          ratio[i] = ib.replicates()[i] / ia.replicates()[i];
+        }
+        called += Estimate.of(ib.estimate().value() / ia.estimate().value(), ratio).excludes(1) ? 1 : 0;
+      }
+      assertThat(called / (double) trials).as("false positives with %d forks", forks).isLessThanOrEqualTo(0.06);
+    }
+    assertThat(SmallSample.expansion(2)).isCloseTo(9.17, within(0.01));
+    assertThat(SmallSample.expansion(30)).isCloseTo(1.06, within(0.01));
+    assertThat(SmallSample.t975(40)).isCloseTo(2.0211, within(1e-3));
+  }
+
+  /** Forks with means 100 + N(0, 2²) and five iterations each with noise N(0, 1). */
+  private static List<double[]> sample(SplitMix64 g, int forks) {
+    List<double[]> out = new java.util.ArrayList<>();
+    for (int f = 0; f < forks; f++) {
+      double mean = 100 + 2 * gauss(g);
+      double[] it = new double[5];
+      for (int i = 0; i < it.length; i++) {
+        it[i] = mean + gauss(g);
+      }
+      out.add(it);
+    }
+    return out;
+  }
+
+  @Test
+  void falseDiscoveriesAreControlledAcrossBenchmarks() {
+    assertThat(FalseDiscovery.cutoff(new double[] {0.01, 0.02, 0.03, 0.04, 0.05}, 0.05)).isEqualTo(0.05);
+    assertThat(FalseDiscovery.cutoff(new double[] {0.001, 0.3, 0.5, 0.7, 0.9}, 0.05)).isEqualTo(0.001);
+    // 100 benchmarks with p = 0.03: each alone "significant", none after the correction.
+    assertThat(FalseDiscovery.cutoff(java.util.Collections.nCopies(100, 0.03).stream().mapToDouble(d -> d).toArray(),
+        0.05)).isEqualTo(0.03).as("all equal at 0.03 <= 0.05: all kept");
+    double[] mixed = new double[100];
+    java.util.Arrays.fill(mixed, 0.5);
+    mixed[0] = 0.03;
+    assertThat(FalseDiscovery.cutoff(mixed, 0.05)).isEqualTo(-1);
+    assertThat(FalseDiscovery.upperTail(1.959964)).isCloseTo(0.025, within(1e-6));
+    double[] around = {0.9, 1.0, 1.1, 0.95, 1.05};
+    assertThat(FalseDiscovery.pValueOfRatio(around, 1.0)).isCloseTo(1.0, within(1e-6));
+    assertThat(FalseDiscovery.pValueOfRatio(new double[] {0.5, 0.51, 0.49, 0.5}, 0.5)).isLessThan(1e-6);
   }
 
   private static double gauss(SplitMix64 g) {

@@ -99,6 +99,16 @@ public final class InferenceWorkload implements Workload {
         // Smoke proves things work, often on busy shared runners where spinning threads crawl.
         v.put("threadWait", List.of("passive"));
       }
+      if (p == Profile.QUICK && d == DeviceKind.CPU) {
+        // The representative grid: ONNX Runtime's latency for each model family; PyTorch's CPU
+        // latency and ResNet-50 are in the full grid (offline covers both engines).
+        if (e != EngineKind.ONNXRUNTIME || m == ModelKind.RESNET50) {
+          continue;
+        }
+        if (m == ModelKind.MINILM) {
+          v.put("seqLen", List.of("128"));
+        }
+      }
       params.put(p, v);
     }
     return new BenchmarkSpec(InferenceNames.name("singlestream", m.id(), e, d),
@@ -110,7 +120,9 @@ public final class InferenceWorkload implements Workload {
 
   private static BenchmarkSpec offline(ModelKind m, EngineKind e, List<String> jvmArgs) {
     Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
-    params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8"), "predictors", List.of("1")));
+    if (m != ModelKind.RESNET50) { // MobileNetV2 represents CNNs in the representative grid
+      params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "batch", List.of("8"), "predictors", List.of("1")));
+    }
     params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
         "predictors", List.of("1", "2")));
     params.put(Profile.FULL, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
@@ -130,7 +142,7 @@ public final class InferenceWorkload implements Workload {
       // Smoke proves the scenario (and its knee in the record) works; the MLP takes seconds.
       params.put(Profile.SMOKE, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
     }
-    if (m == ModelKind.MLP || m == ModelKind.MOBILENETV2) {
+    if ((m == ModelKind.MLP || m == ModelKind.MOBILENETV2) && e == EngineKind.ONNXRUNTIME) {
       params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
     }
     params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
@@ -148,7 +160,7 @@ public final class InferenceWorkload implements Workload {
   private static BenchmarkSpec overhead(String model, String method, List<String> jvmArgs) {
     Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
     for (Profile p : Profile.values()) {
-      if (p != Profile.SMOKE || model.equals("mlp")) {
+      if (model.equals("mlp") || p == Profile.STANDARD || p == Profile.FULL) {
         params.put(p, new LinkedHashMap<>(Map.of("model", List.of(model))));
       }
     }

@@ -1,0 +1,138 @@
+package dev.archbench.harness.runner;
+
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.CpuSplit;
+import dev.archbench.record.Knee;
+import dev.archbench.record.Latency;
+import dev.archbench.record.Precision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A benchmark measured fork by fork: each fork's executor result is added to what the earlier forks
+ * measured, so the record holds one result per benchmark with every fork's raw data, as if one JMH
+ * run had made all the forks. Warm-up the fork still had in its measured iterations
+ * ({@link SteadyState}) moves from {@code rawData} to {@code precision.warmupData}.
+ */
+final class ForkMerge {
+  private ForkMerge() {}
+
+  /** The executor's one-fork result with its unsteady leading iterations set apart. */
+  static BenchmarkResult trimWarmup(BenchmarkResult fork) {
+    if (!fork.isOk() || fork.rawData() == null || fork.rawData().size() != 1) {
+      return fork;
+    }
+    List<Double> values = fork.rawData().get(0);
+    int d = SteadyState.warmupLength(values.stream().mapToDouble(Double::doubleValue).toArray());
+    List<List<Double>> steady = List.of(List.copyOf(values.subList(d, values.size())));
+    Precision p = new Precision(null, null, null, List.of(d), List.of(List.copyOf(values.subList(0, d))));
+    return new BenchmarkResult(fork.key(), fork.workload(), fork.benchmark(), fork.params(), fork.mode(),
+        fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(),
+        BenchmarkResult.meanOfForkMeans(steady), steady, fork.latency(), fork.knee(), fork.cpu(), fork.subject(),
+        fork.secondary(), fork.attributes(), fork.startedAt(), fork.endedAt(), fork.status(), fork.reason(), p);
+  }
+
+  /** {@code soFar} (null for the first fork) with {@code next}'s fork added. */
+  static BenchmarkResult append(BenchmarkResult soFar, BenchmarkResult next) {
+    if (soFar == null || !next.isOk()) {
+      return next; // a failed fork fails the benchmark, with its reason
+    }
+    List<List<Double>> raw = concat(soFar.rawData(), next.rawData());
+    Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
+    Map<String, String> attributes = new TreeMap<>(next.attributes() == null ? Map.of() : next.attributes());
+    if (soFar.attributes() != null) {
+      attributes.putAll(soFar.attributes());
+    }
+    Precision a = soFar.precision();
+    Precision b = next.precision();
+    Precision p = new Precision(a == null ? null : a.target(), a == null ? null : a.halfWidth(), null,
+        concatInts(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
+        concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()));
+    return new BenchmarkResult(soFar.key(), soFar.workload(), soFar.benchmark(), soFar.params(), soFar.mode(),
+        soFar.threads(), soFar.forks() + next.forks(), soFar.unit(), soFar.higherIsBetter(), score, raw,
+        latency(soFar.latency(), next.latency()), knee(soFar.knee(), next.knee()),
+        cpu(soFar.cpu(), soFar.forks(), next.cpu(), next.forks()),
+        soFar.subject() != null ? soFar.subject() : next.subject(),
+        secondary(soFar.secondary(), next.secondary()), attributes, soFar.startedAt(), next.endedAt(),
+        next.status(), next.reason(), p);
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>();
+    if (a != null) {
+      out.addAll(a);
+    }
+    if (b != null) {
+      out.addAll(b);
+    }
+    return out;
+  }
+
+  private static List<Integer> concatInts(List<Integer> a, List<Integer> b) {
+    return concat(a, b);
+  }
+
+  private static Latency latency(Latency a, Latency b) {
+    if (a == null || b == null) {
+      return a != null ? a : b;
+    }
+    List<Histogram> forks = new ArrayList<>(a.decodedForks());
+    forks.addAll(b.decodedForks());
+    return Latency.ofForks(forks);
+  }
+
+  /**
+   * Each fork's knee is kept; the search's outcome is the one that claims least when forks disagree
+   * (an upper bound over a lower bound over a bracketed knee), so nothing claims more than every fork
+   * showed.
+   */
+  private static Knee knee(Knee a, Knee b) {
+    if (a == null || b == null) {
+      return a != null ? a : b;
+    }
+    Knee.Found found = a.found() == b.found() ? a.found()
+        : a.found() == Knee.Found.UPPER_BOUND || b.found() == Knee.Found.UPPER_BOUND ? Knee.Found.UPPER_BOUND
+        : a.found() == Knee.Found.LOWER_BOUND || b.found() == Knee.Found.LOWER_BOUND ? Knee.Found.LOWER_BOUND
+        : a.found();
+    Double highest = a.highestRateTried() == null ? b.highestRateTried()
+        : b.highestRateTried() == null ? a.highestRateTried() : Math.max(a.highestRateTried(), b.highestRateTried());
+    return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest);
+  }
+
+  /** Cores used, averaged over forks. */
+  private static CpuSplit cpu(CpuSplit a, int na, CpuSplit b, int nb) {
+    if (a == null || b == null) {
+      return a != null ? a : b;
+    }
+    double wa = na / (double) (na + nb);
+    double wb = 1 - wa;
+    Double perCpu = a.serverRequestsPerCpuSecond() == null || b.serverRequestsPerCpuSecond() == null
+        ? (a.serverRequestsPerCpuSecond() != null ? a.serverRequestsPerCpuSecond() : b.serverRequestsPerCpuSecond())
+        : wa * a.serverRequestsPerCpuSecond() + wb * b.serverRequestsPerCpuSecond();
+    return new CpuSplit(wa * a.serverCores() + wb * b.serverCores(), wa * a.clientCores() + wb * b.clientCores(),
+        wa * a.otherCores() + wb * b.otherCores(), perCpu);
+  }
+
+  private static Map<String, Metric> secondary(Map<String, Metric> a, Map<String, Metric> b) {
+    if (a == null || b == null) {
+      return a != null ? a : b;
+    }
+    Map<String, Metric> out = new TreeMap<>(a);
+    b.forEach((name, m) -> {
+      Metric old = out.get(name);
+      if (old == null) {
+        out.put(name, m);
+        return;
+      }
+      List<List<Double>> raw = concat(old.rawData(), m.rawData());
+      Double score = !raw.isEmpty() ? Double.valueOf(BenchmarkResult.meanOfForkMeans(raw))
+          : old.score() == null ? m.score() : m.score() == null ? old.score() : (old.score() + m.score()) / 2;
+      out.put(name, new Metric(old.unit(), old.higherIsBetter(), score, raw.isEmpty() ? null : raw));
+    });
+    return out;
+  }
+}

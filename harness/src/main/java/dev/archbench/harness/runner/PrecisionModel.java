@@ -1,0 +1,145 @@
+package dev.archbench.harness.runner;
+
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.RunRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a plan can expect before anything is measured: per benchmark, how variable its iterations and
+ * forks are (coefficients of variation) and what a fork costs, from measured defaults per workload
+ * or, better, from earlier records of the same host ({@code --history}). From those it predicts the
+ * forks a benchmark needs for the precision target and simulates the run's rounds within the budget,
+ * as {@link ForkScheduler} will run them.
+ */
+final class PrecisionModel {
+
+  /**
+   * @param iterationCv standard deviation of iterations within a fork, relative to the mean
+   * @param forkCv standard deviation of fork means beyond iteration noise, relative to the mean
+   * @param forkSeconds wall time of one fork (JVM start-up, warm-up, setup included)
+   * @param source where these figures come from, for the plan's table
+   */
+  record Variability(double iterationCv, double forkCv, double forkSeconds, String source) {}
+
+  /** A benchmark's expected outcome: forks, precision reached, why it stops, time. */
+  record Prediction(PlanItem item, int forks, double halfWidth, String stopReason, double seconds, String source) {}
+
+  /**
+   * Measured defaults: the variance components and fork times of the quick A/A runs on the 2-vCPU
+   * development machine (2026-12-06, `bench/aa-check.sh quick`), median over each workload's
+   * benchmarks. Scenarios (load tests) are costlier per fork than JMH methods.
+   */
+  static final Map<String, Variability> MEASURED = Map.of(
+      "compression", new Variability(0.03, 0.04, 6.0, "compression default"),
+      "web", new Variability(0.05, 0.06, 8.0, "web default"),
+      "inference", new Variability(0.05, 0.05, 10.0, "inference default"));
+  static final Variability GENERIC = new Variability(0.05, 0.05, 0, "generic default");
+
+  private final Map<String, Variability> history;
+
+  private PrecisionModel(Map<String, Variability> history) {
+    this.history = history;
+  }
+
+  /** A model refined by {@code records} (earlier runs of this host): their benchmarks' own variances. */
+  static PrecisionModel of(List<RunRecord> records) {
+    Map<String, List<BenchmarkResult>> byKey = new HashMap<>();
+    for (RunRecord r : records) {
+      for (BenchmarkResult b : r.results()) {
+        if (b.isOk() && b.rawData() != null) {
+          byKey.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b);
+        }
+      }
+    }
+    Map<String, Variability> h = new HashMap<>();
+    byKey.forEach((key, results) -> {
+      List<List<Double>> forks = new ArrayList<>();
+      double seconds = 0;
+      int n = 0;
+      for (BenchmarkResult b : results) {
+        forks.addAll(b.rawData());
+        if (b.startedAt() != null && b.endedAt() != null && b.forks() > 0) {
+          seconds += Duration.between(Instant.parse(b.startedAt()), Instant.parse(b.endedAt())).toMillis() / 1000.0;
+          n += b.forks();
+        }
+      }
+      IterationPlanner.Components c = IterationPlanner.components(forks);
+      if (!Double.isNaN(c.iterationVariance()) && c.grandMean() != 0) {
+        double mean = Math.abs(c.grandMean());
+        h.put(key, new Variability(Math.sqrt(c.iterationVariance()) / mean, Math.sqrt(c.forkVariance()) / mean,
+            n == 0 ? 0 : seconds / n, "history (" + forks.size() + " forks)"));
+      }
+    });
+    return new PrecisionModel(h);
+  }
+
+  Variability variability(PlanItem item, ProfileSettings s) {
+    Variability v = history.get(item.key());
+    if (v == null) {
+      v = MEASURED.getOrDefault(item.workload(), GENERIC);
+    }
+    // A fork costs what the profile's iterations take plus the start-up and setup measured.
+    double planned = s.forkSeconds();
+    double seconds = Math.max(planned, v.forkSeconds() > 0 ? v.forkSeconds() : planned);
+    return new Variability(v.iterationCv(), v.forkCv(), seconds, v.source());
+  }
+
+  /** Expected relative half-width with {@code forks} forks of {@code iterations}. */
+  static double halfWidth(Variability v, int forks, int iterations) {
+    double var = v.forkCv() * v.forkCv() / forks + v.iterationCv() * v.iterationCv() / ((double) forks * iterations);
+    double units = forks > 1 ? forks : iterations; // the interval's top level, as ScoreInterval has it
+    return 1.959964 * ForkScheduler.expansion((int) units) * Math.sqrt(var);
+  }
+
+  /** Predictions for the runnable items of {@code plan}, simulating the scheduler's rounds and budget. */
+  List<Prediction> predict(List<PlanItem> plan, ProfileSettings s) {
+    List<PlanItem> items = plan.stream().filter(i -> !i.isSkipped()).toList();
+    int n = items.size();
+    Variability[] v = new Variability[n];
+    int[] wanted = new int[n];
+    int[] forks = new int[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = variability(items.get(i), s);
+      wanted[i] = s.maxForks();
+      for (int f = Math.max(1, s.minForks()); f <= s.maxForks(); f++) {
+        if (s.precision() != null && halfWidth(v[i], f, s.measurementIterations()) <= s.precision()) {
+          wanted[i] = f;
+          break;
+        }
+        if (s.precision() == null) {
+          wanted[i] = s.minForks();
+          break;
+        }
+      }
+    }
+    double budget = s.budget().toSeconds();
+    double spent = 0;
+    boolean[] budgetStopped = new boolean[n];
+    for (int round = 1; round <= s.maxForks(); round++) {
+      for (int i = 0; i < n; i++) {
+        if (forks[i] >= wanted[i] || budgetStopped[i]) {
+          continue;
+        }
+        if (forks[i] >= 1 && spent + v[i].forkSeconds() > budget) {
+          budgetStopped[i] = true;
+          continue;
+        }
+        forks[i]++;
+        spent += v[i].forkSeconds();
+      }
+    }
+    List<Prediction> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double hw = halfWidth(v[i], forks[i], s.measurementIterations());
+      String reason = budgetStopped[i] ? "budget"
+          : s.precision() != null && hw <= s.precision() ? "target-met" : "benchmark-cap";
+      out.add(new Prediction(items.get(i), forks[i], hw, reason, forks[i] * v[i].forkSeconds(), v[i].source()));
+    }
+    return out;
+  }
+}
