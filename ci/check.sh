@@ -30,7 +30,7 @@ step() {
 }
 
 shell_scripts() {
-  grep -rlE '^#!.*\b(ba)?sh\b' ci | sort
+  grep -rlE '^#!.*\b(ba)?sh\b' ci bench | sort
 }
 
 run_shellcheck() {

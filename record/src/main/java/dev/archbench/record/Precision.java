@@ -17,9 +17,12 @@ import java.util.List;
  * @param warmup per fork, how many leading measured iterations were found not yet steady and left out
  *     of {@code rawData} (their values are in {@code warmupData})
  * @param warmupData per fork, the values of those iterations, so that nothing measured is lost
+ * @param seconds wall-clock seconds this benchmark's forks took, JVM start-up included (with forks
+ *     interleaved, {@code startedAt}..{@code endedAt} spans other benchmarks' forks too); what plans
+ *     learn a fork's cost from
  */
 public record Precision(Double target, Double halfWidth, StopReason stopReason, List<Integer> warmup,
-    List<List<Double>> warmupData) {
+    List<List<Double>> warmupData, Double seconds) {
 
   public Precision {
     warmup = warmup == null ? List.of() : List.copyOf(warmup);

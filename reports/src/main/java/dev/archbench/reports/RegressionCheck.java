@@ -6,6 +6,7 @@ import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Precision;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.price.Csv;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.reports.stats.FalseDiscovery;
 import dev.archbench.reports.stats.HierarchicalBootstrap;
@@ -261,6 +262,20 @@ public final class RegressionCheck {
         + " holds after the Benjamini-Hochberg correction over all benchmarks compared (false discovery rate "
         + Fmt.num(FALSE_DISCOVERY_RATE * 100) + "%); a regression is a significant change worse than the threshold."
         + " Precision is the 95% interval's half-width relative to the score, and the target the run asked for.\n");
+    return sb.toString();
+  }
+
+  /** One row per benchmark for scripts (the A/A and power checks read it); numbers in Locale.ROOT. */
+  public static String csv(Result res) {
+    StringBuilder sb = new StringBuilder("key,verdict,ratio,ratio_lower,ratio_upper,p_value,missed_target\n");
+    for (Row r : res.rows()) {
+      sb.append(Csv.field(r.key())).append(',').append(r.verdict().text()).append(',')
+          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().value())).append(',')
+          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().lower())).append(',')
+          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().upper())).append(',')
+          .append(Double.isNaN(r.pValue()) ? "" : String.format(java.util.Locale.ROOT, "%.3g", r.pValue())).append(',')
+          .append(r.missedTarget()).append('\n');
+    }
     return sb.toString();
   }
 

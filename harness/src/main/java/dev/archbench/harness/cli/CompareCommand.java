@@ -35,6 +35,10 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown summary to FILE.")
   Path out;
 
+  @Option(names = "--csv", paramLabel = "FILE",
+      description = "Also write one CSV row per benchmark (verdict, ratio and interval, p-value, precision) to FILE.")
+  Path csv;
+
   @Override
   public Integer call() {
     double t = parseThreshold(threshold);
@@ -52,6 +56,9 @@ public final class CompareCommand implements Callable<Integer> {
     outW.flush();
     if (out != null) {
       RecordFiles.writeAtomically(out, md);
+    }
+    if (csv != null) {
+      RecordFiles.writeAtomically(csv, RegressionCheck.csv(result));
     }
     return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
   }

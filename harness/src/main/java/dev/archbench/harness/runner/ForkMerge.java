@@ -29,7 +29,7 @@ final class ForkMerge {
     List<Double> values = fork.rawData().get(0);
     int d = SteadyState.warmupLength(values.stream().mapToDouble(Double::doubleValue).toArray());
     List<List<Double>> steady = List.of(List.copyOf(values.subList(d, values.size())));
-    Precision p = new Precision(null, null, null, List.of(d), List.of(List.copyOf(values.subList(0, d))));
+    Precision p = new Precision(null, null, null, List.of(d), List.of(List.copyOf(values.subList(0, d))), null);
     return new BenchmarkResult(fork.key(), fork.workload(), fork.benchmark(), fork.params(), fork.mode(),
         fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(),
         BenchmarkResult.meanOfForkMeans(steady), steady, fork.latency(), fork.knee(), fork.cpu(), fork.subject(),
@@ -51,7 +51,7 @@ final class ForkMerge {
     Precision b = next.precision();
     Precision p = new Precision(a == null ? null : a.target(), a == null ? null : a.halfWidth(), null,
         concatInts(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
-        concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()));
+        concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()), a == null ? null : a.seconds());
     return new BenchmarkResult(soFar.key(), soFar.workload(), soFar.benchmark(), soFar.params(), soFar.mode(),
         soFar.threads(), soFar.forks() + next.forks(), soFar.unit(), soFar.higherIsBetter(), score, raw,
         latency(soFar.latency(), next.latency()), knee(soFar.knee(), next.knee()),

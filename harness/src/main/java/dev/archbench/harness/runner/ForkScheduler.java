@@ -89,6 +89,7 @@ final class ForkScheduler {
       if (kept != null) {
         s.result = kept;
         s.forks = kept.forks();
+        s.secondsSpent = kept.precision() != null && kept.precision().seconds() != null ? kept.precision().seconds() : 0;
         s.failed = !kept.isOk();
         s.stop = kept.precision() != null ? kept.precision().stopReason() : kept.isOk() ? StopReason.BENCHMARK_CAP : null;
       }
@@ -200,7 +201,7 @@ final class ForkScheduler {
     double hw = halfWidth(r);
     Precision p = r.precision();
     return r.withPrecision(new Precision(settings.precision(), Double.isNaN(hw) ? null : hw, s.stop,
-        p == null ? null : p.warmup(), p == null ? null : p.warmupData()));
+        p == null ? null : p.warmup(), p == null ? null : p.warmupData(), Math.round(s.secondsSpent * 10) / 10.0));
   }
 
   private double halfWidth(BenchmarkResult r) {

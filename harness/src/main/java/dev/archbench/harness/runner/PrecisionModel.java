@@ -2,8 +2,6 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.RunRecord;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,8 +61,10 @@ final class PrecisionModel {
       int n = 0;
       for (BenchmarkResult b : results) {
         forks.addAll(b.rawData());
-        if (b.startedAt() != null && b.endedAt() != null && b.forks() > 0) {
-          seconds += Duration.between(Instant.parse(b.startedAt()), Instant.parse(b.endedAt())).toMillis() / 1000.0;
+        // Fork cost from the time the forks took (not startedAt..endedAt: interleaved forks of
+        // other benchmarks run in between).
+        if (b.precision() != null && b.precision().seconds() != null && b.forks() > 0) {
+          seconds += b.precision().seconds();
           n += b.forks();
         }
       }

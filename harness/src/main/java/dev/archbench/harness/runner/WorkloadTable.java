@@ -28,21 +28,33 @@ public final class WorkloadTable {
     this.ctx = ctx;
   }
 
-  /** One row per benchmark. */
+  /**
+   * One row per benchmark.
+   *
+   * @param grids where it runs: {@code smoke} (the smoke profile), {@code representative} (quick,
+   *     standard and full), {@code full} ({@code --grid full})
+   * @param params its parameter values per grid
+   */
   public record Row(String workload, String benchmark, String summary, String unit, boolean higherIsBetter,
-      String scoreMeaning, String kind, Map<String, Map<String, List<String>>> params, List<String> profiles,
+      String scoreMeaning, String kind, Map<String, Map<String, List<String>>> params, List<String> grids,
       boolean scalesWithThreads, boolean hidden) {}
+
+  /** The grids in the order shown, each with the profile key its parameter sets are declared under. */
+  private static final List<Map.Entry<String, Profile>> GRIDS = List.of(
+      Map.entry("smoke", Grid.REPRESENTATIVE.paramsOf(Profile.SMOKE)),
+      Map.entry("representative", Grid.REPRESENTATIVE.paramsOf(Profile.QUICK)),
+      Map.entry("full", Grid.FULL.paramsOf(Profile.QUICK)));
 
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     for (Workload w : workloads) {
       for (BenchmarkSpec s : w.benchmarks(ctx)) {
-        Map<String, Map<String, List<String>>> params = new TreeMap<>();
+        Map<String, Map<String, List<String>>> params = new java.util.LinkedHashMap<>();
         List<String> profiles = new ArrayList<>();
-        for (Profile p : Profile.values()) {
-          if (s.includedIn(p)) {
-            profiles.add(p.id());
-            params.put(p.id(), new TreeMap<>(s.paramsFor(p)));
+        for (Map.Entry<String, Profile> g : GRIDS) {
+          if (s.includedIn(g.getValue())) {
+            profiles.add(g.getKey());
+            params.put(g.getKey(), new TreeMap<>(s.paramsFor(g.getValue())));
           }
         }
         rows.add(new Row(w.id(), s.name(), s.summary(), s.unit(), s.higherIsBetter(), s.scoreMeaning(),
@@ -64,7 +76,7 @@ public final class WorkloadTable {
         sb.append("  ").append(r.benchmark()).append("  [").append(r.unit())
             .append(r.higherIsBetter() ? ", higher is better" : ", lower is better").append("]\n");
         sb.append("      ").append(r.summary()).append('\n');
-        sb.append("      profiles: ").append(String.join(", ", r.profiles()))
+        sb.append("      grids: ").append(String.join(", ", r.grids()))
             .append(r.scalesWithThreads() ? "; scales with --threads" : "").append('\n');
         String params = paramsText(r);
         if (!params.isEmpty()) {
@@ -87,24 +99,24 @@ public final class WorkloadTable {
   /** The README table (its generated section {@code workloads}). */
   public String markdown() {
     StringBuilder sb = new StringBuilder();
-    sb.append("| Workload | Benchmark | What it measures | Unit | Profiles | Parameters |\n");
+    sb.append("| Workload | Benchmark | What it measures | Unit | Grids | Parameters |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (Row r : rows()) {
       sb.append("| ").append(r.workload()).append(" | `").append(r.benchmark()).append("` | ")
           .append(cell(r.summary())).append(" | ").append(cell(r.unit()))
           .append(r.higherIsBetter() ? " (higher is better)" : " (lower is better)").append(" | ")
-          .append(String.join(", ", r.profiles())).append(r.scalesWithThreads() ? "; threads" : "")
+          .append(String.join(", ", r.grids())).append(r.scalesWithThreads() ? "; threads" : "")
           .append(" | ").append(cell(paramsText(r))).append(" |\n");
     }
     return sb.toString();
   }
 
-  /** {@code level=1,3 (smoke: 1)}: the largest profile's values, and smaller profiles where they differ. */
+  /** {@code level=1,3 (smoke: 1)}: the largest grid's values, and smaller grids where they differ. */
   static String paramsText(Row r) {
-    if (r.profiles().isEmpty()) {
+    if (r.grids().isEmpty()) {
       return "";
     }
-    String last = r.profiles().get(r.profiles().size() - 1);
+    String last = r.grids().get(r.grids().size() - 1);
     Map<String, List<String>> widest = r.params().get(last);
     if (widest.isEmpty()) {
       return "";
@@ -112,7 +124,7 @@ public final class WorkloadTable {
     String main = widest.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
         .collect(Collectors.joining("; "));
     List<String> differing = new ArrayList<>();
-    for (String p : r.profiles()) {
+    for (String p : r.grids()) {
       Map<String, List<String>> m = r.params().get(p);
       if (!m.equals(widest)) {
         differing.add(p + ": " + m.entrySet().stream()

@@ -123,9 +123,9 @@ class AdaptiveStoppingTest {
     PlanItem a = item("1");
     PlanItem b = item("2");
     BenchmarkResult inProgress = fork(a, List.of(100.0, 101.0, 99.0, 100.0, 100.0))
-        .withPrecision(new dev.archbench.record.Precision(0.05, 0.2, null, List.of(0), List.of(List.of())));
+        .withPrecision(new dev.archbench.record.Precision(0.05, 0.2, null, List.of(0), List.of(List.of()), 5.0));
     BenchmarkResult done = fork(b, List.of(100.0, 101.0, 99.0, 100.0, 100.0))
-        .withPrecision(new dev.archbench.record.Precision(0.05, 0.01, StopReason.TARGET_MET, null, null));
+        .withPrecision(new dev.archbench.record.Precision(0.05, 0.01, StopReason.TARGET_MET, null, null, 5.0));
     ForkScheduler s = new ForkScheduler(List.of(a, b), settings(2, 3, 0.05, Duration.ofHours(1)),
         ForkOrder.INTERLEAVED, 1, now::get, "h", Map.of(a.key(), inProgress, b.key(), done), true);
     assertThat(s.continues(a.key())).isTrue();

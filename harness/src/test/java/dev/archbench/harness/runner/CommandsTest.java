@@ -34,7 +34,7 @@ class CommandsTest {
     out.getBuffer().setLength(0);
     assertThat(exec("list", "--all")).isZero();
     assertThat(out.toString()).contains("selftest (hidden): ").contains("  sum.latency  [us/op, lower is better]")
-        .contains("profiles: smoke, quick, standard, full; scales with --threads");
+        .contains("grids: smoke, representative, full; scales with --threads");
     out.getBuffer().setLength(0);
     assertThat(exec("list", "--all", "--json")).isZero();
     JsonNode rows = Json.mapper().readTree(out.toString());
@@ -45,7 +45,7 @@ class CommandsTest {
       }
     }
     assertThat(sum).isNotNull();
-    assertThat(sum.get("params").get("quick").get("size").toString()).isEqualTo("[\"1000\",\"100000\"]");
+    assertThat(sum.get("params").get("representative").get("size").toString()).isEqualTo("[\"1000\",\"100000\"]");
     assertThat(sum.get("kind").asText()).isEqualTo("jmh");
   }
 
@@ -54,8 +54,8 @@ class CommandsTest {
     assertThat(exec("list", "--all", "--markdown")).isZero();
     assertThat(out.toString()).startsWith("| Workload | Benchmark |")
         .contains("| selftest | `sum` | Sums an array of longs (proves JMH forks, params and threads). | ops/s"
-            + " (higher is better) | smoke, quick, standard, full; threads | size=1000,100000,10000000"
-            + " (smoke: size=1000; quick: size=1000,100000; standard: size=1000,100000) |\n");
+            + " (higher is better) | smoke, representative, full; threads | size=1000,100000,10000000"
+            + " (smoke: size=1000; representative: size=1000,100000) |\n");
   }
 
   @Test

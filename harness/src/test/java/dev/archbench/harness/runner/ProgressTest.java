@@ -50,8 +50,9 @@ class ProgressTest {
     Estimate e = ScoreInterval.of(first, HOST).estimate();
     assertThat(out).contains(TtyProgress.CLEAR + "[1/3] ok compression/zstd.compress[level=1]@1: 512 MB/s, 95% interval "
         + Progress.number(e.lower()) + " to " + Progress.number(e.upper()) + " (one fork: iteration noise only)\n");
-    assertThat(e.lower()).isGreaterThanOrEqualTo(510.0);
-    assertThat(e.upper()).isLessThanOrEqualTo(514.8);
+    // Three values: widened for their small number, beyond the values themselves.
+    assertThat(e.lower()).isLessThan(510.0);
+    assertThat(e.upper()).isGreaterThan(514.8);
     assertThat(out).contains("\r").doesNotContain("\n[2/3]");
   }
 
@@ -67,7 +68,7 @@ class ProgressTest {
     p.ended(3, skipped, BenchmarkResult.skipped("compression", "zstd.compress", skipped.params(), 1, "MB/s",
         true, "no native zstd"), false);
     assertThat(sw.toString()).isEqualTo("""
-        [1/3] start compression/zstd.compress[level=1]@1 (about 1:00, run ETA 2:00)
+        [1/3] start compression/zstd.compress[level=1]@1 (run ETA 2:00)
         [1/3] ok compression/zstd.compress[level=1]@1: 0.01234 MB/s (a single measurement: no interval) (1:01)
         [3/3] skipped compression/zstd.compress[level=9]@1: no native zstd
         """);

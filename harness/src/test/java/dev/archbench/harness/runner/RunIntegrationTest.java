@@ -31,6 +31,47 @@ class RunIntegrationTest {
   @TempDir Path dir;
 
   @Test
+  void quickRunsForksUntilThePrecisionTargetAndTheBudgetCapsIt() throws Exception {
+    Runs runs = Runs.capture();
+    Path out = dir.resolve("adaptive");
+    int exit = Runs.run(runs.env(Runs.localHost(), Map.of(), dir.resolve("roots")),
+        "--workloads", "selftest", "--include", "/sum$", "--profile", "quick", "--precision", "50",
+        "--budget", "40s", "--jmh", "-w 100ms -r 100ms", "--out", out.toString(), "--work-dir",
+        dir.resolve("work").toString(), "--progress", "plain");
+    assertThat(exit).as(runs.err.toString()).isZero();
+    RunRecord record = RecordFiles.read(Runs.recordIn(out));
+    // How many forks a busy machine needs varies; what each stop reason promises does not.
+    assertThat(record.results()).hasSize(2).allSatisfy(r -> {
+      var p = r.precision();
+      assertThat(p.target()).isEqualTo(0.5);
+      assertThat(r.rawData()).hasSize(r.forks());
+      assertThat(p.warmup()).hasSize(r.forks());
+      switch (p.stopReason()) {
+        case TARGET_MET -> assertThat(p.halfWidth()).isLessThanOrEqualTo(0.5);
+        case BENCHMARK_CAP -> assertThat(r.forks()).isEqualTo(8);
+        case BUDGET -> assertThat(r.forks()).isPositive();
+      }
+      if (p.stopReason() != dev.archbench.record.Precision.StopReason.BUDGET) {
+        assertThat(r.forks()).as("quick's minimum").isGreaterThanOrEqualTo(3);
+      }
+    });
+    assertThat(runs.err.toString()).containsPattern("\\[\\d forks, ±[^]]* of ±50%, (target-met|benchmark-cap|budget)\\]");
+    assertThat(Files.readString(Runs.recordIn(out).resolveSibling(record.run().id() + ".log")))
+        .contains("# archbench: forks in interleaved order, seed ");
+
+    Path capped = dir.resolve("capped");
+    exit = Runs.run(runs.env(Runs.localHost(), Map.of(), dir.resolve("roots")),
+        "--workloads", "selftest", "--include", "/sum$", "--profile", "quick", "--budget", "1s",
+        "--jmh", "-w 100ms -r 100ms", "--out", capped.toString(), "--work-dir", dir.resolve("work").toString(),
+        "--progress", "plain");
+    assertThat(exit).isZero();
+    assertThat(RecordFiles.read(Runs.recordIn(capped)).results()).hasSize(2).allSatisfy(r -> {
+      assertThat(r.forks()).as("every benchmark gets its first fork").isEqualTo(1);
+      assertThat(r.precision().stopReason()).isEqualTo(dev.archbench.record.Precision.StopReason.BUDGET);
+    });
+  }
+
+  @Test
   void smokeRunRecordsEveryKindOfResultAndGoesOnAfterAFailure() throws Exception {
     Runs runs = Runs.capture();
     Path out = dir.resolve("results");

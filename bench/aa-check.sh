@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The test of archbench's intervals, runnable by anyone (Kalibera and Jones: an A/A comparison is the
+# test of an interval method; if it claims differences where there are none, it is wrong):
+#
+#   1. A/A: runs the same selection twice, back to back, on this machine, and counts how many
+#      benchmarks `archbench compare` calls significantly different (there are none to find);
+#   2. power: plants a known slowdown (5% and 10%, every raw value of a copy of the second record)
+#      and counts how many benchmarks compare detects as slower.
+#
+#   bench/aa-check.sh quick                      # two quick runs of the whole suite (~20 min)
+#   bench/aa-check.sh standard --workloads web   # any run options select what runs
+#   bench/aa-check.sh --records A.json B.json    # reuse two records of one host
+#
+# Prints one summary line per check and the run durations against their plan; files are kept in
+# $AA_OUT (default: a new directory under /tmp). Exit 0 when the goals hold (A/A at least 95% "no
+# significant difference"; at standard and full also a planted 10% detected in at least 95% and 5%
+# in at least 80% of benchmarks), 1 otherwise.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=${ARCHBENCH_JAR:-$root/harness/target/archbench.jar}
+[[ -f $jar ]] || (cd "$root" && ./mvnw -B -q package -DskipTests)
+export DJL_OFFLINE=true OPT_OUT_TRACKING=true
+out=${AA_OUT:-$(mktemp -d /tmp/archbench-aa.XXXXXX)}
+mkdir -p "$out"
+ab() { java -jar "$jar" "$@"; }
+record_in() { # the run record in a directory (not JMH's own .jmh.json beside it)
+  local f
+  for f in "$1"/*.json; do [[ $f == *.jmh.json ]] || echo "$f"; done
+}
+
+if [[ ${1:-} == --records ]]; then
+  [[ $# -eq 3 ]] || { echo "usage: $0 --records A.json B.json" >&2; exit 2; }
+  a=$2 b=$3 profile=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["run"]["profile"])' "$a")
+else
+  profile=${1:?usage: $0 PROFILE [run options] | --records A.json B.json}
+  shift
+  for side in A B; do
+    plan=$(ab run --dry-run --profile "$profile" "$@" | tail -n 1)
+    start=$SECONDS
+    ab run --profile "$profile" --label "aa-$side" --progress plain --out "$out/$side" "$@" >"$out/$side.log" 2>&1 || true
+    echo "run $side: $((SECONDS - start)) s; plan: ${plan#*, }"
+  done
+  a=$(record_in "$out/A")
+  b=$(record_in "$out/B")
+fi
+
+# "significant": compare's verdict says a difference (regression, improvement or within threshold).
+count() { # csv -> "significant compared slower"
+  python3 - "$1" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["ratio"]]
+sig = [r for r in rows if r["verdict"] in ("regression", "improvement", "significant, within threshold")]
+slower = [r for r in sig if float(r["ratio"]) < 1]
+print(len(sig), len(rows), len(slower))
+PY
+}
+pct() { python3 -c 'import sys; print("%.0f" % (100.0 * int(sys.argv[1]) / max(1, int(sys.argv[2]))))' "$1" "$2"; }
+
+ok=0
+ab compare "$a" "$b" --csv "$out/aa.csv" --out "$out/aa.md" >/dev/null || true
+read -r sig n _ < <(count "$out/aa.csv")
+echo "A/A ($profile): $((n - sig)) of $n benchmarks no significant difference ($(pct $((n - sig)) "$n")%)"
+(( 100 * (n - sig) >= 95 * n )) || ok=1
+for p in 10 5; do
+  python3 "$root/bench/plant_slowdown.py" "$b" "$p" "$out/B-minus-$p.json"
+  ab compare "$a" "$out/B-minus-$p.json" --csv "$out/planted-$p.csv" --out "$out/planted-$p.md" >/dev/null || true
+  read -r _ n slower < <(count "$out/planted-$p.csv")
+  echo "planted -$p% ($profile): detected as slower in $slower of $n benchmarks ($(pct "$slower" "$n")%)"
+  if [[ $profile == standard || $profile == full ]]; then
+    goal=$([[ $p == 10 ]] && echo 95 || echo 80)
+    (( 100 * slower >= goal * n )) || ok=1
+  fi
+done
+echo "files: $out"
+exit $ok
