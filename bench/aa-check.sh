@@ -37,7 +37,8 @@ else
   for side in A B; do
     plan=$(ab run --dry-run --profile "$profile" "$@" | tail -n 1)
     start=$SECONDS
-    ab run --profile "$profile" --label "aa-$side" --progress plain --out "$out/$side" "$@" >"$out/$side.log" 2>&1 || true
+    # One label for both: reports and compare group records by it on hosts that are not EC2.
+    ab run --profile "$profile" --label aa --progress plain --out "$out/$side" "$@" >"$out/$side.log" 2>&1 || true
     echo "run $side: $((SECONDS - start)) s; plan: ${plan#*, }"
   done
   a=$(record_in "$out/A")

@@ -4,7 +4,7 @@
 Every ok result's raw data (and warm-up data and score) is made PCT percent worse: throughput-like
 values (higherIsBetter) are multiplied by 1 - PCT/100, time-like values divided by it, so that the
 performance ratio NEW/OLD that `archbench compare` computes is exactly 1 - PCT/100. The run gets a
-new id so that compare treats it as another run.
+new id so that compare treats it as another run; host and label stay (the same host).
 
 usage: plant_slowdown.py RECORD PCT OUT
 """
@@ -27,7 +27,6 @@ def main():
     with open(src, encoding="utf-8") as f:
         record = json.load(f)
     record["run"]["id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, record["run"]["id"] + "/planted/" + sys.argv[2]))
-    record["run"]["label"] = (record["run"].get("label") or "") + " (planted -%s%%)" % sys.argv[2]
     for r in record["results"]:
         if r.get("status") != "ok":
             continue
