@@ -88,15 +88,20 @@ public record ProfileSettings(
   /** One line for {@code --help}, the plan and the README. */
   public String describe() {
     String forks = minForks == maxForks ? minForks + " fork" + (minForks == 1 ? "" : "s")
-        : minForks + " to " + maxForks + " forks";
-    return String.format(Locale.ROOT, "%s, %s, budget %s; per fork warm-up %d x %s, measurement %d x %s",
-        precision == null ? "no precision target" : "precision ±" + pct(precision), forks, human(budget),
+        : minForks + "-" + maxForks + " forks";
+    return String.format(Locale.ROOT, "%s, %s, %s budget; warm-up %d x %s, %d x %s",
+        precision == null ? "no target" : "±" + pct(precision), forks, human(budget),
         warmupIterations, human(warmupTime), measurementIterations, human(measurementTime));
   }
 
+  /** A fraction as a short percentage: {@code 2%}, {@code 1.9%}, {@code 0.45%}, {@code 140%}, {@code >999%}. */
   static String pct(double fraction) {
     double p = fraction * 100;
-    return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.2g", p)) + "%";
+    if (p > 999) {
+      return ">999%";
+    }
+    return (p == Math.rint(p) || p >= 10 ? String.format(Locale.ROOT, "%.0f", p)
+        : String.format(Locale.ROOT, "%.2g", p)) + "%";
   }
 
   static double seconds(Duration d) {

@@ -64,10 +64,11 @@ class CommandsTest {
         "--dry-run", "--out", dir.resolve("r").toString());
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
-        .contains("profile smoke, 1 fork, warm-up 1 x 1 s, measurement 2 x 1 s per benchmark")
+        .contains("profile smoke (representative grid), no target, 1 fork, 3 min budget")
         .contains("selftest/sum[size=1000]@1").contains("selftest/sum[size=1000]@2")
+        .containsPattern("selftest/sum\\[size=1000\\]@1 +thrpt +1 +±[0-9]+% +benchmark-cap +0:05")
         .contains("skipped: selftest: never available")
-        .contains("6 benchmarks (1 skipped), estimated 0:23");
+        .contains("6 benchmarks (1 skipped), estimated 0:23 within a budget of 3 min");
     assertThat(Files.exists(dir.resolve("r"))).isFalse();
   }
 

@@ -72,9 +72,12 @@ class SmallPartsTest {
       }
     }
     assertThat(ProfileSettings.of(Profile.SMOKE).describe())
-        .isEqualTo("no precision target, 1 fork, budget 3 min; per fork warm-up 1 x 1 s, measurement 2 x 1 s");
+        .isEqualTo("no target, 1 fork, 3 min budget; warm-up 1 x 1 s, 2 x 1 s");
     assertThat(ProfileSettings.of(Profile.STANDARD).describe())
-        .isEqualTo("precision ±2%, 4 to 20 forks, budget 1 h; per fork warm-up 2 x 1 s, measurement 6 x 1 s");
+        .isEqualTo("±2%, 4-20 forks, 1 h budget; warm-up 2 x 1 s, 6 x 1 s");
+    assertThat(ProfileSettings.pct(0.0193)).isEqualTo("1.9%");
+    assertThat(ProfileSettings.pct(1.4)).isEqualTo("140%");
+    assertThat(ProfileSettings.pct(250)).isEqualTo(">999%");
   }
 
   @Test
