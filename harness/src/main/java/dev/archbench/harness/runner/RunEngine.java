@@ -117,6 +117,10 @@ public final class RunEngine {
       out.printf(Locale.ROOT, "expected to reach ±%s: %d of %d benchmarks (%.0f%%)%n", ProfileSettings.pct(s.precision()),
           runnable - missing, runnable, 100.0 * (runnable - missing) / runnable);
     }
+    if (total > s.budget().toSeconds()) {
+      out.println("warning: one fork of every benchmark already takes longer than the budget; the run will"
+          + " overrun it (select fewer benchmarks or raise --budget)");
+    }
     out.println(plan.size() + " benchmarks" + (skipped > 0 ? " (" + skipped + " skipped)" : "")
         + ", estimated " + Progress.duration(total) + " within a budget of " + ProfileSettings.human(s.budget())
         + " (JVM start-up included; real times vary)");
