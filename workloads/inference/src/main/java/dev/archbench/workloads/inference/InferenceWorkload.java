@@ -201,7 +201,7 @@ public final class InferenceWorkload implements Workload {
         return neuronReason(ctx);
       }
       if (d == DeviceKind.GPU) {
-        return gpuReason(System.getenv());
+        return gpuReason(System.getenv(), Path.of("/"));
       }
       if (e == EngineKind.PYTORCH) {
         return torchScriptReason(m, ctx);
@@ -222,12 +222,22 @@ public final class InferenceWorkload implements Workload {
   /**
    * GPU runs on a CUDA libtorch that DJL does not bundle: the one {@code PYTORCH_LIBRARY_PATH} names
    * (ci/ec2's user data sets it from the GPU AMI's PyTorch venv when its torch matches DJL's), and
-   * only when {@code PYTORCH_VERSION} agrees with the JNI archbench carries.
+   * only when {@code PYTORCH_VERSION} agrees with the JNI archbench carries. Unset, the reason names the
+   * AMI's venv under {@code root} when its torch is another version.
    */
-  static Optional<String> gpuReason(Map<String, String> env) {
+  static Optional<String> gpuReason(Map<String, String> env, Path root) {
     String lib = env.get("PYTORCH_LIBRARY_PATH");
     Optional<String> expected = DjlTorch.version();
     if (lib == null) {
+      // The GPU AMI's own torch, when it is not DJL's version, is the reason worth naming.
+      Path venv = root.resolve(DjlTorch.GPU_VENV);
+      Optional<String> amiTorch = DjlTorch.venvTorch(venv);
+      if (amiTorch.isPresent() && expected.isPresent()) {
+        Optional<String> mismatch = DjlTorch.mismatch("GPU: /" + DjlTorch.GPU_VENV, amiTorch.get(), expected.get());
+        if (mismatch.isPresent()) {
+          return mismatch;
+        }
+      }
       return Optional.of("GPU: DJL's CUDA libtorch is not bundled and archbench runs offline; set "
           + "PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR (e.g. cu128) to a CUDA libtorch "
           + expected.orElse("matching DJL's"));

@@ -2,8 +2,11 @@ package dev.archbench.workloads.inference.device;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * The libtorch version DJL's PyTorch engine can drive here. archbench runs offline, so DJL can only
@@ -28,6 +31,28 @@ public final class DjlTorch {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** The GPU Deep Learning AMIs' PyTorch venv ({@code python_location /opt/pytorch/bin/python}). */
+  public static final String GPU_VENV = "opt/pytorch";
+
+  /** The torch version installed in a venv (its {@code torch-<version>.dist-info}), e.g. {@code 2.9.0+cu130}. */
+  public static Optional<String> venvTorch(Path venv) {
+    try (Stream<Path> pythons = Files.isDirectory(venv.resolve("lib")) ? Files.list(venv.resolve("lib")) : Stream.empty()) {
+      for (Path site : pythons.map(p -> p.resolve("site-packages")).filter(Files::isDirectory).sorted().toList()) {
+        try (Stream<Path> s = Files.list(site)) {
+          Optional<String> v = s.map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("torch-") && n.endsWith(".dist-info"))
+              .map(n -> n.substring("torch-".length(), n.length() - ".dist-info".length())).findFirst();
+          if (v.isPresent()) {
+            return v;
+          }
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   /**
