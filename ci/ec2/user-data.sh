@@ -236,6 +236,8 @@ setup_accelerator() {
     log "accelerator: none (no $root/dev/neuron* or $root/dev/nvidia*)"
     return 0
   fi
+  # cloud-init's PATH lacks the Neuron tools' directory (aws-neuronx-tools installs there).
+  PATH=$PATH:/opt/aws/neuron/bin
   local check=(nvidia-smi '--query-gpu=name,driver_version,memory.total' '--format=csv,noheader')
   [[ $accelerator == gpu ]] || check=(neuron-ls)
   if "${check[@]}" >"$logs/device-check.log" 2>&1; then
