@@ -318,7 +318,10 @@ run_archbench() {
   args=(run --profile "$profile" --label "$instance_type" --out "$out")
   [[ -z $workloads ]] || args+=(--workloads "$workloads")
   read -r -a extra <<<"$extra_args"
-  args+=(--device auto "${run_extra[@]}" "${extra[@]}")
+  # picocli refuses an option given twice: the user's own --device/--python/--neuron-env win.
+  [[ " $extra_args" =~ \ --device[\ =] ]] || args+=(--device auto)
+  [[ " $extra_args" =~ \ --(python|neuron-env)[\ =] ]] || args+=("${run_extra[@]}")
+  args+=("${extra[@]}")
   log "running: java -jar $jar ${args[*]} (time limit $time_limit)"
   export DJL_OFFLINE=true OPT_OUT_TRACKING=true
   timeout --signal=TERM --kill-after="$kill_grace" "$time_limit" \

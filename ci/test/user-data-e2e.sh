@@ -374,12 +374,13 @@ venv_tree "$tmp/root-trn/opt/aws_neuronx_venv_pytorch_2_7" "$djl_torch"
 venv_tree "$tmp/root-trn/opt/aws_neuronx_venv_pytorch_2_9" 2.9.0
 venv_tree "$tmp/root-g6/opt/pytorch" "$djl_torch+cu128"
 venv_tree "$tmp/root-g6-old/opt/pytorch" 2.6.0+cu126
-# run_accelerator NAME TYPE TREE: the user data on an instance of TYPE with device tree TREE.
+# run_accelerator NAME TYPE TREE [Param=Value...]: the user data on an instance of TYPE with device tree TREE.
 run_accelerator() {
   local name=$1 type=$2 tree=$3
+  shift 3
   echo "$type" >"$tmp/imds-instance-type"
   STUB_MODE=env ROOT=$tree run_user_data "$name" ubuntu-24.04 \
-    "DistUrl=$imds/files/archbench-stub.tar.gz" "DistSha256=$stub_tgz_sha256" Workloads=inference
+    "DistUrl=$imds/files/archbench-stub.tar.gz" "DistSha256=$stub_tgz_sha256" Workloads=inference "$@"
   rm -f "$tmp/imds-instance-type"
   d=$tmp/$name
   results=$d/bucket/archbench-e2e/runs/e2e/$type/$iid
@@ -425,6 +426,11 @@ check "says clearly that the AMI's torch does not match DJL's" has_match "$log" 
   "gpu: $tmp/root-g6-old/opt/pytorch has torch 2.6.0\\+cu126, DJL drives libtorch $djl_torch only: not used"
 check "hands DJL nothing, so archbench skips GPU with its reason" has_line "$run_log" \
   'stub archbench env: PYTORCH_LIBRARY_PATH=<unset>'
+
+scenario=g6-user-options
+run_accelerator g6-user g6.xlarge "$tmp/root-g6" "ExtraArgs=--device cpu --python /usr/bin/python3"
+check "the user's own --device and --python win, each given once" has_match "$run_log" \
+  'args=\[run, --profile, smoke, --label, g6.xlarge, --out, [^,]*, --workloads, inference, --device, cpu, --python, /usr/bin/python3\]$'
 
 scenario=device-check-fails
 DEVICE_FAIL=1 run_accelerator g6-broken g6.xlarge "$tmp/root-g6"
