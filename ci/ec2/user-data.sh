@@ -240,7 +240,7 @@ setup_accelerator() {
   PATH=$PATH:/opt/aws/neuron/bin
   local check=(nvidia-smi '--query-gpu=name,driver_version,memory.total' '--format=csv,noheader')
   [[ $accelerator == gpu ]] || check=(neuron-ls)
-  if "${check[@]}" >"$logs/device-check.log" 2>&1; then
+  if timeout 60 "${check[@]}" >"$logs/device-check.log" 2>&1; then # a wedged driver must not hang the run
     device_check=ok
   else
     device_check=failed
