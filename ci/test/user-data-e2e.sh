@@ -258,6 +258,8 @@ if [[ -f $record ]]; then
   check "exits 0" test "$launch_rc" -eq 0
   check "deploys each family with its own AMI parameter" bash -c "grep -E ' X86InstanceTypes=c7i.xlarge ArmInstanceTypes=c7g.xlarge NeuronInstanceTypes=inf2.xlarge GpuInstanceTypes=g6.xlarge ' '$d/calls.log' |
     grep -F ' NeuronAmi=/aws/service/neuron/dlami/multi-framework/ubuntu-24.04/latest/image_id GpuAmi=/aws/service/deeplearning/ami/x86_64/test-gpu/latest/ami-id ' | grep -qF ' X86Ami=/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 '"
+  check "gives accelerator AMIs their Ubuntu root device and a large volume" has_match "$d/calls.log" \
+    ' AcceleratorRootDeviceName=/dev/sda1 AcceleratorRootVolumeGiB=200 '
   check "spreads two replicas over two zones' subnets" has_match "$d/calls.log" \
     ' ReplicaSlots=1.subnet-0e2e000000000000a,2.subnet-0e2e000000000000b '
   check "gathers two records per type" bash -c "
