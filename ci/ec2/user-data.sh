@@ -1,8 +1,16 @@
 #!/bin/bash
 # archbench on one EC2 instance (cloud-init user data, runs once as root at first boot):
-# install a JDK, fetch the archbench distribution, run one profile, upload the run record and logs
-# to s3://BUCKET/PREFIX/<instance-type>/, then power off (the fleet launches instances with
-# InstanceInitiatedShutdownBehavior=terminate, so powering off ends the billing).
+# install a JDK, fetch the archbench distribution, set up the accelerator if there is one, run one
+# profile, upload the run record and logs to s3://BUCKET/PREFIX/<instance-type>/<instance-id>/, then
+# power off (the fleet launches instances with InstanceInitiatedShutdownBehavior=terminate, so
+# powering off ends the billing).
+#
+# Accelerators (the fleet starts inf/trn types on the Neuron Deep Learning AMI and g/p types on a GPU
+# Deep Learning AMI): the device check is neuron-ls or nvidia-smi; the framework is the AMI's PyTorch
+# venv (/opt/aws_neuronx_venv_pytorch*, /opt/pytorch). DJL's PyTorch engine can drive only the
+# libtorch version of the JNI archbench bundles (it runs offline), so the venv is used only when its
+# torch is that version: Neuron through --neuron-env, GPU through PYTORCH_LIBRARY_PATH/VERSION/FLAVOR.
+# Otherwise the log says why, and so does the record (archbench skips those benchmarks with the reason).
 #
 # Safety nets, because an instance nobody watches must never bill forever:
 #  - the benchmark runs under `timeout` (TIME_LIMIT, then SIGKILL after a grace period);
@@ -31,6 +39,7 @@ home=${ARCHBENCH_HOME:-/opt/archbench}
 os_release=${ARCHBENCH_OS_RELEASE:-/etc/os-release}
 imds_endpoint=${AWS_EC2_METADATA_SERVICE_ENDPOINT:-http://169.254.169.254}
 imds_endpoint=${imds_endpoint%/}
+root=${ARCHBENCH_ROOT:-} # a fixture tree in tests: its dev/ and opt/ stand for /dev and /opt
 spot_poll_seconds=${ARCHBENCH_SPOT_POLL_SECONDS:-5}
 kill_grace=${ARCHBENCH_KILL_GRACE:-90s}
 backstop_extra_minutes=${ARCHBENCH_BACKSTOP_EXTRA_MINUTES:-30}
@@ -42,6 +51,9 @@ status=error
 run_rc=-1
 dest=
 watcher_pid=
+accelerator=none
+device_check=none
+run_extra=()
 
 mkdir -p "$home/dist" "$out" "$logs"
 cd "$home" # archbench keeps its work directory (.archbench: caches, models) under the current one
@@ -128,8 +140,10 @@ write_status() {
     if is_record "$f"; then records+=("$(json_string "${f##*/}")"); fi
   done
   list=$(IFS=,; echo "${records[*]}")
-  printf '{"instanceType":%s,"status":%s,"exitCode":%d,"profile":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
-    "$(json_string "${instance_type:-unknown}")" "$(json_string "$status")" "$run_rc" \
+  printf '{"instanceType":%s,"instanceId":%s,"zone":%s,"accelerator":%s,"deviceCheck":%s,"status":%s,"exitCode":%d,"profile":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
+    "$(json_string "${instance_type:-unknown}")" "$(json_string "${instance_id:-unknown}")" \
+    "$(json_string "${zone:-unknown}")" "$(json_string "$accelerator")" "$(json_string "$device_check")" \
+    "$(json_string "$status")" "$run_rc" \
     "$(json_string "$profile")" "$list" "$(json_string "$started_at")" \
     "$(json_string "$(date -u +%Y-%m-%dT%H:%M:%SZ)")" >"$1"
 }
@@ -187,6 +201,86 @@ install_jdk() {
   log "JDK: $(java -version 2>&1 | head -n 1)"
 }
 
+# The torch version of venv $1 (its torch-<version>.dist-info), e.g. 2.7.1+cu128; fails when none.
+venv_torch() {
+  local d
+  for d in "$1"/lib/python3*/site-packages/torch-*.dist-info; do
+    [[ -d $d ]] || continue
+    d=${d##*/torch-}
+    echo "${d%.dist-info}"
+    return 0
+  done
+  return 1
+}
+
+# The libtorch version DJL's bundled JNI drives (jnilib/pytorch.properties in the jar), e.g. 2.7.1.
+djl_torch() {
+  local props
+  props=$(unzip -p "$1" jnilib/pytorch.properties 2>/dev/null ||
+    python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("jnilib/pytorch.properties").decode())' "$1") ||
+    return 1
+  props=$(grep -oE 'jni_version=[0-9.]+' <<<"$props") || return 1
+  echo "${props#jni_version=}"
+}
+
+# Device check and framework environment; sets $accelerator, $device_check and archbench's options.
+setup_accelerator() {
+  local jar=$1 want venv='' want_venv='' torch v site
+  shopt -s nullglob
+  local neuron=("$root"/dev/neuron[0-9]*) nvidia=("$root"/dev/nvidia[0-9]*)
+  if [[ ${#neuron[@]} -gt 0 ]]; then
+    accelerator=neuron
+  elif [[ ${#nvidia[@]} -gt 0 ]]; then
+    accelerator=gpu
+  else
+    log "accelerator: none (no $root/dev/neuron* or $root/dev/nvidia*)"
+    return 0
+  fi
+  # cloud-init's PATH lacks the Neuron tools' directory (aws-neuronx-tools installs there).
+  PATH=$PATH:/opt/aws/neuron/bin
+  local check=(nvidia-smi '--query-gpu=name,driver_version,memory.total' '--format=csv,noheader')
+  [[ $accelerator == gpu ]] || check=(neuron-ls)
+  if timeout 60 "${check[@]}" >"$logs/device-check.log" 2>&1; then # a wedged driver must not hang the run
+    device_check=ok
+  else
+    device_check=failed
+  fi
+  log "device check ($accelerator, ${check[0]}): $device_check: $(head -c 600 "$logs/device-check.log")"
+  want=$(djl_torch "$jar") || { log "$accelerator: cannot read the bundled DJL libtorch version"; return 0; }
+  if [[ $accelerator == neuron ]]; then
+    # The newest venv whose torch is DJL's version; else the newest, which archbench then declines.
+    for v in "$root"/opt/aws_neuronx_venv_pytorch*; do
+      torch=$(venv_torch "$v") || continue
+      venv=$v
+      [[ ${torch%%+*} != "$want" ]] || want_venv=$v
+    done
+    venv=${want_venv:-$venv}
+  else
+    venv=$root/opt/pytorch
+  fi
+  if [[ -z $venv ]] || ! torch=$(venv_torch "$venv"); then
+    log "$accelerator: no PyTorch venv on this AMI; its benchmarks will be skipped"
+    return 0
+  fi
+  if [[ ${torch%%+*} != "$want" ]]; then
+    log "$accelerator: $venv has torch $torch, DJL drives libtorch $want only: not used; the record says why"
+    [[ $accelerator == gpu ]] || run_extra+=(--neuron-env "$venv")
+    return 0
+  fi
+  run_extra+=(--python "$venv/bin/python3")
+  if [[ $accelerator == neuron ]]; then
+    run_extra+=(--neuron-env "$venv")
+    log "DJL environment (archbench sets it from --neuron-env): $venv, torch $torch"
+  else
+    site=("$venv"/lib/python3*/site-packages)
+    export PYTORCH_LIBRARY_PATH=${site[0]}/torch/lib PYTORCH_VERSION=$want
+    PYTORCH_FLAVOR=${torch#*+}
+    [[ $torch == *+cu* ]] || PYTORCH_FLAVOR=cpu
+    export PYTORCH_FLAVOR
+    log "DJL environment: PYTORCH_LIBRARY_PATH=$PYTORCH_LIBRARY_PATH PYTORCH_VERSION=$PYTORCH_VERSION PYTORCH_FLAVOR=$PYTORCH_FLAVOR"
+  fi
+}
+
 # Fetches the distribution (a jar, or a .tar.gz/.tgz holding archbench.jar) and prints the jar path.
 fetch_dist() {
   local path=${dist_url%%\?*} file
@@ -224,6 +318,9 @@ run_archbench() {
   args=(run --profile "$profile" --label "$instance_type" --out "$out")
   [[ -z $workloads ]] || args+=(--workloads "$workloads")
   read -r -a extra <<<"$extra_args"
+  # picocli refuses an option given twice: the user's own --device/--python/--neuron-env win.
+  [[ " $extra_args" =~ \ --device[\ =] ]] || args+=(--device auto)
+  [[ " $extra_args" =~ \ --(python|neuron-env)[\ =] ]] || args+=("${run_extra[@]}")
   args+=("${extra[@]}")
   log "running: java -jar $jar ${args[*]} (time limit $time_limit)"
   export DJL_OFFLINE=true OPT_OUT_TRACKING=true
@@ -264,10 +361,14 @@ main() {
   instance_type=$(imds instance-type) || die "IMDS gave no instance type"
   [[ $instance_type =~ ^[a-z0-9][a-z0-9.-]*$ ]] || die "unexpected instance type '$instance_type'"
   AWS_DEFAULT_REGION=$(imds placement/region) && export AWS_DEFAULT_REGION
-  dest=s3://$bucket/$prefix/$instance_type
-  log "instance $instance_type ($(imds instance-life-cycle || echo unknown)); results to $dest/"
+  instance_id=$(imds instance-id) || die "IMDS gave no instance id"
+  [[ $instance_id =~ ^i-[0-9a-f]{8,17}$ ]] || die "unexpected instance id '$instance_id'"
+  zone=$(imds placement/availability-zone || echo unknown)
+  dest=s3://$bucket/$prefix/$instance_type/$instance_id
+  log "instance $instance_type $instance_id in $zone ($(imds instance-life-cycle || echo unknown)); results to $dest/"
   install_jdk
   jar=$(fetch_dist)
+  setup_accelerator "$jar"
   run_archbench "$jar"
 }
 

@@ -104,13 +104,16 @@ class Checker:
 
 
 def resources(template):
-    """Logical id -> resource, with each Fn::ForEach body as one resource."""
+    """Logical id -> resource, with each Fn::ForEach body (nested ones too) as one resource."""
     out = {}
-    for key, value in template.get("Resources", {}).items():
-        if key.startswith("Fn::ForEach::"):
-            out.update(value[2])
-        else:
-            out[key] = value
+
+    def add(fragment):
+        for key, value in fragment.items():
+            if key.startswith("Fn::ForEach::"):
+                add(value[2])
+            else:
+                out[key] = value
+    add(template.get("Resources", {}))
     return out
 
 

@@ -3,7 +3,8 @@
 
 IMDSv2 as EC2 answers it: PUT /latest/api/token (with the TTL header) issues a token; GET
 /latest/meta-data/<path> answers only with that token (401 without it, 404 for unknown paths).
-spot/instance-action answers only once --spot-notice-file exists, like a spot interruption notice.
+spot/instance-action answers only once --spot-notice-file exists, like a spot interruption notice;
+instance-type is the content of --instance-type-file while that exists (one stub plays several types).
 GET /files/<name> serves files from --files (the archbench distribution for the user-data test).
 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
@@ -23,6 +24,7 @@ def main():
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log", required=True)
     ap.add_argument("--instance-type", default="c7g.xlarge")
+    ap.add_argument("--instance-type-file", help="when it exists, its content is the instance type")
     ap.add_argument("--region", default="us-east-1")
     ap.add_argument("--lifecycle", default="spot")
     ap.add_argument("--spot-notice-file")
@@ -83,6 +85,8 @@ def main():
                 if args.spot_notice_file and pathlib.Path(args.spot_notice_file).exists():
                     return self.answer(200, json.dumps({"action": "terminate", "time": "2026-11-27T12:00:00Z"}))
                 return self.answer(404)
+            if key == "instance-type" and args.instance_type_file and pathlib.Path(args.instance_type_file).exists():
+                return self.answer(200, pathlib.Path(args.instance_type_file).read_text().strip())
             if key in metadata:
                 return self.answer(200, metadata[key])
             self.answer(404)

@@ -69,6 +69,7 @@ public record Host(
    *
    * @param lifecycle {@code on-demand} or {@code spot}
    * @param source {@code dmi} or {@code imds}: where the instance type came from
+   * @param instanceId the EC2 instance id (IMDS only): tells two instances of one type apart in a fleet
    */
   public record Cloud(
       String provider,
@@ -77,11 +78,35 @@ public record Host(
       String availabilityZone,
       String lifecycle,
       String amiId,
-      String source) {
+      String source,
+      String instanceId) {
 
-    public static final Cloud NONE = new Cloud(null, null, null, null, null, null, null);
+    public static final Cloud NONE = new Cloud(null, null, null, null, null, null, null, null);
+
+    /** Placement without an instance id (DMI, or records written before the id was recorded). */
+    public Cloud(String provider, String instanceType, String region, String availabilityZone, String lifecycle,
+        String amiId, String source) {
+      this(provider, instanceType, region, availabilityZone, lifecycle, amiId, source, null);
+    }
   }
 
-  /** @param kind {@code neuron} or {@code gpu} */
-  public record Accelerator(String kind, String name, Integer count, Long memoryBytes, String driver) {}
+  /**
+   * One model of accelerator and the software that drives it.
+   *
+   * @param kind {@code neuron} or {@code gpu}
+   * @param driver the kernel driver's version
+   * @param runtime the framework runtime on the host that runs models on it, with its version
+   *     (Neuron: {@code torch-neuronx 2.7.0.2.9.9} from the Neuron venv; GPU: {@code torch 2.7.1+cu128}
+   *     from the GPU PyTorch venv); {@code null} when no such environment is installed
+   * @param compiler the ahead-of-time model compiler with its version (Neuron: {@code neuronx-cc 2.20.9});
+   *     {@code null} where there is none (GPU: TorchScript is traced by the runtime's own torch)
+   */
+  public record Accelerator(String kind, String name, Integer count, Long memoryBytes, String driver,
+      String runtime, String compiler) {
+
+    /** Without runtime and compiler (the device alone, or a record written before they were recorded). */
+    public Accelerator(String kind, String name, Integer count, Long memoryBytes, String driver) {
+      this(kind, name, count, memoryBytes, driver, null, null);
+    }
+  }
 }

@@ -24,6 +24,7 @@ public final class CloudSource {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
   private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+[a-z]+");
   private static final Pattern AMI = Pattern.compile("ami-[0-9a-f]{8,32}");
+  private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
 
   private CloudSource() {}
 
@@ -46,7 +47,8 @@ public final class CloudSource {
         valid(imds.metadata("placement/availability-zone"), ZONE),
         lifecycle,
         valid(imds.metadata("ami-id"), AMI),
-        "imds");
+        "imds",
+        valid(imds.metadata("instance-id"), INSTANCE_ID));
   }
 
   /** IMDS says {@code on-demand}, {@code spot} (or historically {@code scheduled}, which we do not record). */

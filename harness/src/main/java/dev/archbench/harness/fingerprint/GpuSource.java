@@ -46,17 +46,18 @@ public final class GpuSource implements AcceleratorSource {
         .filter(d -> d.vendor() == NVIDIA_VENDOR && (d.pciClass() >> 16) == 0x03).toList();
     String driver = files.proc("driver/nvidia/version").map(GpuSource::driverVersion).orElse(null);
     List<SmiGpu> smi = useNvidiaSmi && !gpus.isEmpty() ? nvidiaSmi() : List.of();
+    String runtime = gpus.isEmpty() ? null : FrameworkVersions.gpuRuntime(files);
     Map<String, Host.Accelerator> byName = new LinkedHashMap<>();
     if (!smi.isEmpty()) {
       for (SmiGpu g : smi) {
-        byName.merge(g.name, new Host.Accelerator("gpu", g.name, 1, g.memoryBytes, driver),
-            (a, b) -> new Host.Accelerator("gpu", a.name(), a.count() + 1, a.memoryBytes(), driver));
+        byName.merge(g.name, new Host.Accelerator("gpu", g.name, 1, g.memoryBytes, driver, runtime, null),
+            (a, b) -> new Host.Accelerator("gpu", a.name(), a.count() + 1, a.memoryBytes(), driver, runtime, null));
       }
     } else {
       for (PciDevice d : gpus) {
         String name = NAME_BY_PCI_ID.getOrDefault(d.device(), String.format(java.util.Locale.ROOT, "NVIDIA GPU 0x%04x", d.device()));
-        byName.merge(name, new Host.Accelerator("gpu", name, 1, null, driver),
-            (a, b) -> new Host.Accelerator("gpu", a.name(), a.count() + 1, null, driver));
+        byName.merge(name, new Host.Accelerator("gpu", name, 1, null, driver, runtime, null),
+            (a, b) -> new Host.Accelerator("gpu", a.name(), a.count() + 1, null, driver, runtime, null));
       }
     }
     return List.copyOf(byName.values());

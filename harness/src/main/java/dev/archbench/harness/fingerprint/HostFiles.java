@@ -46,6 +46,11 @@ public final class HostFiles {
     return list(roots.sysfs().resolve(relative));
   }
 
+  /** Names in a directory below the {@code opt} root, sorted; empty when absent. */
+  public List<String> optList(String relative) {
+    return list(roots.opt().resolve(relative));
+  }
+
   /** Names in the devfs root, sorted. */
   public List<String> devList() {
     return list(roots.devfs());

@@ -40,7 +40,9 @@ public final class HostTable {
     for (Host.Accelerator a : h.accelerators() == null ? List.<Host.Accelerator>of() : h.accelerators()) {
       String what = (a.count() == null ? "" : a.count() + " x ") + or(a.name())
           + (a.memoryBytes() == null ? "" : " (" + bytes(a.memoryBytes()) + " each)")
-          + (a.driver() == null ? "" : ", driver " + a.driver());
+          + (a.driver() == null ? "" : ", driver " + a.driver())
+          + (a.runtime() == null ? "" : ", " + a.runtime())
+          + (a.compiler() == null ? "" : ", " + a.compiler());
       t.row(a.kind().equals("gpu") ? "GPU" : "Neuron", what);
     }
     t.section("Environment");
@@ -115,6 +117,9 @@ public final class HostTable {
     row("Zone", c.availabilityZone());
     row("Lifecycle", c.lifecycle());
     row("AMI", c.amiId());
+    if (c.instanceId() != null) {
+      row("Instance", c.instanceId());
+    }
   }
 
   private void section(String name) {

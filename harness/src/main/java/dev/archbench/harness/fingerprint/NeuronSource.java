@@ -46,6 +46,7 @@ public final class NeuronSource implements AcceleratorSource {
     }
     String driver = files.sys("module/neuron/version").filter(s -> !s.isBlank()).orElse(null);
     return List.of(new Host.Accelerator("neuron", chip == null ? null : "AWS " + chip, count,
-        chip == null ? null : MEMORY_BY_CHIP.get(chip), driver));
+        chip == null ? null : MEMORY_BY_CHIP.get(chip), driver, FrameworkVersions.neuronRuntime(files),
+        FrameworkVersions.neuronCompiler(files)));
   }
 }

@@ -48,14 +48,15 @@ class ImdsPathTest {
       Host h = Fingerprinter.collect(Fixtures.roots("c7g.xlarge"),
           Map.of(ImdsClient.ENDPOINT_ENV, stub.endpoint()), PATIENT);
       assertThat(h.cloud()).isEqualTo(new Host.Cloud("aws", "c7g.xlarge", "us-east-1", "us-east-1b", "spot",
-          "ami-0123456789abcdef0", "imds"));
+          "ami-0123456789abcdef0", "imds", "i-0123456789abcdef0"));
       assertThat(stub.requests()).containsExactly(
           "PUT /latest/api/token",
           "GET /latest/meta-data/instance-type [token]",
           "GET /latest/meta-data/instance-life-cycle [token]",
           "GET /latest/meta-data/placement/region [token]",
           "GET /latest/meta-data/placement/availability-zone [token]",
-          "GET /latest/meta-data/ami-id [token]");
+          "GET /latest/meta-data/ami-id [token]",
+          "GET /latest/meta-data/instance-id [token]");
     }
   }
 
@@ -93,7 +94,7 @@ class ImdsPathTest {
   @Test
   void strangeAnswersAreNotRecorded() throws Exception {
     try (ImdsStub stub = new ImdsStub(Map.of("instance-type", "c7g.xlarge", "instance-life-cycle", "scheduled",
-        "placement/region", "<script>", "ami-id", "ami-" + "f".repeat(100)))) {
+        "placement/region", "<script>", "ami-id", "ami-" + "f".repeat(100), "instance-id", "i-; rm -rf /"))) {
       Host h = Fingerprinter.collect(Fixtures.roots("c7g.xlarge"),
           Map.of(ImdsClient.ENDPOINT_ENV, stub.endpoint()), PATIENT);
       assertThat(h.cloud()).isEqualTo(new Host.Cloud("aws", "c7g.xlarge", null, null, null, null, "imds"));

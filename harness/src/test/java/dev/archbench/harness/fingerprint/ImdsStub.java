@@ -36,7 +36,8 @@ public final class ImdsStub implements AutoCloseable {
         "placement/region", "us-east-1",
         "placement/availability-zone", "us-east-1b",
         "instance-life-cycle", "spot",
-        "ami-id", "ami-0123456789abcdef0");
+        "ami-id", "ami-0123456789abcdef0",
+        "instance-id", "i-0123456789abcdef0");
   }
 
   /** Adds or changes an answer while running (e.g. a spot interruption notice). */

@@ -14,6 +14,7 @@ import dev.archbench.workloads.inference.bench.ServerScenario;
 import dev.archbench.workloads.inference.bench.SingleStreamBenchmark;
 import dev.archbench.workloads.inference.device.DeviceKind;
 import dev.archbench.workloads.inference.device.DeviceSelection;
+import dev.archbench.workloads.inference.device.DjlTorch;
 import dev.archbench.workloads.inference.device.NeuronEnvironment;
 import dev.archbench.workloads.inference.engine.DjlSetup;
 import dev.archbench.workloads.inference.engine.EngineKind;
@@ -212,11 +213,7 @@ public final class InferenceWorkload implements Workload {
         return neuronReason(ctx);
       }
       if (d == DeviceKind.GPU) {
-        if (System.getenv("PYTORCH_LIBRARY_PATH") != null) {
-          return Optional.empty();
-        }
-        return Optional.of("GPU: DJL's CUDA libtorch (pytorch-native-cu128) is not bundled and archbench runs "
-            + "offline; set PYTORCH_LIBRARY_PATH to a CUDA libtorch 2.7.1");
+        return gpuReason(System.getenv(), Path.of("/"));
       }
       if (e == EngineKind.PYTORCH) {
         return torchScriptReason(m, ctx);
@@ -234,14 +231,44 @@ public final class InferenceWorkload implements Workload {
     return py.get().isPresent() ? Optional.empty() : Optional.of("no TorchScript: " + py.reason());
   }
 
+  /**
+   * GPU runs on a CUDA libtorch that DJL does not bundle: the one {@code PYTORCH_LIBRARY_PATH} names
+   * (ci/ec2's user data sets it from the GPU AMI's PyTorch venv when its torch matches DJL's), and
+   * only when {@code PYTORCH_VERSION} agrees with the JNI archbench carries. Unset, the reason names the
+   * AMI's venv under {@code root} when its torch is another version.
+   */
+  static Optional<String> gpuReason(Map<String, String> env, Path root) {
+    String lib = env.get("PYTORCH_LIBRARY_PATH");
+    Optional<String> expected = DjlTorch.version();
+    if (lib == null) {
+      // The GPU AMI's own torch, when it is not DJL's version, is the reason worth naming.
+      Path venv = root.resolve(DjlTorch.GPU_VENV);
+      Optional<String> amiTorch = DjlTorch.venvTorch(venv);
+      if (amiTorch.isPresent() && expected.isPresent()) {
+        Optional<String> mismatch = DjlTorch.mismatch("GPU: /" + DjlTorch.GPU_VENV, amiTorch.get(), expected.get());
+        if (mismatch.isPresent()) {
+          return mismatch;
+        }
+      }
+      return Optional.of("GPU: DJL's CUDA libtorch is not bundled and archbench runs offline; set "
+          + "PYTORCH_LIBRARY_PATH, PYTORCH_VERSION and PYTORCH_FLAVOR (e.g. cu128) to a CUDA libtorch "
+          + expected.orElse("matching DJL's"));
+    }
+    String version = env.get("PYTORCH_VERSION");
+    if (version != null && expected.isPresent()) {
+      return DjlTorch.mismatch("GPU: PYTORCH_LIBRARY_PATH " + lib, version, expected.get());
+    }
+    return Optional.empty();
+  }
+
   static Optional<String> neuronReason(WorkloadContext ctx) {
     Optional<Path> venv = NeuronEnvironment.findVenv(Path.of("/"), ctx.option(WorkloadOptions.NEURON_ENV));
     if (venv.isEmpty()) {
       return Optional.of("no Neuron SDK venv (/opt/aws_neuronx_venv_pytorch*; use --neuron-env DIR)");
     }
     try {
-      NeuronEnvironment.inspect(venv.get());
-      return Optional.empty();
+      NeuronEnvironment env = NeuronEnvironment.inspect(venv.get());
+      return DjlTorch.version().flatMap(v -> DjlTorch.mismatch("Neuron venv " + venv.get(), env.torchVersion(), v));
     } catch (IOException e) {
       return Optional.of(e.getMessage());
     }
