@@ -10,6 +10,8 @@ import dev.archbench.harness.runner.RunEnvironment;
 import dev.archbench.harness.runner.RunRequest;
 import dev.archbench.harness.runner.Terminal;
 import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.harness.userjmh.UserJar;
+import dev.archbench.harness.userjmh.UserJmhWorkload;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
 import dev.archbench.workload.Profile;
@@ -142,6 +144,15 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--latency-bound-ms", paramLabel = "MS", description = "inference: the server scenario's p99 bound.")
   String latencyBoundMs;
 
+  @Option(names = "--jmh-jar", paramLabel = "FILE",
+      description = "Your JMH benchmarks: the jar the JMH archetype builds (benchmarks.jar), or a plain jar with"
+          + " --jmh-classpath; run with the jar's own JMH. Its workload id is the file name without .jar.")
+  Path jmhJar;
+
+  @Option(names = "--jmh-classpath", paramLabel = "CP",
+      description = "With --jmh-jar: the jar's dependencies (JMH included), ':'-separated.")
+  String jmhClasspath;
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -165,7 +176,8 @@ public final class RunCommand implements Callable<Integer> {
       if (resume != null) {
         return resume(env);
       }
-      RunEngine engine = new RunEngine(request(env, originalArgs()), env, WorkloadCatalog.discover(), JmhIndex.load());
+      WorkloadCatalog catalog = catalog();
+      RunEngine engine = new RunEngine(request(env, originalArgs()), env, catalog, JmhIndex.load());
       return dryRun ? engine.dryRun() : engine.run();
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.USAGE);
@@ -199,8 +211,43 @@ public final class RunCommand implements Callable<Integer> {
     original.onInterrupt = onInterrupt;
     original.spotPollMs = spotPollMs;
     original.label = existing.run().label();
+    WorkloadCatalog catalog = original.catalog();
     RunRequest req = original.request(env, cl);
-    return new RunEngine(req, env, WorkloadCatalog.discover(), JmhIndex.load()).resume(file, existing);
+    return new RunEngine(req, env, catalog, JmhIndex.load()).resume(file, existing);
+  }
+
+  /**
+   * The workloads on the class path, plus the user's jar ({@code --jmh-jar}), which a run then selects
+   * alone unless {@code --workloads} says otherwise. A jar that cannot be listed stops here (exit 1).
+   */
+  WorkloadCatalog catalog() {
+    WorkloadCatalog found = WorkloadCatalog.discover();
+    if (jmhJar == null) {
+      if (jmhClasspath != null) {
+        throw new UserException("--jmh-classpath needs --jmh-jar", ExitCodes.USAGE);
+      }
+      return found;
+    }
+    UserJmhWorkload user;
+    try {
+      user = new UserJmhWorkload(UserJar.inspect(jmhJar, jmhClasspath, forkJava()));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCodes.FAILURE);
+    }
+    if (found.byId(user.id()).isPresent()) {
+      throw new UserException("--jmh-jar: the workload id " + user.id() + " (from the file name) is a built-in"
+          + " workload's; rename the jar", ExitCodes.USAGE);
+    }
+    if (workloads.isEmpty()) {
+      workloads = new ArrayList<>(List.of(user.id()));
+    }
+    List<dev.archbench.workload.Workload> all = new ArrayList<>(found.all());
+    all.add(user);
+    return new WorkloadCatalog(all);
+  }
+
+  private String forkJava() {
+    return jvm != null ? jvm : Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private List<String> originalArgs() {

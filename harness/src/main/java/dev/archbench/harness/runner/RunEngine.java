@@ -11,6 +11,7 @@ import dev.archbench.record.RunRecord;
 import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.ScenarioClass;
+import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.WorkloadContext;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -205,6 +206,7 @@ public final class RunEngine {
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
       JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
       ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
+      UserJmhExecutor userJmh = new UserJmhExecutor(fork, log, progress::note, interruption::requested);
       for (int i = 0; i < plan.size() && !interruption.requested(); i++) {
         PlanItem item = plan.get(i);
         if (kept.contains(item.key())) {
@@ -221,7 +223,7 @@ public final class RunEngine {
               item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason()), null);
         } else {
           logLine(log, "\n# archbench: " + item.key());
-          outcome = runOne(item, jmh, scenarios, startedAt);
+          outcome = runOne(item, jmh, scenarios, userJmh, fork.profile(), startedAt);
         }
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
@@ -229,9 +231,7 @@ public final class RunEngine {
         if (interruption.requested() && !outcome.result().isOk()) {
           break; // the benchmark in flight was stopped: not a failure of the benchmark
         }
-        if (outcome.jmh() != null) {
-          jmhJson.append(outcome.jmh());
-        }
+        jmhJson.append(outcome);
         record = record.withResult(outcome.result());
         RecordFiles.replace(files.record(), record);
         progress.ended(i + 1, item, outcome.result(), false);
@@ -283,9 +283,13 @@ public final class RunEngine {
   }
 
   /** Runs an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
-  private static Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, String startedAt) {
+  private Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, UserJmhExecutor userJmh,
+      ProfileSettings budget, String startedAt) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
       return scenarios.run(item, scenario, startedAt);
+    }
+    if (item.spec().execution() instanceof UserJmhMethod user) {
+      return userJmh.run(item, user, budget, startedAt);
     }
     return jmh.run(item, (JmhMethod) item.spec().execution(), startedAt);
   }
