@@ -12,6 +12,7 @@ import dev.archbench.harness.runner.Terminal;
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.harness.userjmh.UserJar;
 import dev.archbench.harness.userjmh.UserJmhWorkload;
+import dev.archbench.workloads.web.ServiceWorkload;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
 import dev.archbench.workload.Profile;
@@ -153,6 +154,25 @@ public final class RunCommand implements Callable<Integer> {
       description = "With --jmh-jar: the jar's dependencies (JMH included), ':'-separated.")
   String jmhClasspath;
 
+  @Option(names = "--target", paramLabel = "URL",
+      description = "Your HTTP service (http://HOST:PORT/PATH): the closed-loop series and the knee under archbench's"
+          + " load generator, as workload 'service'.")
+  String target;
+
+  @Option(names = "--target-request", paramLabel = "FILE",
+      description = "With --target: the request to send, an HTTP message (METHOD [PATH], headers, blank line,"
+          + " body or '< FILE'); default GET of the URL.")
+  String targetRequest;
+
+  @Option(names = "--target-status", paramLabel = "CODE",
+      description = "With --target: the status every answer must have (default 200).")
+  String targetStatus;
+
+  @Option(names = "--target-pid", paramLabel = "PID",
+      description = "With --target: the service's process; its CPU time and its children's (from /proc) go into"
+          + " the record as requests per CPU-second.")
+  String targetPid;
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -222,6 +242,12 @@ public final class RunCommand implements Callable<Integer> {
    */
   WorkloadCatalog catalog() {
     WorkloadCatalog found = WorkloadCatalog.discover();
+    if (target == null && (targetRequest != null || targetStatus != null || targetPid != null)) {
+      throw new UserException("--target-request, --target-status and --target-pid need --target", ExitCodes.USAGE);
+    }
+    if (target != null && workloads.isEmpty() && jmhJar == null) {
+      workloads = new ArrayList<>(List.of(ServiceWorkload.ID));
+    }
     if (jmhJar == null) {
       if (jmhClasspath != null) {
         throw new UserException("--jmh-classpath needs --jmh-jar", ExitCodes.USAGE);
@@ -240,6 +266,9 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (workloads.isEmpty()) {
       workloads = new ArrayList<>(List.of(user.id()));
+      if (target != null) {
+        workloads.add(ServiceWorkload.ID);
+      }
     }
     List<dev.archbench.workload.Workload> all = new ArrayList<>(found.all());
     all.add(user);
@@ -291,6 +320,10 @@ public final class RunCommand implements Callable<Integer> {
     put(m, WorkloadOptions.NEURON_ENV, neuronEnv == null ? null : Path.of(neuronEnv).toAbsolutePath().toString());
     put(m, WorkloadOptions.WEB_P99_TARGET_MS, positive("--p99-target-ms", p99TargetMs));
     put(m, WorkloadOptions.INFERENCE_LATENCY_BOUND_MS, positive("--latency-bound-ms", latencyBoundMs));
+    put(m, WorkloadOptions.TARGET, target);
+    put(m, WorkloadOptions.TARGET_REQUEST, targetRequest == null ? null : Path.of(targetRequest).toAbsolutePath().toString());
+    put(m, WorkloadOptions.TARGET_STATUS, targetStatus);
+    put(m, WorkloadOptions.TARGET_PID, targetPid);
     return m;
   }
 

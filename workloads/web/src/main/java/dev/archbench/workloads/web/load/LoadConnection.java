@@ -20,7 +20,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   LoadConnection(LoadGenerator gen, Pacer pacer) {
     this.gen = gen;
     this.pacer = pacer;
-    this.parser = new ResponseParser(Unpooled.wrappedBuffer(gen.expectedBody()));
+    byte[] body = gen.exchange().expectedBody();
+    this.parser = new ResponseParser(body == null ? null : Unpooled.wrappedBuffer(body));
   }
 
   @Override
@@ -77,7 +78,7 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     gen.inFlight().decrement();
     if (parser.error() != null) {
       gen.error(parser.error());
-    } else if (parser.status() != 200) {
+    } else if (parser.status() != gen.exchange().expectedStatus()) {
       gen.error("status " + parser.status());
     } else if (!parser.bodyMatches()) {
       gen.error("body differs from the validated one (" + parser.bodyLength() + " bytes)");

@@ -41,21 +41,21 @@ public final class LoadGenerator implements AutoCloseable {
   private final LongAdder inFlight = new LongAdder();
   private final AtomicReference<String> firstError = new AtomicReference<>();
   private final ByteBuf request;
-  private final byte[] expectedBody;
+  private final Exchange exchange;
   private volatile boolean running = true;
   private long intervalStart;
 
   /**
    * Connects and starts sending at once.
    *
-   * @param expectedBody every answer's body as sent (from {@link HttpProbe#validate})
+   * @param exchange the request and what every answer must be
    * @param pacers one per connection: {@link Pacer#closedLoop()} or {@link OpenLoopPacer}s
    */
-  public LoadGenerator(LoadTarget target, Endpoint endpoint, byte[] expectedBody, int ioThreads,
+  public LoadGenerator(LoadTarget target, Exchange exchange, int ioThreads,
       int connections, IntFunction<Pacer> pacers) throws InterruptedException {
-    this.expectedBody = expectedBody;
+    this.exchange = exchange;
     this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
-        .writeBytes(endpoint.request(target.hostHeader())).asReadOnly());
+        .writeBytes(exchange.request()).asReadOnly());
     this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(ioThreads, connections)),
         threads.factory("io"), target.transport().ioHandlerFactory());
     intervalStart = System.nanoTime();
@@ -85,18 +85,31 @@ public final class LoadGenerator implements AutoCloseable {
     }
   }
 
-  /** Closed loop on every connection. */
+  /**
+   * Closed loop on every connection.
+   *
+   * @param expectedBody every answer's body as sent (from {@link HttpProbe#validate})
+   */
   public static LoadGenerator closedLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
       int ioThreads, int connections) throws InterruptedException {
-    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections,
-        i -> Pacer.closedLoop());
+    return closedLoop(target, Exchange.of(endpoint, target, expectedBody), ioThreads, connections);
+  }
+
+  public static LoadGenerator closedLoop(LoadTarget target, Exchange exchange, int ioThreads, int connections)
+      throws InterruptedException {
+    return new LoadGenerator(target, exchange, ioThreads, connections, i -> Pacer.closedLoop());
   }
 
   /** Open loop at {@code ratePerSecond} in total, spread over the connections. */
   public static LoadGenerator openLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
       int ioThreads, int connections, double ratePerSecond) throws InterruptedException {
+    return openLoop(target, Exchange.of(endpoint, target, expectedBody), ioThreads, connections, ratePerSecond);
+  }
+
+  public static LoadGenerator openLoop(LoadTarget target, Exchange exchange, int ioThreads, int connections,
+      double ratePerSecond) throws InterruptedException {
     OpenLoopPacer[] p = OpenLoopPacer.forRate(ratePerSecond, connections, System.nanoTime());
-    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections, i -> p[i]);
+    return new LoadGenerator(target, exchange, ioThreads, connections, i -> p[i]);
   }
 
   /** What happened since the previous call (or since the start). */
@@ -144,8 +157,8 @@ public final class LoadGenerator implements AutoCloseable {
     return request;
   }
 
-  byte[] expectedBody() {
-    return expectedBody;
+  Exchange exchange() {
+    return exchange;
   }
 
   SingleWriterRecorder recorder(EventExecutor loop) {
