@@ -75,6 +75,8 @@ class UserServiceRunTest {
       JsonNode answer = analysis.path("capacity").get(0).path("answers").get(0);
       assertThat(answer.path("instances").asInt()).isPositive();
       assertThat(answer.path("monthlyUsd").asDouble()).isPositive();
+      // The service's own CPU per request (--target-pid) gives the instances a dedicated host would need.
+      assertThat(answer.path("note").asText()).containsPattern("by CPU \\([0-9.]+ ms per request; all [0-9]+ vCPUs serving");
       JsonNode knee = null;
       for (JsonNode b : analysis.path("benchmarks")) {
         if (b.path("benchmark").asText().equals("knee")) {
