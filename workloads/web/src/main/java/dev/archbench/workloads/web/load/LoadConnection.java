@@ -85,6 +85,10 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     } else {
       recorder.recordValue(Math.max(0, pacer.latency(sentAt, now)));
     }
+    if (parser.closesConnection()) {
+      ctx.close(); // channelInactive replaces it
+      return;
+    }
     next(now);
   }
 
@@ -93,8 +97,12 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     if (inFlight) {
       inFlight = false;
       gen.inFlight().decrement();
+      gen.error("connection closed by the server with a request in flight");
+    } else if (!parser.midAnswer()) {
+      gen.reconnect(pacer); // closed between answers: a keep-alive limit, not an error
+    } else {
+      gen.error("connection closed by the server mid-answer");
     }
-    gen.error("connection closed by the server");
     ctx.fireChannelInactive();
   }
 

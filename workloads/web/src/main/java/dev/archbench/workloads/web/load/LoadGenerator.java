@@ -35,7 +35,10 @@ public final class LoadGenerator implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final ThreadRegistry threads = new ThreadRegistry("web-client");
-  private final List<Channel> channels = new ArrayList<>();
+  private final List<Channel> channels = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final LongAdder reconnects = new LongAdder();
+  private final Bootstrap bootstrap;
+  private final LoadTarget target;
   private final Map<EventExecutor, SingleWriterRecorder> recorders = new ConcurrentHashMap<>();
   private final LongAdder errors = new LongAdder();
   private final LongAdder inFlight = new LongAdder();
@@ -59,21 +62,12 @@ public final class LoadGenerator implements AutoCloseable {
     this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(ioThreads, connections)),
         threads.factory("io"), target.transport().ioHandlerFactory());
     intervalStart = System.nanoTime();
-    Bootstrap b = new Bootstrap().group(group).channel(target.transport().clientChannel())
+    this.target = target;
+    this.bootstrap = new Bootstrap().group(group).channel(target.transport().clientChannel())
         .option(ChannelOption.TCP_NODELAY, true);
     List<ChannelFuture> pending = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      Pacer pacer = pacers.apply(i);
-      pending.add(b.clone().handler(new ChannelInitializer<SocketChannel>() {
-        @Override
-        protected void initChannel(SocketChannel ch) {
-          if (target.ssl() != null) {
-            ch.pipeline().addLast(target.ssl().newHandler(ch.alloc(),
-                target.address().getHostString(), target.address().getPort()));
-          }
-          ch.pipeline().addLast(new LoadConnection(LoadGenerator.this, pacer));
-        }
-      }).connect(target.address()));
+      pending.add(connect(pacers.apply(i)));
     }
     for (ChannelFuture f : pending) {
       if (!f.await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
@@ -112,6 +106,43 @@ public final class LoadGenerator implements AutoCloseable {
     return new LoadGenerator(target, exchange, ioThreads, connections, i -> p[i]);
   }
 
+  private ChannelFuture connect(Pacer pacer) {
+    return bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        if (target.ssl() != null) {
+          ch.pipeline().addLast(target.ssl().newHandler(ch.alloc(),
+              target.address().getHostString(), target.address().getPort()));
+        }
+        ch.pipeline().addLast(new LoadConnection(LoadGenerator.this, pacer));
+      }
+    }).connect(target.address());
+  }
+
+  /**
+   * A connection the server closed between answers (after {@code Connection: close}, or a keep-alive
+   * limit such as nginx's {@code keepalive_requests}) is replaced, with the same pacer, as a browser or
+   * wrk would; the time to connect again counts in the next answer's latency under open loop.
+   */
+  void reconnect(Pacer pacer) {
+    if (!running) {
+      return;
+    }
+    reconnects.increment();
+    connect(pacer).addListener((ChannelFuture f) -> {
+      if (f.isSuccess()) {
+        channels.add(f.channel());
+      } else {
+        error("cannot reconnect to " + target.address() + ": " + f.cause());
+      }
+    });
+  }
+
+  /** Connections replaced because the server closed them between answers. */
+  public long reconnects() {
+    return reconnects.sum();
+  }
+
   /** What happened since the previous call (or since the start). */
   public Interval interval() {
     long now = System.nanoTime();
@@ -143,8 +174,10 @@ public final class LoadGenerator implements AutoCloseable {
     while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    for (Channel c : channels) {
-      c.close();
+    synchronized (channels) {
+      for (Channel c : channels) {
+        c.close();
+      }
     }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
   }
