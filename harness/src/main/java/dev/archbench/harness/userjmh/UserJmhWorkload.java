@@ -17,7 +17,7 @@ import java.util.Map;
  * run by its own JMH ({@link UserJmhMethod}). Every profile includes every benchmark; the
  * {@code @Param} values are the jar's defaults (all of them, as JMH would run them), except in
  * {@code smoke}, which takes the first value of each. {@code --jmh "-p name=v1,v2"} overrides them.
- * Units come from JMH's result (the jar's {@code @OutputTimeUnit}), so the spec leaves the unit blank.
+ * Units come from JMH's result (the jar's {@code @OutputTimeUnit}); the spec's unit only says which kind.
  */
 public final class UserJmhWorkload implements Workload {
   private final UserJar jar;
@@ -51,11 +51,22 @@ public final class UserJmhWorkload implements Workload {
       out.add(new BenchmarkSpec(b.name(), "JMH benchmark " + b.name() + " of " + jar.jar().getFileName(),
           timeMode ? "time per operation as JMH reports it; reports invert it to operations per second"
               : "JMH's score in the benchmark's own unit",
-          "", !timeMode, new UserJmhMethod(jar.jar().toString(), cp, b.name(), hint.mode(),
+          unitLabel(hint.mode()), !timeMode, new UserJmhMethod(jar.jar().toString(), cp, b.name(), hint.mode(),
               hint.threads()), perProfile(b.params()),
           true, List.of(), null));
     }
     return out;
+  }
+
+  /**
+   * What {@code list} shows as the unit before anything ran: the result takes JMH's own unit
+   * ({@code ops/s}, {@code ns/op}, ... after the jar's {@code @OutputTimeUnit}).
+   */
+  private static String unitLabel(String mode) {
+    if (mode == null) {
+      return "JMH's unit";
+    }
+    return mode.equals("thrpt") ? "ops/time (JMH's unit)" : "time/op (JMH's unit, " + mode + ")";
   }
 
   private static Map<Profile, Map<String, List<String>>> perProfile(Map<String, List<String>> params) {

@@ -108,6 +108,34 @@ class UserJmhRunTest {
   }
 
   @Test
+  void anInterruptedRunOfAJarResumesWithTheSameJar() throws Exception {
+    Runs runs = Runs.capture();
+    Path roots = Files.createDirectories(dir.resolve("roots"));
+    Path out = dir.resolve("r");
+    int exit = Runs.run(runs.env(Runs.localHost(), Map.of(), roots), "--jmh-jar", UBERJAR_121.toString(),
+        "--include", "HelloWorld|JMHSample_09_Blackholes.baseline", "--jmh", TINY, "--out", out.toString(),
+        "--progress", "plain");
+    assertThat(exit).as(runs.err.toString()).isZero();
+    Path file = Runs.recordIn(out);
+    RunRecord whole = RecordFiles.read(file);
+    assertThat(whole.results()).hasSize(2);
+    // As if the run had been stopped after its first benchmark.
+    BenchmarkResult first = whole.results().get(0);
+    RunRecord cut = new RunRecord(whole.schemaVersion(), whole.host(), new dev.archbench.record.RunInfo(
+        whole.run().id(), whole.run().startedAt(), null, dev.archbench.record.RunInfo.INTERRUPTED,
+        whole.run().harnessVersion(), whole.run().gitCommit(), whole.run().commandLine(), whole.run().profile(),
+        whole.run().label(), whole.run().comparable(), whole.run().warnings()), List.of(first));
+    RecordFiles.replace(file, cut);
+    exit = Runs.run(runs.env(Runs.localHost(), Map.of(), roots), "--resume", file.toString(), "--progress", "plain");
+    assertThat(exit).as(runs.err.toString()).isZero();
+    RunRecord resumed = RecordFiles.read(file);
+    assertThat(resumed.run().status()).isEqualTo(dev.archbench.record.RunInfo.COMPLETED);
+    assertThat(resumed.results()).extracting(BenchmarkResult::key)
+        .containsExactlyInAnyOrderElementsOf(whole.results().stream().map(BenchmarkResult::key).toList());
+    assertThat(resumed.results()).contains(first).allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.OK));
+  }
+
+  @Test
   void badJarsStopWithOneLineBeforeAnythingRuns() throws Exception {
     Path notJmh = JARS.resolve("1.37/commons-math3-3.6.1.jar");
     Cli r = Cli.of("run", "--jmh-jar", notJmh.toString(), "--out", dir.resolve("o").toString());
