@@ -120,7 +120,11 @@ final class CapacityPlanner {
     double perInstance = perCpuSecond * vcpus;
     return java.util.Optional.of("by CPU (" + num(Analyzer.r6(1000 / perCpuSecond)) + " ms per request; all "
         + vcpus + " vCPUs serving, no load generator): up to " + num(Analyzer.r6(perInstance))
-        + " req/s per instance, " + instances(t.ratePerSecond(), perInstance) + " instances if the service scales");
+        + " req/s per instance, " + count(instances(t.ratePerSecond(), perInstance)) + " if the service scales");
+  }
+
+  private static String count(int instances) {
+    return instances + (instances == 1 ? " instance" : " instances");
   }
 
   private static String whyNot(Cell c, TargetLoad t) {

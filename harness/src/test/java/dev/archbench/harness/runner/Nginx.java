@@ -96,8 +96,20 @@ final class Nginx implements AutoCloseable {
     return "http://127.0.0.1:" + port + path;
   }
 
+  /**
+   * Stops the master with SIGTERM, nginx's fast shutdown, which ends its workers; killing workers first
+   * would only make the master start new ones, orphaned once it dies. Anything left is then killed.
+   */
   @Override
   public void close() {
+    List<ProcessHandle> workers = master.toHandle().descendants().toList();
+    master.destroy();
+    try {
+      master.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Runs.killTree(master.toHandle());
+    workers.forEach(ProcessHandle::destroyForcibly);
   }
 }
