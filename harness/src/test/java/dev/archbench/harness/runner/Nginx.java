@@ -50,6 +50,7 @@ final class Nginx implements AutoCloseable {
       port = s.getLocalPort();
     }
     Files.createDirectories(dir.resolve("logs"));
+    Files.createDirectories(dir.resolve("tmp")); // nginx's temporary files here, not under /var/lib (non-root CI)
     String conf = """
         worker_processes 2;
         pid %1$s/nginx.pid;
@@ -57,6 +58,11 @@ final class Nginx implements AutoCloseable {
         events { worker_connections 1024; }
         http {
           access_log off;
+          client_body_temp_path %1$s/tmp/body;
+          proxy_temp_path %1$s/tmp/proxy;
+          fastcgi_temp_path %1$s/tmp/fastcgi;
+          uwsgi_temp_path %1$s/tmp/uwsgi;
+          scgi_temp_path %1$s/tmp/scgi;
           server {
             listen 127.0.0.1:%2$d;
             location = /api/orders {
