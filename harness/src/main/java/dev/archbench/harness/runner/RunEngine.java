@@ -283,7 +283,7 @@ public final class RunEngine {
   }
 
   /** Runs an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
-  private Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, UserJmhExecutor userJmh,
+  private static Outcome runOne(PlanItem item, JmhExecutor jmh, ScenarioExecutor scenarios, UserJmhExecutor userJmh,
       ProfileSettings budget, String startedAt) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
       return scenarios.run(item, scenario, startedAt);
