@@ -4,7 +4,8 @@
 #   python3-torch(vision)  TorchScript export for the PyTorch inference engine
 #   qemu-user-static, openjdk-17-jre-headless:arm64   the emulated aarch64 proof
 #   ShellCheck, python3-yaml, curl   checks of ci/ and .github/
-#   zstd, lz4, wrk, nginx-light      fidelity scripts under workloads/*/bench (not run in CI)
+#   zstd, lz4, wrk                   fidelity scripts under workloads/*/bench (not run in CI)
+#   nginx-light        the service driven by the --target tests (and the web fidelity script)
 # Tests that need one of these skip when it is absent, except under CI=true, where they fail.
 set -euo pipefail
 if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then

@@ -213,6 +213,18 @@ if [[ -f $record ]]; then
   check "derives the time limit from the run's own plan" has_match "$d/calls.log" \
     ' TimeLimit=([4-9][0-9]|[1-9][0-9]{2,})m '
 
+  scenario=launch-user-jar
+  user_jar=$root/harness/target/user-jmh/uber-1.21/benchmarks.jar
+  user_cp=$root/harness/target/user-jmh/1.37/jopt-simple-5.0.4.jar:$root/harness/target/user-jmh/1.37/commons-math3-3.6.1.jar
+  run_launch launch-user-jar -- --jmh-jar "$user_jar" --jmh-classpath "$user_cp" --include HelloWorld
+  d=$tmp/launch-user-jar
+  check "exits 0 with a user's JMH jar" test "$launch_rc" -eq 0
+  uploaded=$d/bucket/archbench-e2e/runs/launch/_dist/archbench.tar.gz
+  check "carries the user's jar and class path in the distribution" bash -c \
+    "tar -tzf '$uploaded' | grep -qx './user/benchmarks.jar' && tar -tzf '$uploaded' | grep -qx './user/commons-math3-3.6.1.jar'"
+  check "the instances' run options name the copies" has_match "$d/calls.log" \
+    ' ExtraArgs=--jmh-jar dist/user/benchmarks.jar --jmh-classpath dist/user/jopt-simple-5.0.4.jar:dist/user/commons-math3-3.6.1.jar --include HelloWorld '
+
   scenario=launch-bad-options
   run_launch launch-bad -- --workloads no-such-workload
   d=$tmp/launch-bad

@@ -15,7 +15,9 @@ public record Subject(Kind kind, String name, String sha256, String origin) {
 
   public enum Kind {
     MODEL,
-    CORPUS;
+    CORPUS,
+    /** The user's JMH benchmark jar ({@code --jmh-jar}). */
+    JAR;
 
     @JsonValue
     public String id() {

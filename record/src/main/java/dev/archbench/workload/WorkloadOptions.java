@@ -27,6 +27,15 @@ public final class WorkloadOptions {
   /** {@code --latency-bound-ms}: the inference server scenario's p99 bound. */
   public static final String INFERENCE_LATENCY_BOUND_MS = "inference.latencyBoundMs";
 
+  /** {@code --target URL}: the user's HTTP service to drive with archbench's load generator. */
+  public static final String TARGET = "target.url";
+  /** {@code --target-request FILE}: the request to send (method, path, headers, body), absolute path. */
+  public static final String TARGET_REQUEST = "target.request";
+  /** {@code --target-status CODE}: the status every answer must have (default 200). */
+  public static final String TARGET_STATUS = "target.status";
+  /** {@code --target-pid PID}: the service's process, whose CPU time (with its children's) is recorded. */
+  public static final String TARGET_PID = "target.pid";
+
   private WorkloadOptions() {}
 
   /** The option as the runner gave it to this fork; empty outside a run. */

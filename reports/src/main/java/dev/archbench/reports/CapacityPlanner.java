@@ -1,5 +1,7 @@
 package dev.archbench.reports;
 
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.CpuSplit;
 import dev.archbench.record.Knee;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.CapacityAnswer;
@@ -25,13 +27,14 @@ final class CapacityPlanner {
   static CapacityPlan plan(TargetLoad t, List<BenchmarkRow> rows, Collection<HostGroup> hosts) {
     List<CapacityAnswer> answers = new ArrayList<>();
     for (HostGroup h : hosts) {
-      answers.add(answer(t, rows, h.summary()));
+      answers.add(answer(t, rows, h));
     }
     return new CapacityPlan(t.text(), t.workload(), t.selector(), t.ratePerSecond(), t.percentile(),
         t.boundMs(), answers);
   }
 
-  private static CapacityAnswer answer(TargetLoad t, List<BenchmarkRow> rows, HostSummary hs) {
+  private static CapacityAnswer answer(TargetLoad t, List<BenchmarkRow> rows, HostGroup host) {
+    HostSummary hs = host.summary();
     Cell best = null;
     BenchmarkRow bestRow = null;
     Cell other = null;
@@ -74,6 +77,7 @@ final class CapacityPlanner {
     if (k.scope().caveat() != null) {
       notes.add("conservative figure: " + k.scope().caveat());
     }
+    cpuBound(t, host, bestRow.key()).ifPresent(notes::add);
     if (k.boundMs() < t.boundMs()) {
       notes.add("knee measured at " + k.percentile() + "<" + num(k.boundMs()) + "ms, stricter than asked: conservative");
     }
@@ -87,6 +91,40 @@ final class CapacityPlanner {
     }
     return new CapacityAnswer(hs.key(), bestRow.key(), k.rate(), k.boundMs(), k.found(), n, nc, monthly, monthlyC,
         notes.isEmpty() ? null : String.join("; ", notes));
+  }
+
+  /**
+   * The service's own CPU per request ({@code cpu.serverRequestsPerCpuSecond}: a user's service with
+   * {@code --target-pid}, or archbench's server), over every record of the host: how many instances the
+   * rate needs if the service may use all of an instance's vCPUs. On the measured host the load
+   * generator took its share of the CPU, which holds the knee down; on a serving instance it would not.
+   */
+  private static java.util.Optional<String> cpuBound(TargetLoad t, HostGroup host, String key) {
+    List<BenchmarkResult> results = host.byKey().getOrDefault(key, List.of());
+    double requests = 0;
+    double cpuSeconds = 0;
+    for (BenchmarkResult r : results) {
+      CpuSplit c = r.cpu();
+      if (r.isOk() && c != null && c.serverRequestsPerCpuSecond() != null && c.serverRequestsPerCpuSecond() > 0) {
+        // Each result weighs by its rate: the mean CPU per request over equal stretches of time.
+        double rate = r.score() == null ? 0 : r.score();
+        requests += rate;
+        cpuSeconds += rate / c.serverRequestsPerCpuSecond();
+      }
+    }
+    Integer vcpus = host.summary().vcpus();
+    if (requests <= 0 || vcpus == null || vcpus <= 0) {
+      return java.util.Optional.empty();
+    }
+    double perCpuSecond = requests / cpuSeconds;
+    double perInstance = perCpuSecond * vcpus;
+    return java.util.Optional.of("by CPU (" + num(Analyzer.r6(1000 / perCpuSecond)) + " ms per request; all "
+        + vcpus + " vCPUs serving, no load generator): up to " + num(Analyzer.r6(perInstance))
+        + " req/s per instance, " + count(instances(t.ratePerSecond(), perInstance)) + " if the service scales");
+  }
+
+  private static String count(int instances) {
+    return instances + (instances == 1 ? " instance" : " instances");
   }
 
   private static String whyNot(Cell c, TargetLoad t) {

@@ -2,7 +2,12 @@ package dev.archbench.harness.cli;
 
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.harness.runner.WorkloadTable;
+import dev.archbench.harness.userjmh.UserJar;
+import dev.archbench.harness.userjmh.UserJmhWorkload;
+import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,14 +30,32 @@ public final class ListCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Also hidden workloads (the harness's selftest).")
   boolean all;
 
+  @Option(names = "--jmh-jar", paramLabel = "FILE",
+      description = "List the JMH benchmarks of your jar (as run --jmh-jar would run them) instead.")
+  Path jmhJar;
+
+  @Option(names = "--jmh-classpath", paramLabel = "CP", description = "With --jmh-jar: the jar's dependencies.")
+  String jmhClasspath;
+
   @Override
   public Integer call() {
     if (json && markdown) {
       throw new UserException("--json and --markdown exclude each other", ExitCodes.USAGE);
     }
-    WorkloadCatalog catalog = WorkloadCatalog.discover();
+    List<Workload> listed;
+    if (jmhJar != null) {
+      try {
+        listed = List.of(new UserJmhWorkload(UserJar.inspect(jmhJar, jmhClasspath,
+            Path.of(System.getProperty("java.home"), "bin", "java").toString())));
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage(), ExitCodes.FAILURE);
+      }
+    } else {
+      WorkloadCatalog catalog = WorkloadCatalog.discover();
+      listed = all ? catalog.all() : catalog.visible();
+    }
     // No host and no options: the benchmarks as the code declares them, wherever list runs.
-    WorkloadTable table = new WorkloadTable(all ? catalog.all() : catalog.visible(), WorkloadContext.none());
+    WorkloadTable table = new WorkloadTable(listed, WorkloadContext.none());
     PrintWriter out = spec.commandLine().getOut();
     if (table.rows().isEmpty()) {
       out.println(json ? "[]" : markdown ? table.markdown() : "no workloads found (use --all to include hidden ones)");

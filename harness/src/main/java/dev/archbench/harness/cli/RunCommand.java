@@ -13,6 +13,9 @@ import dev.archbench.harness.runner.ForkOrder;
 import dev.archbench.harness.runner.Grid;
 import dev.archbench.harness.runner.Terminal;
 import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.harness.userjmh.UserJar;
+import dev.archbench.harness.userjmh.UserJmhWorkload;
+import dev.archbench.workloads.web.ServiceWorkload;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
 import dev.archbench.workload.Profile;
@@ -171,6 +174,34 @@ public final class RunCommand implements Callable<Integer> {
       description = "Earlier records of this host: --dry-run estimates precision from their variances.")
   List<Path> history = new ArrayList<>();
 
+  @Option(names = "--jmh-jar", paramLabel = "FILE",
+      description = "Your JMH benchmarks: the jar the JMH archetype builds (benchmarks.jar), or a plain jar with"
+          + " --jmh-classpath; run with the jar's own JMH. Its workload id is the file name without .jar.")
+  Path jmhJar;
+
+  @Option(names = "--jmh-classpath", paramLabel = "CP",
+      description = "With --jmh-jar: the jar's dependencies (JMH included), ':'-separated.")
+  String jmhClasspath;
+
+  @Option(names = "--target", paramLabel = "URL",
+      description = "Your HTTP service (http://HOST:PORT/PATH): the closed-loop series and the knee under archbench's"
+          + " load generator, as workload 'service'.")
+  String target;
+
+  @Option(names = "--target-request", paramLabel = "FILE",
+      description = "With --target: the request to send, an HTTP message (METHOD [PATH], headers, blank line,"
+          + " body or '< FILE'); default GET of the URL.")
+  String targetRequest;
+
+  @Option(names = "--target-status", paramLabel = "CODE",
+      description = "With --target: the status every answer must have (default 200).")
+  String targetStatus;
+
+  @Option(names = "--target-pid", paramLabel = "PID",
+      description = "With --target: the service's process; its CPU time and its children's (from /proc) go into"
+          + " the record as requests per CPU-second.")
+  String targetPid;
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -194,7 +225,8 @@ public final class RunCommand implements Callable<Integer> {
       if (resume != null) {
         return resume(env);
       }
-      RunEngine engine = new RunEngine(request(env, originalArgs()), env, WorkloadCatalog.discover(), JmhIndex.load());
+      WorkloadCatalog catalog = catalog();
+      RunEngine engine = new RunEngine(request(env, originalArgs()), env, catalog, JmhIndex.load());
       return dryRun ? engine.dryRun() : engine.run();
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.USAGE);
@@ -228,8 +260,52 @@ public final class RunCommand implements Callable<Integer> {
     original.onInterrupt = onInterrupt;
     original.spotPollMs = spotPollMs;
     original.label = existing.run().label();
+    WorkloadCatalog catalog = original.catalog();
     RunRequest req = original.request(env, cl);
-    return new RunEngine(req, env, WorkloadCatalog.discover(), JmhIndex.load()).resume(file, existing);
+    return new RunEngine(req, env, catalog, JmhIndex.load()).resume(file, existing);
+  }
+
+  /**
+   * The workloads on the class path, plus the user's jar ({@code --jmh-jar}), which a run then selects
+   * alone unless {@code --workloads} says otherwise. A jar that cannot be listed stops here (exit 1).
+   */
+  WorkloadCatalog catalog() {
+    WorkloadCatalog found = WorkloadCatalog.discover();
+    if (target == null && (targetRequest != null || targetStatus != null || targetPid != null)) {
+      throw new UserException("--target-request, --target-status and --target-pid need --target", ExitCodes.USAGE);
+    }
+    if (target != null && workloads.isEmpty() && jmhJar == null) {
+      workloads = new ArrayList<>(List.of(ServiceWorkload.ID));
+    }
+    if (jmhJar == null) {
+      if (jmhClasspath != null) {
+        throw new UserException("--jmh-classpath needs --jmh-jar", ExitCodes.USAGE);
+      }
+      return found;
+    }
+    UserJmhWorkload user;
+    try {
+      user = new UserJmhWorkload(UserJar.inspect(jmhJar, jmhClasspath, forkJava()));
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCodes.FAILURE);
+    }
+    if (found.byId(user.id()).isPresent()) {
+      throw new UserException("--jmh-jar: the workload id " + user.id() + " (from the file name) is a built-in"
+          + " workload's; rename the jar", ExitCodes.USAGE);
+    }
+    if (workloads.isEmpty()) {
+      workloads = new ArrayList<>(List.of(user.id()));
+      if (target != null) {
+        workloads.add(ServiceWorkload.ID);
+      }
+    }
+    List<dev.archbench.workload.Workload> all = new ArrayList<>(found.all());
+    all.add(user);
+    return new WorkloadCatalog(all);
+  }
+
+  private String forkJava() {
+    return jvm != null ? jvm : Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private List<String> originalArgs() {
@@ -305,6 +381,10 @@ public final class RunCommand implements Callable<Integer> {
     put(m, WorkloadOptions.NEURON_ENV, neuronEnv == null ? null : Path.of(neuronEnv).toAbsolutePath().toString());
     put(m, WorkloadOptions.WEB_P99_TARGET_MS, positive("--p99-target-ms", p99TargetMs));
     put(m, WorkloadOptions.INFERENCE_LATENCY_BOUND_MS, positive("--latency-bound-ms", latencyBoundMs));
+    put(m, WorkloadOptions.TARGET, target);
+    put(m, WorkloadOptions.TARGET_REQUEST, targetRequest == null ? null : Path.of(targetRequest).toAbsolutePath().toString());
+    put(m, WorkloadOptions.TARGET_STATUS, targetStatus);
+    put(m, WorkloadOptions.TARGET_PID, targetPid);
     return m;
   }
 

@@ -47,6 +47,16 @@ final class JmhJsonFile {
     return new JmhJsonFile(file, all);
   }
 
+  /** Adds the JMH entry of an outcome, if it has one (archbench's JMH or a user jar's). */
+  void append(Outcome outcome) {
+    if (outcome.jmh() != null) {
+      append(outcome.jmh());
+    } else if (outcome.jmhJson() != null) {
+      add(outcome.jmhJson());
+      write();
+    }
+  }
+
   void append(RunResult result) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (PrintStream ps = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
@@ -55,20 +65,22 @@ final class JmhJsonFile {
     try {
       JsonNode node = Json.mapper().readTree(bytes.toString(StandardCharsets.UTF_8));
       if (node != null && node.isArray()) {
-        for (JsonNode entry : node) {
-          // A re-run after a crash replaces the earlier entry of the same benchmark.
-          for (int i = all.size() - 1; i >= 0; i--) {
-            if (identity(all.get(i)).equals(identity(entry))) {
-              all.remove(i);
-            }
-          }
-          all.add(entry);
-        }
+        node.forEach(this::add);
       }
     } catch (IOException e) {
       throw new IllegalStateException("JMH wrote JSON that cannot be read back", e);
     }
     write();
+  }
+
+  private void add(JsonNode entry) {
+    // A re-run after a crash replaces the earlier entry of the same benchmark.
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (identity(all.get(i)).equals(identity(entry))) {
+        all.remove(i);
+      }
+    }
+    all.add(entry);
   }
 
   /** Benchmark, mode, threads and parameters: the JMH counterpart of a result's key. */

@@ -1,11 +1,19 @@
 package dev.archbench.harness.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Status;
 import org.openjdk.jmh.results.RunResult;
 
-/** The result of one plan item, with JMH's own result when JMH ran it (for the JMH JSON file). */
-public record Outcome(BenchmarkResult result, RunResult jmh) {
+/**
+ * The result of one plan item, with JMH's own result when JMH ran it (for the JMH JSON file): a
+ * {@link RunResult} from archbench's JMH, or the JSON entry a user jar's JMH wrote ({@code --jmh-jar}).
+ */
+public record Outcome(BenchmarkResult result, RunResult jmh, JsonNode jmhJson) {
+
+  public Outcome(BenchmarkResult result, RunResult jmh) {
+    this(result, jmh, null);
+  }
 
   static Outcome failed(PlanItem item, String reason, String startedAt, String endedAt) {
     return new Outcome(new BenchmarkResult(item.key(), item.workload(), item.spec().name(),

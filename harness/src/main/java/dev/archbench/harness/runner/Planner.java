@@ -3,6 +3,7 @@ package dev.archbench.harness.runner;
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class Planner {
         double estimate;
         if (spec.execution() instanceof JmhMethod m) {
           mode = jmh.mode(m.method()).orElse(null);
+        } else if (spec.execution() instanceof UserJmhMethod u) {
+          mode = u.mode();
         } else {
           mode = "scenario";
         }
@@ -94,6 +97,9 @@ public final class Planner {
     }
     if (spec.execution() instanceof JmhMethod m) {
       return List.of(jmh.defaultThreads(m.method(), cpus).orElse(1));
+    }
+    if (spec.execution() instanceof UserJmhMethod u) {
+      return List.of(u.threads() == org.openjdk.jmh.annotations.Threads.MAX ? cpus : Math.max(1, u.threads()));
     }
     return List.of(cpus);
   }

@@ -11,6 +11,7 @@ import dev.archbench.record.RunRecord;
 import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.ScenarioClass;
+import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.WorkloadContext;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -247,6 +248,7 @@ public final class RunEngine {
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
       JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
       ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
+      UserJmhExecutor userJmh = new UserJmhExecutor(fork, log, progress::note, interruption::requested);
       logLine(log, "# archbench: forks in " + order.name().toLowerCase(Locale.ROOT) + " order, seed " + seed
           + "; " + fork.profile().describe());
       for (int i = 0; i < plan.size(); i++) {
@@ -270,16 +272,14 @@ public final class RunEngine {
         long t0 = env.nanoTime().getAsLong();
         logLine(log, "\n# archbench: " + item.key() + " fork " + next.fork() + " (warm-up "
             + next.plan().warmupIterations() + ", measured " + next.plan().measurementIterations() + " iterations)");
-        Outcome outcome = runOne(item, next.plan(), jmh, scenarios, startedAt);
+        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt);
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
         if (interruption.requested() && !outcome.result().isOk()) {
           break; // the fork in flight was stopped: not a failure of the benchmark
         }
-        if (outcome.jmh() != null) {
-          jmhJson.append(outcome.jmh());
-        }
+        jmhJson.append(outcome);
         BenchmarkResult sofar = scheduler.completed(next, outcome.result(),
             (env.nanoTime().getAsLong() - t0) / 1e9);
         record = record.withResult(sofar);
@@ -338,10 +338,13 @@ public final class RunEngine {
   }
 
   /** Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
-  private static Outcome runOne(PlanItem item, ForkPlan plan, JmhExecutor jmh, ScenarioExecutor scenarios,
-      String startedAt) {
+  private static Outcome runOne(PlanItem item, ForkPlan plan, ProfileSettings settings, JmhExecutor jmh,
+      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
       return scenarios.run(item, scenario, plan, startedAt);
+    }
+    if (item.spec().execution() instanceof UserJmhMethod user) {
+      return userJmh.run(item, user, plan, settings, startedAt);
     }
     return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt);
   }

@@ -18,14 +18,27 @@ public record CpuSplit(double serverCores, double clientCores, double otherCores
   public static final class Meter {
     private final LongSupplier server;
     private final LongSupplier client;
+    private final boolean serverInProcess;
 
+    /** Server and client threads of this JVM. */
     public Meter(LongSupplier server, LongSupplier client) {
+      this(server, client, true);
+    }
+
+    /**
+     * @param serverInProcess false when the server is another process ({@code --target-pid}): its CPU
+     *     is then added to this process's so that "other" stays this JVM's rest
+     */
+    public Meter(LongSupplier server, LongSupplier client, boolean serverInProcess) {
       this.server = server;
       this.client = client;
+      this.serverInProcess = serverInProcess;
     }
 
     public Sample sample() {
-      return new Sample(server.getAsLong(), client.getAsLong(), processCpuNanos(), System.nanoTime());
+      long s = server.getAsLong();
+      long p = processCpuNanos();
+      return new Sample(s, client.getAsLong(), p < 0 || serverInProcess ? p : p + s, System.nanoTime());
     }
   }
 

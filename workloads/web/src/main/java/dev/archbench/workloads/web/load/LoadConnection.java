@@ -20,7 +20,8 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
   LoadConnection(LoadGenerator gen, Pacer pacer) {
     this.gen = gen;
     this.pacer = pacer;
-    this.parser = new ResponseParser(Unpooled.wrappedBuffer(gen.expectedBody()));
+    byte[] body = gen.exchange().expectedBody();
+    this.parser = new ResponseParser(body == null ? null : Unpooled.wrappedBuffer(body));
   }
 
   @Override
@@ -77,12 +78,16 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     gen.inFlight().decrement();
     if (parser.error() != null) {
       gen.error(parser.error());
-    } else if (parser.status() != 200) {
+    } else if (parser.status() != gen.exchange().expectedStatus()) {
       gen.error("status " + parser.status());
     } else if (!parser.bodyMatches()) {
       gen.error("body differs from the validated one (" + parser.bodyLength() + " bytes)");
     } else {
       recorder.recordValue(Math.max(0, pacer.latency(sentAt, now)));
+    }
+    if (parser.closesConnection()) {
+      ctx.close(); // channelInactive replaces it
+      return;
     }
     next(now);
   }
@@ -92,8 +97,12 @@ final class LoadConnection extends ChannelInboundHandlerAdapter {
     if (inFlight) {
       inFlight = false;
       gen.inFlight().decrement();
+      gen.error("connection closed by the server with a request in flight");
+    } else if (!parser.midAnswer()) {
+      gen.reconnect(pacer); // closed between answers: a keep-alive limit, not an error
+    } else {
+      gen.error("connection closed by the server mid-answer");
     }
-    gen.error("connection closed by the server");
     ctx.fireChannelInactive();
   }
 

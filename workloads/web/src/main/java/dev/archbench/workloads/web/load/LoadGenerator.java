@@ -35,45 +35,39 @@ public final class LoadGenerator implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final ThreadRegistry threads = new ThreadRegistry("web-client");
-  private final List<Channel> channels = new ArrayList<>();
+  private final List<Channel> channels = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final LongAdder reconnects = new LongAdder();
+  private final Bootstrap bootstrap;
+  private final LoadTarget target;
   private final Map<EventExecutor, SingleWriterRecorder> recorders = new ConcurrentHashMap<>();
   private final LongAdder errors = new LongAdder();
   private final LongAdder inFlight = new LongAdder();
   private final AtomicReference<String> firstError = new AtomicReference<>();
   private final ByteBuf request;
-  private final byte[] expectedBody;
+  private final Exchange exchange;
   private volatile boolean running = true;
   private long intervalStart;
 
   /**
    * Connects and starts sending at once.
    *
-   * @param expectedBody every answer's body as sent (from {@link HttpProbe#validate})
+   * @param exchange the request and what every answer must be
    * @param pacers one per connection: {@link Pacer#closedLoop()} or {@link OpenLoopPacer}s
    */
-  public LoadGenerator(LoadTarget target, Endpoint endpoint, byte[] expectedBody, int ioThreads,
+  public LoadGenerator(LoadTarget target, Exchange exchange, int ioThreads,
       int connections, IntFunction<Pacer> pacers) throws InterruptedException {
-    this.expectedBody = expectedBody;
+    this.exchange = exchange;
     this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
-        .writeBytes(endpoint.request(target.hostHeader())).asReadOnly());
+        .writeBytes(exchange.request()).asReadOnly());
     this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(ioThreads, connections)),
         threads.factory("io"), target.transport().ioHandlerFactory());
     intervalStart = System.nanoTime();
-    Bootstrap b = new Bootstrap().group(group).channel(target.transport().clientChannel())
+    this.target = target;
+    this.bootstrap = new Bootstrap().group(group).channel(target.transport().clientChannel())
         .option(ChannelOption.TCP_NODELAY, true);
     List<ChannelFuture> pending = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
-      Pacer pacer = pacers.apply(i);
-      pending.add(b.clone().handler(new ChannelInitializer<SocketChannel>() {
-        @Override
-        protected void initChannel(SocketChannel ch) {
-          if (target.ssl() != null) {
-            ch.pipeline().addLast(target.ssl().newHandler(ch.alloc(),
-                target.address().getHostString(), target.address().getPort()));
-          }
-          ch.pipeline().addLast(new LoadConnection(LoadGenerator.this, pacer));
-        }
-      }).connect(target.address()));
+      pending.add(connect(pacers.apply(i)));
     }
     for (ChannelFuture f : pending) {
       if (!f.await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
@@ -85,18 +79,68 @@ public final class LoadGenerator implements AutoCloseable {
     }
   }
 
-  /** Closed loop on every connection. */
+  /**
+   * Closed loop on every connection.
+   *
+   * @param expectedBody every answer's body as sent (from {@link HttpProbe#validate})
+   */
   public static LoadGenerator closedLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
       int ioThreads, int connections) throws InterruptedException {
-    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections,
-        i -> Pacer.closedLoop());
+    return closedLoop(target, Exchange.of(endpoint, target, expectedBody), ioThreads, connections);
+  }
+
+  public static LoadGenerator closedLoop(LoadTarget target, Exchange exchange, int ioThreads, int connections)
+      throws InterruptedException {
+    return new LoadGenerator(target, exchange, ioThreads, connections, i -> Pacer.closedLoop());
   }
 
   /** Open loop at {@code ratePerSecond} in total, spread over the connections. */
   public static LoadGenerator openLoop(LoadTarget target, Endpoint endpoint, byte[] expectedBody,
       int ioThreads, int connections, double ratePerSecond) throws InterruptedException {
+    return openLoop(target, Exchange.of(endpoint, target, expectedBody), ioThreads, connections, ratePerSecond);
+  }
+
+  public static LoadGenerator openLoop(LoadTarget target, Exchange exchange, int ioThreads, int connections,
+      double ratePerSecond) throws InterruptedException {
     OpenLoopPacer[] p = OpenLoopPacer.forRate(ratePerSecond, connections, System.nanoTime());
-    return new LoadGenerator(target, endpoint, expectedBody, ioThreads, connections, i -> p[i]);
+    return new LoadGenerator(target, exchange, ioThreads, connections, i -> p[i]);
+  }
+
+  private ChannelFuture connect(Pacer pacer) {
+    return bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        if (target.ssl() != null) {
+          ch.pipeline().addLast(target.ssl().newHandler(ch.alloc(),
+              target.address().getHostString(), target.address().getPort()));
+        }
+        ch.pipeline().addLast(new LoadConnection(LoadGenerator.this, pacer));
+      }
+    }).connect(target.address());
+  }
+
+  /**
+   * A connection the server closed between answers (after {@code Connection: close}, or a keep-alive
+   * limit such as nginx's {@code keepalive_requests}) is replaced, with the same pacer, as a browser or
+   * wrk would; the time to connect again counts in the next answer's latency under open loop.
+   */
+  void reconnect(Pacer pacer) {
+    if (!running) {
+      return;
+    }
+    reconnects.increment();
+    connect(pacer).addListener((ChannelFuture f) -> {
+      if (f.isSuccess()) {
+        channels.add(f.channel());
+      } else {
+        error("cannot reconnect to " + target.address() + ": " + f.cause());
+      }
+    });
+  }
+
+  /** Connections replaced because the server closed them between answers. */
+  public long reconnects() {
+    return reconnects.sum();
   }
 
   /** What happened since the previous call (or since the start). */
@@ -130,8 +174,10 @@ public final class LoadGenerator implements AutoCloseable {
     while (inFlight.sum() > 0 && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    for (Channel c : channels) {
-      c.close();
+    synchronized (channels) {
+      for (Channel c : channels) {
+        c.close();
+      }
     }
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(5, TimeUnit.SECONDS);
   }
@@ -144,8 +190,8 @@ public final class LoadGenerator implements AutoCloseable {
     return request;
   }
 
-  byte[] expectedBody() {
-    return expectedBody;
+  Exchange exchange() {
+    return exchange;
   }
 
   SingleWriterRecorder recorder(EventExecutor loop) {

@@ -19,26 +19,30 @@ import java.util.Map;
  * <p>Params: {@code endpoint} (plaintext, json, orders, orders-gzip), {@code tls} (none, jdk,
  * openssl), {@code concurrency} (N or Fx vCPUs).
  */
-public final class ClosedLoopScenario implements Scenario {
+public class ClosedLoopScenario implements Scenario {
 
   @Override
   public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    try (WebRig rig = new WebRig(params, settings.threads())) {
-      int connections = Concurrency.connections(params.getOrDefault("concurrency", "1x"), rig.vcpus);
-      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus);
+    try (LoadRig rig = rig(params, settings)) {
+      int connections = Concurrency.connections(params.getOrDefault("concurrency", "1x"), rig.vcpus());
+      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus());
       Measurement m;
-      try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target, rig.endpoint, rig.body,
-          clientThreads, connections)) {
+      try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target(), rig.exchange(), clientThreads, connections)) {
         m = Measurement.run(gen, rig.meter(gen), settings.warmupSeconds(), settings.measureSeconds(),
-            Math.max(1, settings.iterations())).requireNoErrors(gen, rig.endpoint.id());
+            Math.max(1, settings.iterations())).requireNoErrors(gen, rig.what());
       }
       rig.revalidate();
       List<Double> raw = m.iterations().stream().map(Interval::throughput).toList();
-      Map<String, String> attributes = new LinkedHashMap<>(rig.attributes);
+      Map<String, String> attributes = new LinkedHashMap<>(rig.attributes());
       attributes.put("connections", Integer.toString(connections));
       attributes.put("clientThreads", Integer.toString(clientThreads));
       attributes.put("requests", Long.toString(m.completed()));
-      return Results.of(raw, m, attributes);
+      return Results.of(raw, m, attributes, rig.measuresServerCpu());
     }
+  }
+
+  /** What the load goes to: archbench's own server here. */
+  LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
+    return new WebRig(params, settings.threads());
   }
 }

@@ -31,7 +31,7 @@ import java.util.OptionalDouble;
  * <p>Params: {@code endpoint}, {@code tls}, {@code concurrency} (connections, default 8x vCPUs),
  * {@code ladder} (e.g. {@code 0.25,0.5,0.75,1.0}), {@code refine} (bisection steps).
  */
-public final class KneeScenario implements Scenario {
+public class KneeScenario implements Scenario {
   public static final double DEFAULT_P99_TARGET_MS = 10;
 
   @Override
@@ -41,13 +41,12 @@ public final class KneeScenario implements Scenario {
     int refine = Integer.parseInt(params.getOrDefault("refine", "0"));
     double stepSeconds = Math.max(0.5, settings.measureSeconds());
     double settleSeconds = Math.min(1.0, stepSeconds / 4);
-    try (WebRig rig = new WebRig(params, settings.threads())) {
-      int connections = Concurrency.connections(params.getOrDefault("concurrency", "8x"), rig.vcpus);
-      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus);
+    try (LoadRig rig = rig(params, settings)) {
+      int connections = Concurrency.connections(params.getOrDefault("concurrency", "8x"), rig.vcpus());
+      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus());
 
       Measurement calibration;
-      try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target, rig.endpoint, rig.body,
-          clientThreads, connections)) {
+      try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target(), rig.exchange(), clientThreads, connections)) {
         calibration = Measurement.run(gen, rig.meter(gen), settings.warmupSeconds(), stepSeconds, 1)
             .requireNoErrors(gen, "calibration");
       }
@@ -72,7 +71,7 @@ public final class KneeScenario implements Scenario {
       rig.revalidate();
 
       OptionalDouble knee = KneeSearch.knee(steps, targetMs);
-      Map<String, String> attributes = new LinkedHashMap<>(rig.attributes);
+      Map<String, String> attributes = new LinkedHashMap<>(rig.attributes());
       attributes.put("connections", Integer.toString(connections));
       attributes.put("clientThreads", Integer.toString(clientThreads));
       attributes.put("saturation", String.format(Locale.ROOT, "%.0f req/s (closed-loop calibration)", saturation));
@@ -81,15 +80,19 @@ public final class KneeScenario implements Scenario {
       // No rate within the target is a finding, not a failure: the knee is then an upper bound.
       Knee k = Knee.ofSearch(knee, steps.stream().map(Step::targetRate).toList(), "req/s", Percentile.P99, targetMs);
       double rate = k.rates().get(0);
-      return Results.of(List.of(rate), byRate.get(rate), attributes).withKnee(k);
+      return Results.of(List.of(rate), byRate.get(rate), attributes, rig.measuresServerCpu()).withKnee(k);
     }
   }
 
-  private static Step step(WebRig rig, double rate, int connections, int clientThreads,
+  /** What the load goes to: archbench's own server here. */
+  LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
+    return new WebRig(params, settings.threads());
+  }
+
+  private static Step step(LoadRig rig, double rate, int connections, int clientThreads,
       double settleSeconds, double stepSeconds, Map<Double, Measurement> byRate) throws Exception {
     Measurement m;
-    try (LoadGenerator gen = LoadGenerator.openLoop(rig.target, rig.endpoint, rig.body, clientThreads,
-        connections, rate)) {
+    try (LoadGenerator gen = LoadGenerator.openLoop(rig.target(), rig.exchange(), clientThreads, connections, rate)) {
       m = Measurement.run(gen, rig.meter(gen), settleSeconds, stepSeconds, 1);
       if (m.errors() > 0) {
         throw new IllegalStateException(String.format(Locale.ROOT,

@@ -12,9 +12,15 @@ final class Results {
 
   /** One fork of a load test: {@code raw} per iteration, latencies and CPU of {@code m}. */
   static ScenarioMeasurement of(List<Double> raw, Measurement m, Map<String, String> attributes) {
+    return of(raw, m, attributes, true);
+  }
+
+  /** @param serverCpuKnown false when the server's CPU was not measured: the record then has no CPU split */
+  static ScenarioMeasurement of(List<Double> raw, Measurement m, Map<String, String> attributes,
+      boolean serverCpuKnown) {
     return ScenarioMeasurement.ofIterations(raw)
         .withLatency(Latency.ofForks(List.of(m.latencies())))
-        .withCpu(m.cpu().stored(m.completed(), m.seconds()))
+        .withCpu(serverCpuKnown ? m.cpu().stored(m.completed(), m.seconds()) : null)
         .withAttributes(attributes);
   }
 }

@@ -3,6 +3,7 @@ package dev.archbench.workloads.web.scenario;
 import dev.archbench.workload.ResultNotes;
 import dev.archbench.workloads.web.load.CpuSplit;
 import dev.archbench.workloads.web.load.Endpoint;
+import dev.archbench.workloads.web.load.Exchange;
 import dev.archbench.workloads.web.load.HttpProbe;
 import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.LoadTarget;
@@ -17,7 +18,7 @@ import java.util.Map;
  * (BoringSSL when it loads, so the client's TLS cost stays the same whichever provider the server
  * uses), the validated reference body, and the facts to record.
  */
-final class WebRig implements AutoCloseable {
+final class WebRig implements LoadRig {
   final WebServer server;
   final LoadTarget target;
   final Endpoint endpoint;
@@ -53,12 +54,39 @@ final class WebRig implements AutoCloseable {
     }
   }
 
-  CpuSplit.Meter meter(LoadGenerator gen) {
+  @Override
+  public LoadTarget target() {
+    return target;
+  }
+
+  @Override
+  public Exchange exchange() {
+    return Exchange.of(endpoint, target, body);
+  }
+
+  @Override
+  public String what() {
+    return endpoint.id();
+  }
+
+  @Override
+  public int vcpus() {
+    return vcpus;
+  }
+
+  @Override
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
+  @Override
+  public CpuSplit.Meter meter(LoadGenerator gen) {
     return new CpuSplit.Meter(server::cpuNanos, gen::cpuNanos);
   }
 
   /** The validation pass after load: the server still answers correctly. */
-  void revalidate() throws Exception {
+  @Override
+  public void revalidate() throws Exception {
     HttpProbe.validate(target, endpoint);
     long errors = server.handler().serverErrors();
     if (errors > 0) {

@@ -60,9 +60,9 @@ class ResponseParserTest {
   }
 
   @Test
-  void rejectsAnswersWithoutContentLength() {
+  void rejectsAnswersWithoutContentLengthOrChunkedEncoding() {
     ResponseParser p = parser();
-    assertThat(p.feed(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"))).isTrue();
+    assertThat(p.feed(bytes("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n"))).isTrue();
     assertThat(p.error()).contains("Content-Length");
     assertThat(p.bodyMatches()).isFalse();
   }
@@ -72,5 +72,44 @@ class ResponseParserTest {
     ResponseParser p = parser();
     assertThat(p.feed(bytes(ANSWER.replace("Content-Length", "CONTENT-LENGTH")))).isTrue();
     assertThat(p.bodyMatches()).isTrue();
+  }
+
+  @Test
+  void chunkedAnswersSplitAtEveryPositionWithExtensionsAndTrailers() {
+    String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "7\r\n{\"messa\r\n" + "14;x=y\r\nge\":\"Hello, World!\"}\r\n" + "0\r\nX-T: 1\r\n\r\n";
+    for (int split = 0; split <= chunked.length(); split++) {
+      ResponseParser p = parser();
+      boolean first = p.feed(bytes(chunked.substring(0, split)));
+      boolean second = p.feed(bytes(chunked.substring(split)));
+      assertThat(first || second).as("split at %d", split).isTrue();
+      assertThat(p.error()).isNull();
+      assertThat(p.bodyMatches()).as("split at %d", split).isTrue();
+      assertThat(p.midAnswer()).isFalse();
+    }
+  }
+
+  @Test
+  void noBodyAfter204AndConnectionCloseIsNoted() {
+    ResponseParser p = new ResponseParser(null);
+    ByteBuf in = bytes("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n" + ANSWER);
+    assertThat(p.feed(in)).isTrue();
+    assertThat(p.status()).isEqualTo(204);
+    assertThat(p.error()).isNull();
+    assertThat(p.closesConnection()).isTrue();
+    assertThat(p.feed(in)).isTrue();
+    assertThat(p.status()).isEqualTo(200);
+    assertThat(p.closesConnection()).isFalse();
+    assertThat(p.bodyMatches()).isTrue();
+  }
+
+  @Test
+  void anyBodyWillDoWhenNoneIsExpectedButFramingStillCounts() {
+    ResponseParser p = new ResponseParser(null);
+    assertThat(p.feed(bytes("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"))).isTrue();
+    assertThat(p.bodyMatches()).isTrue();
+    assertThat(p.feed(bytes("HTTP/1.1 200 OK\r\n\r\n"))).isTrue();
+    assertThat(p.error()).isEqualTo("answer without Content-Length or chunked encoding");
+    assertThat(p.bodyMatches()).isFalse();
   }
 }

@@ -1,0 +1,242 @@
+package dev.archbench.harness.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.archbench.harness.userjmh.UserJar;
+import dev.archbench.record.Json;
+import dev.archbench.record.Subject;
+import dev.archbench.workload.UserJmhMethod;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Runs one plan item of a user's JMH jar through that jar's own JMH command line
+ * ({@code java -cp JAR[:CP] org.openjdk.jmh.Main}), in a JVM of its own, and reads JMH's JSON result
+ * back ({@code -rf json}): the command line and the JSON format are the contract, so a jar built with
+ * another JMH version runs as it was built. The forks, iterations and times come in as arguments (the
+ * runner decides them); the exact benchmark, parameters and threads come from the plan item.
+ */
+final class UserJmhExecutor {
+  /** How long to wait for another JMH process's lock before failing the benchmark. */
+  static final Duration LOCK_WAIT = JmhExecutor.LOCK_WAIT;
+  private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)(:.*)?$");
+  private static final int TAIL_BYTES = 64 * 1024;
+
+  private final ForkSettings fork;
+  private final OutputStream log;
+  private final Consumer<String> notify;
+  private final BooleanSupplier stopped;
+
+  UserJmhExecutor(ForkSettings fork, OutputStream log, Consumer<String> notify, BooleanSupplier stopped) {
+    this.fork = fork;
+    this.log = log;
+    this.notify = notify;
+    this.stopped = stopped;
+  }
+
+  /**
+   * Runs one fork (the scheduler decides how many and in which order, as for archbench's own JMH).
+   *
+   * @param plan the fork's warm-up and measured iterations
+   * @param settings their times ({@code -w -r})
+   */
+  Outcome run(PlanItem item, UserJmhMethod method, ForkPlan plan, ProfileSettings settings, String startedAt) {
+    Path dir = null;
+    try {
+      // The jar as it runs now (a jar replaced between a run and its resume shows in the subject).
+      Path jarFile = Path.of(method.jar());
+      Subject jar = new Subject(Subject.Kind.JAR, jarFile.getFileName().toString(), UserJar.sha256(jarFile),
+          jarFile.toString());
+      dir = Files.createTempDirectory("archbench-user-jmh-");
+      Path json = dir.resolve("result.json");
+      List<String> cmd = command(item, method, plan, settings, json);
+      long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+      boolean told = false;
+      while (true) {
+        Files.deleteIfExists(json);
+        write("# archbench user JMH " + item.key() + "\n# " + String.join(" ", cmd) + "\n");
+        Run r = start(cmd);
+        if (r.exit == 0 && Files.exists(json)) {
+          break;
+        }
+        if (stopped.getAsBoolean()) {
+          return Outcome.failed(item, "stopped", startedAt, Clock.now());
+        }
+        boolean locked = r.tail.contains("Another JMH instance");
+        if (!locked || System.nanoTime() > deadline) {
+          return Outcome.failed(item, failure(r), startedAt, Clock.now());
+        }
+        if (!told) {
+          notify.accept("waiting for another JMH run on this machine to finish (it holds the JMH lock)");
+          told = true;
+        }
+        Thread.sleep(2000);
+      }
+      JsonNode entries = Json.mapper().readTree(json.toFile());
+      if (entries == null || !entries.isArray() || entries.size() != 1) {
+        int n = entries == null || !entries.isArray() ? 0 : entries.size();
+        return Outcome.failed(item, "JMH returned " + n + " results, expected one"
+            + (n > 1 ? " (it has several @BenchmarkMode modes; archbench records one mode per benchmark:"
+                + " --exclude it)" : ""),
+            startedAt, Clock.now());
+      }
+      JsonNode entry = entries.get(0);
+      return new Outcome(UserJmhResults.convert(item, entry, jar, startedAt, Clock.now()), null, entry);
+    } catch (IOException | IllegalArgumentException e) {
+      return Outcome.failed(item, "user JMH: " + Failures.firstLine(e), startedAt, Clock.now());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failed(item, "user JMH: interrupted", startedAt, Clock.now());
+    } finally {
+      ScenarioExecutor.deleteTree(dir);
+    }
+  }
+
+  /** JMH's command line for exactly this item; pure, so tests can read it. */
+  List<String> command(PlanItem item, UserJmhMethod method, ForkPlan plan, ProfileSettings settings, Path json) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(fork.javaExecutable());
+    if (Boolean.getBoolean("jmh.ignoreLock")) {
+      cmd.add("-Djmh.ignoreLock=true"); // as archbench's own JMH was told (tests on a shared machine)
+    }
+    cmd.add("-cp");
+    List<String> cp = new ArrayList<>();
+    cp.add(method.jar());
+    cp.addAll(method.classPath());
+    cmd.add(String.join(ForkSettings.pathSeparator(), cp));
+    cmd.add("org.openjdk.jmh.Main");
+    cmd.add("^" + Pattern.quote(method.benchmark()) + "$");
+    add(cmd, "-f", "1");
+    add(cmd, "-wi", Integer.toString(plan.warmupIterations()));
+    add(cmd, "-w", settings.warmupTime().toMillis() + "ms");
+    add(cmd, "-i", Integer.toString(plan.measurementIterations()));
+    add(cmd, "-r", settings.measurementTime().toMillis() + "ms");
+    add(cmd, "-t", Integer.toString(item.threads()));
+    item.jmhParams().forEach((k, v) -> add(cmd, "-p", k + "=" + v));
+    add(cmd, "-foe", "true");
+    add(cmd, "-rf", "json");
+    add(cmd, "-rff", json.toString());
+    if (fork.jvm() != null) {
+      add(cmd, "-jvm", fork.jvm());
+    }
+    if (!fork.userJvmArgs().isEmpty()) {
+      add(cmd, "-jvmArgsAppend", String.join(" ", fork.userJvmArgs()));
+    }
+    cmd.addAll(passThrough(fork.rawJmh()));
+    return cmd;
+  }
+
+  /**
+   * The raw {@code --jmh} options that mean the same in every JMH version and that archbench does not
+   * set itself: profilers ({@code -prof}) and the time unit ({@code -tu}).
+   */
+  static List<String> passThrough(CommandLineOptions raw) {
+    List<String> out = new ArrayList<>();
+    if (raw == null) {
+      return out;
+    }
+    raw.getProfilers().forEach(p -> add(out, "-prof",
+        p.getKlass() + (p.getOpts() == null || p.getOpts().isEmpty() ? "" : ":" + p.getOpts())));
+    if (raw.getTimeUnit().hasValue()) {
+      add(out, "-tu", tu(raw.getTimeUnit().get()));
+    }
+    return out;
+  }
+
+  private static String tu(TimeUnit u) {
+    return switch (u) {
+      case NANOSECONDS -> "ns";
+      case MICROSECONDS -> "us";
+      case MILLISECONDS -> "ms";
+      case SECONDS -> "s";
+      case MINUTES -> "m";
+      case HOURS -> "h";
+      case DAYS -> "d";
+    };
+  }
+
+  private static void add(List<String> cmd, String option, String value) {
+    cmd.add(option);
+    cmd.add(value);
+  }
+
+  /** A finished JMH process: its exit code and the end of its output (for the failure line and the lock). */
+  private record Run(int exit, String tail) {}
+
+  private Run start(List<String> cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Tail tail = new Tail();
+    Thread pump = new Thread(() -> copy(p.getInputStream(), tail), "user-jmh-output");
+    pump.setDaemon(true);
+    pump.start();
+    // A stop (SIGTERM, spot notice) must end the user's JMH and its forks, which are not ours to signal.
+    while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+      if (stopped.getAsBoolean()) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
+    pump.join(5000);
+    return new Run(p.exitValue(), tail.text());
+  }
+
+  private void copy(InputStream in, Tail tail) {
+    byte[] buf = new byte[8192];
+    try {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        tail.add(buf, n);
+        synchronized (log) {
+          log.write(buf, 0, n);
+          log.flush();
+        }
+      }
+    } catch (IOException ignored) {
+      // the process ended; what was read is in the log
+    }
+  }
+
+  /** The reason for the record: the first exception JMH printed, else the exit code. */
+  static String failure(Run r) {
+    Optional<String> exception = r.tail.lines().map(String::trim).filter(l -> EXCEPTION_LINE.matcher(l).matches())
+        .findFirst();
+    return exception.orElseGet(() -> r.tail.lines().map(String::trim).filter(l -> l.startsWith("ERROR"))
+        .findFirst().orElse("JMH exited with code " + r.exit) );
+  }
+
+  private void write(String s) throws IOException {
+    synchronized (log) {
+      log.write(s.getBytes(StandardCharsets.UTF_8));
+      log.flush();
+    }
+  }
+
+  /** The last {@link #TAIL_BYTES} of the output. */
+  private static final class Tail {
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+
+    synchronized void add(byte[] b, int n) {
+      bytes.write(b, 0, n);
+      if (bytes.size() > 2 * TAIL_BYTES) {
+        byte[] all = bytes.toByteArray();
+        bytes.reset();
+        bytes.write(all, all.length - TAIL_BYTES, TAIL_BYTES);
+      }
+    }
+
+    synchronized String text() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+}

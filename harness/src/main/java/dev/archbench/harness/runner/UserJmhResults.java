@@ -1,0 +1,115 @@
+package dev.archbench.harness.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.Latency;
+import dev.archbench.record.Status;
+import dev.archbench.record.Subject;
+import dev.archbench.record.TimeUnits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Turns one entry of JMH's JSON result format ({@code -rf json}, the contract with a user's jar of any
+ * JMH version) into a record result, as {@link JmhResults} does for archbench's own benchmarks:
+ * every iteration's score per fork ({@code primaryMetric.rawData}), in sample mode every fork's
+ * samples as a latency histogram ({@code rawDataHistogram}: per fork, per iteration, value and count
+ * pairs) with the iteration means as raw data, and secondary metrics. JMH's derived sample-mode
+ * percentiles ({@code p0.50} ...) are left out: the histograms hold them. A pure function.
+ */
+final class UserJmhResults {
+  /** JMH's derived percentile metrics of sample mode, e.g. {@code p0.99}, {@code p1.00}. */
+  private static final Pattern DERIVED_PERCENTILE = Pattern.compile("^p[01]\\.\\d+$");
+
+  private UserJmhResults() {}
+
+  static BenchmarkResult convert(PlanItem item, JsonNode entry, Subject jar, String startedAt, String endedAt) {
+    JsonNode primary = entry.path("primaryMetric");
+    String unit = primary.path("scoreUnit").asText(null);
+    String mode = entry.path("mode").asText(item.mode());
+    List<List<Double>> raw;
+    Latency latency = null;
+    if (primary.has("rawDataHistogram")) {
+      double nanosPerUnit = TimeUnits.secondsPerOperation(unit).orElse(0) * 1e9;
+      raw = new ArrayList<>();
+      List<Histogram> forks = new ArrayList<>();
+      for (JsonNode fork : primary.get("rawDataHistogram")) {
+        List<Double> means = new ArrayList<>();
+        Histogram h = Latency.newHistogram();
+        for (JsonNode iteration : fork) {
+          double sum = 0;
+          long count = 0;
+          for (JsonNode pair : iteration) {
+            double v = pair.get(0).asDouble();
+            long c = pair.get(1).asLong();
+            sum += v * c;
+            count += c;
+            if (nanosPerUnit > 0) {
+              long ns = Math.max(1, Math.round(v * nanosPerUnit));
+              h.recordValueWithCount(Math.min(ns, h.getHighestTrackableValue()), c);
+            }
+          }
+          if (count > 0) {
+            means.add(sum / count);
+          }
+        }
+        raw.add(means);
+        forks.add(h);
+      }
+      latency = nanosPerUnit > 0 ? Latency.ofForks(forks) : null;
+    } else {
+      raw = rawData(primary.path("rawData"));
+    }
+    Map<String, Metric> secondary = new TreeMap<>();
+    entry.path("secondaryMetrics").fields().forEachRemaining(e -> {
+      if (!DERIVED_PERCENTILE.matcher(e.getKey()).matches()) {
+        String u = e.getValue().path("scoreUnit").asText(null);
+        List<List<Double>> r = rawData(e.getValue().path("rawData"));
+        secondary.put(e.getKey(), new Metric(u, JmhResults.higherIsBetter(u), number(e.getValue().path("score")),
+            r.isEmpty() ? null : r));
+      }
+    });
+    Map<String, String> attributes = new TreeMap<>();
+    attributes.put("jmhVersion", entry.path("jmhVersion").asText("unknown"));
+    attributes.put("jar", jar.origin());
+    if (entry.hasNonNull("jdkVersion")) {
+      attributes.put("jdkVersion", entry.get("jdkVersion").asText());
+    }
+    Double score = number(primary.path("score"));
+    boolean ok = score != null && score >= 0 && !raw.isEmpty();
+    int threads = entry.path("threads").asInt(item.threads());
+    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
+        mode, threads, raw.size(), unit, JmhResults.higherIsBetter(unit), score, raw, latency, null, null,
+        jar, secondary, attributes, startedAt, endedAt, ok ? Status.OK : Status.FAILED,
+        ok ? null : "JMH produced no score");
+  }
+
+  private static List<List<Double>> rawData(JsonNode node) {
+    List<List<Double>> out = new ArrayList<>();
+    for (JsonNode fork : node) {
+      List<Double> it = new ArrayList<>();
+      for (JsonNode v : fork) {
+        Double d = number(v);
+        if (d != null) {
+          it.add(d);
+        }
+      }
+      out.add(it);
+    }
+    return out;
+  }
+
+  /** JMH writes numbers, and {@code "NaN"} as a string where it has none. */
+  private static Double number(JsonNode n) {
+    if (n == null || !n.isNumber()) {
+      return null;
+    }
+    double d = n.asDouble();
+    return Double.isFinite(d) ? d : null;
+  }
+}
