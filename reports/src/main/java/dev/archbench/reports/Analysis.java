@@ -114,10 +114,16 @@ public record Analysis(
    * @param records results of this benchmark on this host; {@code forks} and {@code iterations}
    *     are counted over the successful ones
    * @param scope the levels of variation the interval includes
+   * @param recordSpread the lowest and highest per-record score (each record's mean of fork means,
+   *     in the row's unit) when several records succeeded, else null: the instance-to-instance (or
+   *     run-to-run) spread that the interval includes
    */
-  public record Sample(int records, int forks, int iterations, IntervalScope scope) {
-    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE);
+  public record Sample(int records, int forks, int iterations, IntervalScope scope, Spread recordSpread) {
+    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE, null);
   }
+
+  /** The range of a few values, e.g. of per-record scores. */
+  public record Spread(double min, double max) {}
 
   /** Performance relative to the baseline host (above 1 is better) and what it means. */
   public record Comparison(Estimate ratio, Verdict verdict) {}
