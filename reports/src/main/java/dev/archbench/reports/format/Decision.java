@@ -99,6 +99,10 @@ final class Decision {
       lead = name + ": can't tell";
       t.append("the intervals of ").append(verdict.substring("no significant difference between ".length()))
           .append(" overlap. ");
+    } else if (!top.host().equals(a.baseline()) && value(top, m).lower() == value(top, m).upper()) {
+      // A single measurement has no interval: ahead, but not with any stated confidence.
+      lead = name + ": can't tell";
+      t.append(top.host()).append(" is ahead on single measurements, which have no interval. ");
     } else {
       lead = name + ": " + top.host();
       t.append(m.best()).append(" (95% confidence). ");
@@ -252,39 +256,55 @@ final class Decision {
             "./archbench report results/ other-results/ --price laptop=0.05"));
   }
 
-  /** Noisy, unpriced, one-record and one-fork hosts, and problems with the input. */
+  /**
+   * Noisy, unpriced, one-record and one-fork hosts, and problems with the input: one line per kind
+   * of gap, naming the hosts it applies to.
+   */
   private static List<Line> gaps(Analysis a) {
-    List<Line> lines = new ArrayList<>();
+    List<String> noisyOut = new ArrayList<>();
+    List<String> noisyIn = new ArrayList<>();
+    List<String> unpriced = new ArrayList<>();
+    List<String> severalRecords = new ArrayList<>();
+    List<String> oneRecord = new ArrayList<>();
+    List<String> thinIntervals = new ArrayList<>();
     for (HostSummary h : a.hosts()) {
       if (!h.noisy().isEmpty()) {
-        lines.add(Line.of(h.key() + ":", h.priceCompared()
-            ? "noisy records (" + String.join(", ", h.noisy()) + ") included by --allow-noisy: indicative only."
-            : "left out of the comparison: " + String.join(", ", h.noisy()) + " (--allow-noisy includes it)."));
+        (h.priceCompared() ? noisyIn : noisyOut).add(h.key() + " (" + String.join(", ", h.noisy()) + ")");
       }
       if (h.usdPerHour() == null && a.hosts().size() >= 2) {
-        lines.add(Line.of(h.key() + ":", "no price" + (h.unpriced() == null ? "" : " (" + h.unpriced() + ")")
-            + ", so no work per $; give one with --price LABEL=USD_PER_HOUR."));
+        unpriced.add(h.key() + (h.unpriced() == null ? "" : " (" + h.unpriced() + ")"));
       }
       Map<IntervalScope, Integer> scopes = scopes(a, h.key());
       int cells = scopes.values().stream().mapToInt(Integer::intValue).sum();
       if (h.runIds().size() > 1) {
-        lines.add(Line.of(h.key() + ":", h.runIds().size() + " records: intervals include the variation between "
-            + "them (instance to instance, or run to run); the per-record range is in each benchmark's details."));
+        severalRecords.add(h.key() + " (" + h.runIds().size() + ")");
       } else if (cells > 0) {
-        lines.add(Line.of(h.key() + ":", "one record: intervals cannot include instance-to-instance or run-to-run "
-            + "variation."));
+        oneRecord.add(h.key());
       }
       int thin = scopes.get(IntervalScope.ITERATIONS) + scopes.get(IntervalScope.NONE);
       if (thin > 0) {
-        lines.add(Line.of(h.key() + ":", thin + " of " + cells + " benchmarks ran one fork or have a single value: "
-            + "their intervals cover iteration noise at most."));
+        thinIntervals.add(h.key() + " (" + thin + " of " + cells + ")");
       }
     }
+    List<Line> lines = new ArrayList<>();
+    add(lines, "Left out as noisy:", noisyOut, "; --allow-noisy includes them.");
+    add(lines, "Noisy, included by --allow-noisy:", noisyIn, "; indicative only.");
+    add(lines, "No price, so no work per $:", unpriced, "; give one with --price LABEL=USD_PER_HOUR.");
+    add(lines, "One record:", oneRecord, "; their intervals cannot include instance-to-instance or run-to-run variation.");
+    add(lines, "One fork or a single value:", thinIntervals, " benchmarks; those intervals cover iteration noise at most.");
+    add(lines, "Several records:", severalRecords, "; their intervals include the variation between records (instance to "
+        + "instance, or run to run), and each benchmark's details show the per-record range.");
     if (!a.problems().isEmpty()) {
       lines.add(Line.of("Input:", a.problems().size() + (a.problems().size() == 1 ? " problem" : " problems")
           + " with the records (listed at the end); the rest is reported."));
     }
     return lines;
+  }
+
+  private static void add(List<Line> lines, String lead, List<String> hosts, String tail) {
+    if (!hosts.isEmpty()) {
+      lines.add(Line.of(lead, String.join(", ", hosts) + tail));
+    }
   }
 
   private static Map<IntervalScope, Integer> scopes(Analysis a, String host) {

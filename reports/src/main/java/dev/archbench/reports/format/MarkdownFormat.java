@@ -91,18 +91,21 @@ final class MarkdownFormat implements ReportFormat {
     for (var e : Views.byWorkload(a).entrySet()) {
       sb.append("## ").append(md(e.getKey())).append("\n\n<details><summary>").append(e.getValue().size())
           .append(e.getValue().size() == 1 ? " benchmark" : " benchmarks").append("</summary>\n\n");
-      sb.append("| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n");
+      sb.append(compared ? "| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n"
+          : "| Benchmark | Host | Score | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|\n");
       for (BenchmarkRow r : e.getValue()) {
         for (Cell c : r.cells()) {
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
               .append(" | ");
           if (c.status() != Status.OK) {
-            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(" | | | | |\n");
+            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(compared ? " | | | | |\n" : " | | | |\n");
             continue;
           }
-          sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ")
-              .append(Views.ratio(c) == null || !compared ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c)))
-              .append(" | ")
+          sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ");
+          if (compared) {
+            sb.append(Views.ratio(c) == null ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c))).append(" | ");
+          }
+          sb
               .append(c.rates().workPerDollar() == null ? "–" : Fmt.est(c.rates().workPerDollar()) + " " + md(r.perDollarUnit()))
               .append(" | ")
               .append(c.rates().costPerMillion() == null ? "–" : Fmt.est(c.rates().costPerMillion()) + " " + md(r.costUnit()))
