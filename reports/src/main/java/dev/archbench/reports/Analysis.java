@@ -17,6 +17,7 @@ import java.util.Map;
  * @param baseline key of the host that relative figures compare against
  * @param priceSources one line per price catalog used, with its date
  * @param problems one line per problem with the input, naming the file
+ * @param loadCpu where the CPU went in load tests whose client and server share the host
  */
 public record Analysis(
     String title,
@@ -30,7 +31,8 @@ public record Analysis(
     List<WorkloadSummary> workloads,
     WorkloadSummary overall,
     List<CapacityPlan> capacity,
-    List<String> problems) {
+    List<String> problems,
+    List<LoadCpu> loadCpu) {
 
   /** How the numbers were computed, stated in every report. */
   public record Method(String interval, String scoreEstimator, int replicates, String seed,
@@ -191,6 +193,17 @@ public record Analysis(
    */
   public record HostAggregate(String host, int benchmarks, Estimate relative,
       Estimate relativePricePerformance) {}
+
+  /**
+   * The CPU split of a load test on one host (the record's {@code cpu}), mean over its records:
+   * cores used by the server's threads, the load generator's and the rest of the process.
+   *
+   * @param benchmark the key of the benchmark row
+   * @param serverRequestsPerCpuSecond requests per CPU-second of the server alone, comparable across
+   *     hosts although the load generator shares the machine; null when not measured
+   */
+  public record LoadCpu(String benchmark, String host, int records, double serverCores, double clientCores,
+      double otherCores, Double serverRequestsPerCpuSecond) {}
 
   /** Answer to one {@code --target-load}. */
   public record CapacityPlan(String target, String workload, String selector, double ratePerSecond,

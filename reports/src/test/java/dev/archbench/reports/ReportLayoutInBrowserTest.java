@@ -65,6 +65,31 @@ class ReportLayoutInBrowserTest {
     assertThat(problems).anyMatch(p -> p.contains("content is") && p.startsWith("p "));
   }
 
+  /**
+   * The print style shows what the screen folds away: the PDF has as many pages as the same page
+   * with every {@code <details>} replaced by an open block.
+   */
+  @Test
+  void printingShowsTheCollapsedDetails() throws Exception {
+    Chromium chromium = Chromium.require();
+    String html = threeHosts();
+    String unfolded = html.replace("<details>", "<div>").replace("</details>", "</div>")
+        .replace("<summary>", "<p>").replace("</summary>", "</p>");
+    int folded = pdfPages(chromium, html, "folded");
+    assertThat(folded).isGreaterThan(3).isEqualTo(pdfPages(chromium, unfolded, "unfolded"));
+  }
+
+  int pdfPages(Chromium chromium, String html, String name) throws Exception {
+    Path page = dir.resolve(name + ".html");
+    Files.writeString(page, html);
+    Path pdf = dir.resolve(name + ".pdf");
+    Chromium.Run run = chromium.load(page, dir.resolve("pdf-" + name), List.of("--print-to-pdf=" + pdf,
+        "--no-pdf-header-footer"));
+    assertThat(run.exit()).isZero();
+    String text = Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return text.split("/Type /Page\\b|/Type/Page(?!s)", -1).length - 1;
+  }
+
   /** Screenshots of both reports at both widths, kept in docs/ when asked for. */
   @Test
   void screenshotsOfTheOneHostAndTheThreeHostReport() throws Exception {

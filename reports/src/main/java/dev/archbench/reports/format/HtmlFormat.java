@@ -10,6 +10,7 @@ import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.KneeCell;
+import dev.archbench.reports.Analysis.LoadCpu;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.stats.Estimate;
 import dev.archbench.record.Percentile;
@@ -121,6 +122,9 @@ final class HtmlFormat implements ReportFormat {
     if (!Views.withKnee(a).isEmpty() || !Views.withPercentiles(a).isEmpty()) {
       sb.append("<li><a href=\"#latency\">Latency</a></li>");
     }
+    if (!a.loadCpu().isEmpty()) {
+      sb.append("<li><a href=\"#cpu\">CPU split</a></li>");
+    }
     sb.append("<li><a href=\"#hosts\">Hosts</a></li><li><a href=\"#method\">Method</a></li></ul></nav>\n");
 
     decision(sb, a);
@@ -134,6 +138,7 @@ final class HtmlFormat implements ReportFormat {
     accelerators(sb, a, accel, hosts, color);
     threadScaling(sb, a, series, color);
     latency(sb, a, hosts, color);
+    loadCpu(sb, a, hosts);
     capacity(sb, a, hosts);
     hostsTable(sb, a);
     if (!a.problems().isEmpty()) {
@@ -416,6 +421,39 @@ final class HtmlFormat implements ReportFormat {
     sb.append("</section>\n");
   }
 
+  /** Load tests whose client and server share the host: how the cores were shared. */
+  private static void loadCpu(StringBuilder sb, Analysis a, Map<String, HostSummary> hosts) {
+    if (a.loadCpu().isEmpty()) {
+      return;
+    }
+    Map<String, List<LoadCpu>> byRow = new java.util.LinkedHashMap<>();
+    for (LoadCpu c : a.loadCpu()) {
+      byRow.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c);
+    }
+    Map<String, BenchmarkRow> rows = new HashMap<>();
+    a.benchmarks().forEach(r -> rows.put(r.key(), r));
+    sb.append("<section id=\"cpu\"><h2>Where the CPU went in load tests</h2>\n<p class=\"meta\">The load generator "
+        + "runs on the host it measures: cores used (CPU time ÷ wall time) by the server's threads, the load "
+        + "generator's and the rest of the process. Requests per server CPU-second compare hosts without the "
+        + "generator's share.</p>\n");
+    for (var e : byRow.entrySet()) {
+      BenchmarkRow r = rows.get(e.getKey());
+      String title = "Cores used: " + (r == null ? e.getKey() : Views.benchmarkName(r));
+      figure(sb, title, CpuSplitChart.render(title, e.getValue()));
+      sb.append("<div class=\"scroll\"><table><thead><tr><th>Host</th><th>Server cores</th><th>Load generator cores</th>"
+          + "<th>Other cores</th><th>Requests per server CPU-second</th><th>Records</th></tr></thead><tbody>");
+      for (LoadCpu c : e.getValue()) {
+        sb.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">")
+            .append(html(Fmt.num(c.serverCores()))).append("</td><td class=\"n\">").append(html(Fmt.num(c.clientCores())))
+            .append("</td><td class=\"n\">").append(html(Fmt.num(c.otherCores()))).append("</td><td class=\"n\">")
+            .append(c.serverRequestsPerCpuSecond() == null ? "–" : html(Fmt.num(c.serverRequestsPerCpuSecond())))
+            .append("</td><td class=\"n\">").append(c.records()).append("</td></tr>");
+      }
+      sb.append("</tbody></table></div>\n");
+    }
+    sb.append("</section>\n");
+  }
+
   private static void latency(StringBuilder sb, Analysis a, Map<String, HostSummary> hosts, Map<String, String> color) {
     List<BenchmarkRow> pct = Views.withPercentiles(a);
     List<BenchmarkRow> knees = Views.withKnee(a);
@@ -500,12 +538,17 @@ final class HtmlFormat implements ReportFormat {
       return;
     }
     sb.append("<section id=\"capacity\"><h2>Capacity planning</h2>\n");
+    Map<String, BenchmarkRow> rows = new HashMap<>();
+    a.benchmarks().forEach(r -> rows.put(r.key(), r));
     for (CapacityPlan p : a.capacity()) {
       sb.append("<h3>").append(html(p.target())).append("</h3><div class=\"scroll\"><table><thead><tr><th>Host</th>"
           + "<th>Benchmark</th><th>Knee</th><th>Instances</th><th>Monthly cost (730 h)</th>"
           + "<th>Conservative (knee lower bound)</th><th>Note</th></tr></thead><tbody>");
       for (CapacityAnswer c : p.answers()) {
-        sb.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td><td>").append(html(dash(c.benchmark())))
+        // The row's readable name (spaces between parameters) wraps; the bare key would not.
+        BenchmarkRow row = c.benchmark() == null ? null : rows.get(c.benchmark());
+        String bench = row == null ? dash(c.benchmark()) : Views.benchmarkName(row);
+        sb.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td><td>").append(html(bench))
             .append("</td><td class=\"n\">").append(c.knee() == null ? "–" : est(c.knee(), ""))
             .append("</td><td class=\"n\">").append(c.instances() == null ? "–" : c.instances())
             .append("</td><td class=\"n\">").append(c.monthlyUsd() == null ? "–" : html(Fmt.usd(c.monthlyUsd())))

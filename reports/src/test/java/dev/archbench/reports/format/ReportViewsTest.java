@@ -146,6 +146,20 @@ class ReportViewsTest {
   }
 
   @Test
+  void theCpuSplitOfLoadTestsIsShownWithTheRecordsNumbers() {
+    Analysis a = threeHosts();
+    Analysis.LoadCpu c7i = a.loadCpu().stream().filter(c -> c.host().equals("c7i.xlarge")).findFirst().orElseThrow();
+    dev.archbench.record.CpuSplit recorded = Fixtures.result(Fixtures.load("v2/c7i-1.json"), c7i.benchmark()).cpu();
+    assertThat(c7i.records()).isEqualTo(1);
+    assertThat(c7i.serverCores()).isCloseTo(recorded.serverCores(), org.assertj.core.data.Percentage.withPercentage(0.001));
+    assertThat(c7i.clientCores()).isCloseTo(recorded.clientCores(), org.assertj.core.data.Percentage.withPercentage(0.001));
+    String html = Reports.render(a, ReportFormat.Type.HTML);
+    String section = html.substring(html.indexOf("<section id=\"cpu\">"));
+    assertThat(section).contains("Cores used: knee.http").contains(Fmt.num(c7i.serverCores()))
+        .contains(Fmt.num(c7i.serverRequestsPerCpuSecond()));
+  }
+
+  @Test
   void textIsWrappedToFitItsWidth() {
     String label = "zstd.compress blockSize=65536 codec=zstd corpus=json-logs level=19 @64";
     List<String> lines = TextFit.wrap(label, 13, true, 200, 5);
