@@ -317,10 +317,16 @@ final class HtmlFormat implements ReportFormat {
             .append("</td><td class=\"n\">").append(c.rates().perVcpu() == null ? "–"
                 : html(Fmt.num(c.rates().perVcpu().value()) + " " + r.workUnit() + "/s"))
             .append("</td><td>").append(html(DetailsTable.sample(c.sample()))).append("</td><td>")
-            .append(html(String.join("; ", c.notes()))).append("</td></tr>");
+            .append(html(String.join("; ", notesBesidesScope(c)))).append("</td></tr>");
       }
     }
     sb.append("</tbody></table></div>\n");
+  }
+
+  /** A cell's notes without the interval-scope caveat, which the decision states once per host. */
+  private static List<String> notesBesidesScope(Cell c) {
+    String caveat = c.sample().scope().caveat();
+    return c.notes().stream().filter(n -> !n.equals(caveat)).toList();
   }
 
   /** The same model on accelerators and on CPUs, side by side. */
