@@ -9,18 +9,14 @@ import dev.archbench.reports.Analysis.CapacityPlan;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
-import dev.archbench.reports.Analysis.KneeCell;
-import dev.archbench.reports.Analysis.LoadCpu;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.stats.Estimate;
-import dev.archbench.record.Percentile;
 import dev.archbench.record.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One self-contained HTML file: inline CSS and SVG, no script, no external reference. A Content
@@ -135,10 +131,10 @@ final class HtmlFormat implements ReportFormat {
     for (var e : byWorkload.entrySet()) {
       workload(sb, a, "w" + wi++, e.getKey(), e.getValue(), hosts, color);
     }
-    accelerators(sb, a, accel, hosts, color);
-    threadScaling(sb, a, series, color);
-    latency(sb, a, hosts, color);
-    loadCpu(sb, a, hosts);
+    AcceleratorSection.render(sb, a, accel, hosts, color);
+    ThreadScalingSection.render(sb, a, series, color);
+    LatencySection.render(sb, a, hosts, color);
+    CpuSplitSection.render(sb, a, hosts);
     capacity(sb, a, hosts);
     hostsTable(sb, a);
     if (!a.problems().isEmpty()) {
@@ -329,216 +325,6 @@ final class HtmlFormat implements ReportFormat {
     return c.notes().stream().filter(n -> !n.equals(caveat)).toList();
   }
 
-  /** The same model on accelerators and on CPUs, side by side. */
-  private static void accelerators(StringBuilder sb, Analysis a, List<AcceleratorGroups.Group> groups,
-      Map<String, HostSummary> hosts, Map<String, String> color) {
-    if (groups.isEmpty()) {
-      return;
-    }
-    sb.append("<section id=\"accelerators\"><h2>Accelerators and CPUs</h2>\n<p class=\"meta\">The same model "
-        + "and scenario on every device it ran on (parameter <code>device</code>).</p>\n");
-    for (AcceleratorGroups.Group g : groups) {
-      List<Svg.Bar> bars = new ArrayList<>();
-      StringBuilder rows = new StringBuilder();
-      for (AcceleratorGroups.Entry e : g.entries()) {
-        Cell c = e.cell();
-        Estimate v = g.perDollar() ? c.rates().workPerDollar() : c.rates().workPerSecond();
-        if (v != null) {
-          bars.add(new Svg.Bar(c.host() + " · " + e.device(), v, color.get(c.host()), noisyMark(hosts.get(c.host()))));
-        }
-        rows.append("<tr><td>").append(html(e.device())).append("</td><td>").append(html(e.row().benchmark()))
-            .append("</td><td>").append(hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">")
-            .append(est(c.score(), " " + e.row().unit())).append("</td><td class=\"n\">")
-            .append(est(c.rates().workPerSecond(), e.row().workUnit() == null ? "" : " " + e.row().workUnit() + "/s"))
-            .append("</td><td class=\"n\">").append(est(c.rates().workPerDollar(),
-                e.row().perDollarUnit() == null ? "" : " " + e.row().perDollarUnit())).append("</td></tr>");
-      }
-      String title = g.title() + ": " + (g.perDollar() ? "work per dollar (" + g.unit() + ")" : "throughput (" + g.unit() + ")")
-          + " by device";
-      if (!bars.isEmpty()) {
-        figure(sb, title, Svg.bars(title, g.unit(), bars, null));
-      }
-      sb.append("<div class=\"scroll\"><table><thead><tr><th>Device</th><th>Benchmark</th><th>Host</th><th>Score</th>"
-          + "<th>Throughput</th><th>Work per $</th></tr></thead><tbody>").append(rows).append("</tbody></table></div>\n");
-    }
-    sb.append("</section>\n");
-  }
-
-  private static void threadScaling(StringBuilder sb, Analysis a, Map<String, List<BenchmarkRow>> series,
-      Map<String, String> color) {
-    if (series.isEmpty()) {
-      return;
-    }
-    sb.append("<section id=\"scaling\"><h2>Thread scaling</h2>\n<p class=\"meta\">Throughput by thread count, "
-        + "and efficiency: throughput per thread relative to the fewest threads measured (1 = linear scaling; "
-        + "point estimates).</p>\n");
-    for (List<BenchmarkRow> rows : series.values()) {
-      List<BenchmarkRow> sorted = rows.stream().sorted(java.util.Comparator.comparingInt(BenchmarkRow::threads)).toList();
-      List<String> xs = sorted.stream().map(r -> String.valueOf(r.threads())).distinct().toList();
-      List<Svg.Series> lines = new ArrayList<>();
-      List<Svg.Series> effLines = new ArrayList<>();
-      BenchmarkRow first = sorted.get(0);
-      boolean rate = first.workUnit() != null;
-      StringBuilder table = new StringBuilder();
-      for (HostSummary h : a.hosts()) {
-        List<Svg.Point> pts = new ArrayList<>();
-        List<Svg.Point> eff = new ArrayList<>();
-        Double perThread0 = null;
-        for (BenchmarkRow r : sorted) {
-          for (Cell c : r.cells()) {
-            Estimate y = rate ? c.rates().workPerSecond() : c.score();
-            if (!c.host().equals(h.key()) || y == null) {
-              continue;
-            }
-            pts.add(new Svg.Point(String.valueOf(r.threads()), y));
-            String e = "–";
-            if (rate) {
-              double perThread = y.value() / r.threads();
-              if (perThread0 == null) {
-                perThread0 = perThread;
-              }
-              double ef = perThread / perThread0;
-              eff.add(new Svg.Point(String.valueOf(r.threads()), new Estimate(ef, ef, ef)));
-              e = Fmt.num(ef);
-            }
-            table.append("<tr><td class=\"n\">").append(r.threads()).append("</td><td>").append(html(h.key()))
-                .append("</td><td class=\"n\">").append(est(y, "")).append("</td><td class=\"n\">")
-                .append(c.rates().perVcpu() == null ? "–" : html(Fmt.num(c.rates().perVcpu().value())))
-                .append("</td><td class=\"n\">").append(html(e)).append("</td></tr>");
-          }
-        }
-        if (!pts.isEmpty()) {
-          lines.add(new Svg.Series(h.key(), color.get(h.key()), pts));
-          effLines.add(new Svg.Series(h.key(), color.get(h.key()), eff));
-        }
-      }
-      String unit = rate ? first.workUnit() + "/s" : first.unit();
-      String name = Views.seriesName(first);
-      sb.append("<h3>").append(html(name)).append("</h3>\n");
-      figure(sb, "Throughput by threads: " + name, Svg.lines("Throughput by threads: " + name, "threads", unit, xs, lines));
-      if (rate) {
-        figure(sb, "Scaling efficiency: " + name, Svg.lines("Scaling efficiency: " + name, "threads",
-            "throughput per thread ÷ at " + first.threads() + (first.threads() == 1 ? " thread" : " threads"), xs, effLines));
-      }
-      sb.append("<details><summary>The numbers of these charts</summary><div class=\"scroll\"><table><thead><tr>"
-          + "<th>Threads</th><th>Host</th><th>").append(html(unit)).append("</th><th>Per vCPU</th><th>Efficiency</th>"
-          + "</tr></thead><tbody>").append(table).append("</tbody></table></div></details>\n");
-    }
-    sb.append("</section>\n");
-  }
-
-  /** Load tests whose client and server share the host: how the cores were shared. */
-  private static void loadCpu(StringBuilder sb, Analysis a, Map<String, HostSummary> hosts) {
-    if (a.loadCpu().isEmpty()) {
-      return;
-    }
-    Map<String, List<LoadCpu>> byRow = new java.util.LinkedHashMap<>();
-    for (LoadCpu c : a.loadCpu()) {
-      byRow.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c);
-    }
-    Map<String, BenchmarkRow> rows = new HashMap<>();
-    a.benchmarks().forEach(r -> rows.put(r.key(), r));
-    sb.append("<section id=\"cpu\"><h2>Where the CPU went in load tests</h2>\n<p class=\"meta\">The load generator "
-        + "runs on the host it measures: cores used (CPU time ÷ wall time) by the server's threads, the load "
-        + "generator's and the rest of the process. Requests per server CPU-second compare hosts without the "
-        + "generator's share.</p>\n");
-    for (var e : byRow.entrySet()) {
-      BenchmarkRow r = rows.get(e.getKey());
-      String title = "Cores used: " + (r == null ? e.getKey() : Views.benchmarkName(r));
-      figure(sb, title, CpuSplitChart.render(title, e.getValue()));
-      sb.append("<div class=\"scroll\"><table><thead><tr><th>Host</th><th>Server cores</th><th>Load generator cores</th>"
-          + "<th>Other cores</th><th>Requests per server CPU-second</th><th>Records</th></tr></thead><tbody>");
-      for (LoadCpu c : e.getValue()) {
-        sb.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">")
-            .append(html(Fmt.num(c.serverCores()))).append("</td><td class=\"n\">").append(html(Fmt.num(c.clientCores())))
-            .append("</td><td class=\"n\">").append(html(Fmt.num(c.otherCores()))).append("</td><td class=\"n\">")
-            .append(c.serverRequestsPerCpuSecond() == null ? "–" : html(Fmt.num(c.serverRequestsPerCpuSecond())))
-            .append("</td><td class=\"n\">").append(c.records()).append("</td></tr>");
-      }
-      sb.append("</tbody></table></div>\n");
-    }
-    sb.append("</section>\n");
-  }
-
-  private static void latency(StringBuilder sb, Analysis a, Map<String, HostSummary> hosts, Map<String, String> color) {
-    List<BenchmarkRow> pct = Views.withPercentiles(a);
-    List<BenchmarkRow> knees = Views.withKnee(a);
-    if (pct.isEmpty() && knees.isEmpty()) {
-      return;
-    }
-    sb.append("<section id=\"latency\"><h2>Latency</h2>\n");
-    if (!knees.isEmpty()) {
-      sb.append("<h3>Latency against load</h3><p class=\"meta\">Each host's knee: the highest offered rate whose "
-          + "latency percentile stayed within the bound (dashed line), at the latency measured there. A dot: a higher "
-          + "rate broke the bound; ▶: every rate tried met it (the knee is higher); ◀: none did (the knee is lower). "
-          + "Records keep the search's other steps only as text, so they are not drawn.</p>\n");
-      for (BenchmarkRow r : knees) {
-        List<KneeChart.Point> pts = new ArrayList<>();
-        KneeCell any = null;
-        StringBuilder table = new StringBuilder();
-        for (Cell c : r.cells()) {
-          KneeCell k = c.knee();
-          if (k == null) {
-            continue;
-          }
-          any = k;
-          Double lat = c.latency() == null ? null : c.latency().percentilesMs().get(k.percentile());
-          pts.add(new KneeChart.Point(c.host(), color.get(c.host()), k.rate(), lat, k.found()));
-          table.append("<tr><td>").append(hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">")
-              .append(html(Views.kneePrefix(k))).append(est(k.rate(), " " + dash(k.unit()))).append("</td><td>")
-              .append(html(k.found().id())).append("</td><td class=\"n\">")
-              .append(lat == null ? "–" : html(Fmt.num(lat) + " ms")).append("</td><td class=\"n\">")
-              .append(html(k.percentile().key() + " < " + Fmt.num(k.boundMs()))).append(" ms</td><td class=\"n\">")
-              .append(k.costPerMillion() == null ? "–" : est(k.costPerMillion(), "")).append("</td><td>")
-              .append(html(k.disagreement() == null ? "" : k.disagreement())).append("</td></tr>");
-        }
-        String title = "Latency against load: " + Views.benchmarkName(r);
-        figure(sb, title, KneeChart.render(title, dash(any.unit()), any.percentile().key(), any.boundMs(), pts));
-        sb.append("<div class=\"scroll\"><table><thead><tr><th>Host</th><th>Knee</th><th>Search ended</th>"
-            + "<th>Latency at the knee</th><th>Bound</th><th>$ per million at the knee</th><th>Note</th></tr></thead><tbody>")
-            .append(table).append("</tbody></table></div>\n");
-      }
-    }
-    if (!pct.isEmpty()) {
-      sb.append("<details><summary>Latency percentiles (").append(pct.size()).append(pct.size() == 1 ? " benchmark" : " benchmarks")
-          .append(")</summary>\n");
-      for (BenchmarkRow r : pct) {
-        TreeSet<Percentile> keys = new TreeSet<>();
-        for (Cell c : r.cells()) {
-          if (c.latency() != null) {
-            keys.addAll(c.latency().percentilesMs().keySet());
-          }
-        }
-        List<String> xs = keys.stream().map(Percentile::key).toList();
-        List<Svg.Series> lines = new ArrayList<>();
-        StringBuilder table = new StringBuilder();
-        for (Cell c : r.cells()) {
-          if (c.latency() == null) {
-            continue;
-          }
-          List<Svg.Point> pts = new ArrayList<>();
-          c.latency().percentilesMs().forEach((k, v) -> pts.add(new Svg.Point(k.key(), new Estimate(v, v, v))));
-          lines.add(new Svg.Series(c.host(), color.get(c.host()), pts));
-          table.append("<tr><td>").append(html(c.host())).append("</td>");
-          for (Percentile p : keys) {
-            Double v = c.latency().percentilesMs().get(p);
-            table.append("<td class=\"n\">").append(v == null ? "–" : html(Fmt.num(v))).append("</td>");
-          }
-          table.append("<td>").append(html(c.latency().source())).append("</td></tr>");
-        }
-        String title = "Latency percentiles: " + Views.seriesName(r) + " @" + r.threads();
-        figure(sb, title, Svg.lines(title, "percentile", "ms", xs, lines));
-        sb.append("<div class=\"scroll\"><table><thead><tr><th>Host</th>");
-        for (String x : xs) {
-          sb.append("<th>").append(html(x)).append(" (ms)</th>");
-        }
-        sb.append("<th>Source</th></tr></thead><tbody>").append(table).append("</tbody></table></div>\n");
-      }
-      sb.append("</details>\n");
-    }
-    sb.append("</section>\n");
-  }
-
   private static void capacity(StringBuilder sb, Analysis a, Map<String, HostSummary> hosts) {
     if (a.capacity().isEmpty()) {
       return;
@@ -568,7 +354,7 @@ final class HtmlFormat implements ReportFormat {
   }
 
   /** A chart with its title as a caption, which wraps like text (SVG text would not). */
-  private static void figure(StringBuilder sb, String caption, String svg) {
+  static void figure(StringBuilder sb, String caption, String svg) {
     sb.append("<figure><figcaption>").append(html(caption)).append("</figcaption>").append(svg).append("</figure>\n");
   }
 
@@ -606,11 +392,11 @@ final class HtmlFormat implements ReportFormat {
     return s;
   }
 
-  private static String noisyMark(HostSummary h) {
+  static String noisyMark(HostSummary h) {
     return h != null && !h.noisy().isEmpty() ? "⚠" : null;
   }
 
-  private static String dash(String s) {
+  static String dash(String s) {
     return s == null || s.isBlank() ? "–" : s;
   }
 }
