@@ -14,6 +14,7 @@
 # machine that runs this script, so the numbers are real but the types are stand-ins.
 # v1/ holds a record written by the version-1 harness (commit 3de65f2); it is kept, not regenerated.
 #
+# Then relabel-accelerator.py (beside this script) makes v2/inf2-1.json, the stand-in accelerator host.
 # Afterwards regenerate the golden reports: ./mvnw -pl reports test -Dtest=GoldenFilesTest -Darchbench.updateGolden=true
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../../../.." && pwd)

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param baseline key of the host that relative figures compare against
  * @param priceSources one line per price catalog used, with its date
  * @param problems one line per problem with the input, naming the file
+ * @param loadCpu where the CPU went in load tests whose client and server share the host
  */
 public record Analysis(
     String title,
@@ -30,7 +31,8 @@ public record Analysis(
     List<WorkloadSummary> workloads,
     WorkloadSummary overall,
     List<CapacityPlan> capacity,
-    List<String> problems) {
+    List<String> problems,
+    List<LoadCpu> loadCpu) {
 
   /** How the numbers were computed, stated in every report. */
   public record Method(String interval, String scoreEstimator, int replicates, String seed,
@@ -114,10 +116,16 @@ public record Analysis(
    * @param records results of this benchmark on this host; {@code forks} and {@code iterations}
    *     are counted over the successful ones
    * @param scope the levels of variation the interval includes
+   * @param recordSpread the lowest and highest per-record score (each record's mean of fork means,
+   *     in the row's unit) when several records succeeded, else null: the instance-to-instance (or
+   *     run-to-run) spread that the interval includes
    */
-  public record Sample(int records, int forks, int iterations, IntervalScope scope) {
-    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE);
+  public record Sample(int records, int forks, int iterations, IntervalScope scope, Spread recordSpread) {
+    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE, null);
   }
+
+  /** The range of a few values, e.g. of per-record scores. */
+  public record Spread(double min, double max) {}
 
   /** Performance relative to the baseline host (above 1 is better) and what it means. */
   public record Comparison(Estimate ratio, Verdict verdict) {}
@@ -185,6 +193,17 @@ public record Analysis(
    */
   public record HostAggregate(String host, int benchmarks, Estimate relative,
       Estimate relativePricePerformance) {}
+
+  /**
+   * The CPU split of a load test on one host (the record's {@code cpu}), mean over its records:
+   * cores used by the server's threads, the load generator's and the rest of the process.
+   *
+   * @param benchmark the key of the benchmark row
+   * @param serverRequestsPerCpuSecond requests per CPU-second of the server alone, comparable across
+   *     hosts although the load generator shares the machine; null when not measured
+   */
+  public record LoadCpu(String benchmark, String host, int records, double serverCores, double clientCores,
+      double otherCores, Double serverRequestsPerCpuSecond) {}
 
   /** Answer to one {@code --target-load}. */
   public record CapacityPlan(String target, String workload, String selector, double ratePerSecond,

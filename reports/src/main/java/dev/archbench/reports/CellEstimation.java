@@ -51,7 +51,7 @@ final class CellEstimation {
     List<BenchmarkResult> ok = all.stream().filter(BenchmarkResult::isOk).toList();
     if (ok.isEmpty()) {
       BenchmarkResult r = all.get(all.size() - 1);
-      return new Work(new Cell(h.key(), r.status(), r.reason(), new Sample(all.size(), 0, 0, IntervalScope.NONE),
+      return new Work(new Cell(h.key(), r.status(), r.reason(), new Sample(all.size(), 0, 0, IntervalScope.NONE, null),
           null, null, Rates.NONE, null, null, null, List.of()), null, 0);
     }
     List<String> notes = new ArrayList<>();
@@ -60,7 +60,7 @@ final class CellEstimation {
     }
     if (ok.stream().anyMatch(r -> !Objects.equals(r.unit(), spec.unit()))) {
       notes.add("unit differs between records (" + spec.unit() + " expected); left out");
-      return new Work(new Cell(h.key(), Status.OK, null, new Sample(all.size(), 0, 0, IntervalScope.NONE), null,
+      return new Work(new Cell(h.key(), Status.OK, null, new Sample(all.size(), 0, 0, IntervalScope.NONE, null), null,
           null, Rates.NONE, null, null, null, List.copyOf(notes)), null, 0);
     }
     subjectNote(ok).ifPresent(notes::add);
@@ -72,7 +72,7 @@ final class CellEstimation {
     ScoreInterval si = ScoreInterval.of(levels, b, seed);
     int forks = levels.stream().mapToInt(List::size).sum();
     int iterations = levels.stream().flatMap(List::stream).mapToInt(f -> f.length).sum();
-    Sample sample = new Sample(all.size(), forks, iterations, si.scope());
+    Sample sample = new Sample(all.size(), forks, iterations, si.scope(), recordSpread(ok));
     if (si.scope().caveat() != null) {
       notes.add(si.scope().caveat());
     }
@@ -207,6 +207,26 @@ final class CellEstimation {
    * Percentiles of every fork's histogram of every record, merged; never a mean of percentiles.
    * Version-1 records kept only a summary: one is shown as it is, several cannot be merged.
    */
+  /**
+   * The lowest and highest per-record score, when several records succeeded: what a reader of a
+   * fleet of one instance type wants to see beside an interval that includes the instance level.
+   */
+  private static Analysis.Spread recordSpread(List<BenchmarkResult> ok) {
+    if (ok.size() < 2) {
+      return null;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (BenchmarkResult r : ok) {
+      if (r.score() == null || !Double.isFinite(r.score())) {
+        return null;
+      }
+      min = Math.min(min, r.score());
+      max = Math.max(max, r.score());
+    }
+    return new Analysis.Spread(Analyzer.r6(min), Analyzer.r6(max));
+  }
+
   private static LatencyCell latency(List<BenchmarkResult> ok, List<String> notes) {
     List<Latency> ls = ok.stream().map(BenchmarkResult::latency).filter(Objects::nonNull).toList();
     if (ls.isEmpty()) {

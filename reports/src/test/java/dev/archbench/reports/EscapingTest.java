@@ -34,7 +34,7 @@ class EscapingTest {
     }
     assertThat(tags).isSubsetOf("html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
         "b", "nav", "ul", "li", "a", "section", "figure", "svg", "text", "tspan", "rect", "path", "circle", "div",
-        "table", "thead", "tbody", "tr", "th", "td", "span", "footer");
+        "table", "thead", "tbody", "tr", "th", "td", "span", "footer", "br", "code", "details", "summary", "figcaption");
     assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("url(");
   }
 

@@ -41,6 +41,20 @@ public final class Fixtures {
     return List.of(load("v2/c7g-1.json"), load("v2/c7g-2.json"), load("v2/c7i-1.json"));
   }
 
+  /**
+   * Three instance types from real records: c7g.xlarge (two records), c7i.xlarge, and inf2.xlarge,
+   * an accelerator type relabelled from real CPU runs by {@code records/relabel-accelerator.py}
+   * (its Neuron row is a CPU measurement: it exercises the layout, not Inferentia).
+   */
+  public static List<LoadedRecord> threeHostsWithAccelerator() {
+    return List.of(load("v2/c7g-1.json"), load("v2/c7g-2.json"), load("v2/c7i-1.json"), load("v2/inf2-1.json"));
+  }
+
+  /** The first report a new user sees: one record of one host. */
+  public static List<LoadedRecord> oneHost() {
+    return List.of(load("v2/c7i-1.json"));
+  }
+
   /** A record written by the version-1 harness. */
   public static LoadedRecord version1() {
     return load("v1/v1-smoke.json");

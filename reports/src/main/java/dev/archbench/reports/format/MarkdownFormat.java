@@ -9,14 +9,14 @@ import dev.archbench.reports.Analysis.CapacityPlan;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
-import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.record.Status;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Markdown for a GitHub job summary or pull-request comment: summary, winners per workload, hosts,
- * per-benchmark tables. Every string from a record is escaped ({@link Fmt#md}).
+ * Markdown for a GitHub job summary or pull-request comment: the decision (the same lines as the HTML
+ * report's), summary, hosts, and per-benchmark tables folded in {@code <details>}. Every string
+ * from a record is escaped ({@link Fmt#md}).
  */
 final class MarkdownFormat implements ReportFormat {
   @Override
@@ -31,31 +31,47 @@ final class MarkdownFormat implements ReportFormat {
       sb.append("> **Noisy records included (--allow-noisy):** hosts marked ⚠ ran the smoke profile or on "
           + "shared CI runners; their price comparisons are indicative only.\n\n");
     }
-    sb.append("Pricing: **").append(md(a.pricingModel())).append("** · Baseline: **")
-        .append(md(a.baseline())).append("** · Intervals: 95%, hierarchical bootstrap over forks and iterations ("
-        ).append(a.method().replicates()).append(" replicates, fixed seed)\n\n");
+    boolean compared = a.hosts().size() >= 2;
+    sb.append("Pricing: **").append(md(a.pricingModel())).append("**");
+    if (compared) {
+      sb.append(" · Baseline: **").append(md(a.baseline())).append("**");
+    }
+    sb.append(" · Intervals: 95%, hierarchical bootstrap over records, forks and iterations (")
+        .append(a.method().replicates()).append(" replicates, fixed seed)\n\n");
     sb.append("Prices: ").append(md(String.join("; ", a.priceSources()))).append("\n\n");
 
-    sb.append("## Summary\n\n");
-    sb.append("Geometric means over all workloads, relative to the baseline.\n\n");
-    sb.append("| Host | Arch | $/hour | Performance | Work per $ | Benchmarks |\n|---|---|---|---|---|---|\n");
-    for (HostAggregate g : a.overall().hosts()) {
-      HostSummary h = hosts.get(g.host());
-      sb.append("| ").append(hostName(h)).append(" | ").append(md(h.arch())).append(" | ")
-          .append(h.usdPerHour() == null ? "–" : Fmt.usd(h.usdPerHour())).append(" | ")
-          .append(Fmt.times(g.relative())).append(" | ")
-          .append(g.relativePricePerformance() == null ? "–" : Fmt.times(g.relativePricePerformance()))
-          .append(" | ").append(g.benchmarks()).append(" |\n");
+    // The decision first, line for line as in the HTML report.
+    sb.append("## Decision\n\n");
+    for (Decision.Section s : Decision.of(a)) {
+      sb.append("### ").append(md(s.heading())).append("\n\n");
+      for (Decision.Line l : s.lines()) {
+        sb.append("- ");
+        if (l.lead() != null) {
+          sb.append("**").append(md(l.lead())).append("** ");
+        }
+        sb.append(md(l.text()));
+        if (l.code() != null) {
+          sb.append(" `").append(l.code().replace("`", "'")).append('`');
+        }
+        sb.append('\n');
+      }
+      sb.append('\n');
     }
-    sb.append('\n');
-    verdicts(sb, a.overall());
 
-    sb.append("## Winners per workload\n\n| Workload | Performance | Work per $ |\n|---|---|---|\n");
-    for (WorkloadSummary w : a.workloads()) {
-      sb.append("| ").append(md(w.workload())).append(" | ").append(md(orDash(w.performanceVerdict())))
-          .append(" | ").append(md(orDash(w.pricePerformanceVerdict()))).append(" |\n");
+    if (compared) {
+      sb.append("## Summary\n\n");
+      sb.append("Geometric means over all workloads, relative to the baseline.\n\n");
+      sb.append("| Host | Arch | $/hour | Performance | Work per $ | Benchmarks |\n|---|---|---|---|---|---|\n");
+      for (HostAggregate g : a.overall().hosts()) {
+        HostSummary h = hosts.get(g.host());
+        sb.append("| ").append(hostName(h)).append(" | ").append(md(h.arch())).append(" | ")
+            .append(h.usdPerHour() == null ? "–" : Fmt.usd(h.usdPerHour())).append(" | ")
+            .append(Fmt.times(g.relative())).append(" | ")
+            .append(g.relativePricePerformance() == null ? "–" : Fmt.times(g.relativePricePerformance()))
+            .append(" | ").append(g.benchmarks()).append(" |\n");
+      }
+      sb.append('\n');
     }
-    sb.append('\n');
 
     sb.append("## Hosts\n\n| Host | Instance type | Arch | CPU | vCPUs | Cores | Memory | JVM | $/hour | Records | Notes |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -71,24 +87,25 @@ final class MarkdownFormat implements ReportFormat {
     }
     sb.append('\n');
 
+    // Per-benchmark tables folded away: a job summary shows the decision, details on demand.
     for (var e : Views.byWorkload(a).entrySet()) {
-      sb.append("## ").append(md(e.getKey())).append("\n\n");
-      WorkloadSummary w = Views.summaryOf(a, e.getKey());
-      if (w != null) {
-        verdicts(sb, w);
-      }
-      sb.append("| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n");
+      sb.append("## ").append(md(e.getKey())).append("\n\n<details><summary>").append(e.getValue().size())
+          .append(e.getValue().size() == 1 ? " benchmark" : " benchmarks").append("</summary>\n\n");
+      sb.append(compared ? "| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n"
+          : "| Benchmark | Host | Score | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|\n");
       for (BenchmarkRow r : e.getValue()) {
         for (Cell c : r.cells()) {
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
               .append(" | ");
           if (c.status() != Status.OK) {
-            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(" | | | | |\n");
+            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(compared ? " | | | | |\n" : " | | | |\n");
             continue;
           }
-          sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ")
-              .append(Views.ratio(c) == null ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c)))
-              .append(" | ")
+          sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ");
+          if (compared) {
+            sb.append(Views.ratio(c) == null ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c))).append(" | ");
+          }
+          sb
               .append(c.rates().workPerDollar() == null ? "–" : Fmt.est(c.rates().workPerDollar()) + " " + md(r.perDollarUnit()))
               .append(" | ")
               .append(c.rates().costPerMillion() == null ? "–" : Fmt.est(c.rates().costPerMillion()) + " " + md(r.costUnit()))
@@ -101,7 +118,7 @@ final class MarkdownFormat implements ReportFormat {
               .append(md(r.pricePerformanceVerdict())).append(" | | | | |\n");
         }
       }
-      sb.append('\n');
+      sb.append("\n</details>\n\n");
     }
 
     List<BenchmarkRow> knees = Views.withKnee(a);
@@ -153,13 +170,6 @@ final class MarkdownFormat implements ReportFormat {
         .append("- Geometric means: ").append(md(a.method().geometricMean())).append(".\n")
         .append("- Price-performance: ").append(md(a.method().priceNormalization())).append(".\n");
     return sb.toString();
-  }
-
-  private static void verdicts(StringBuilder sb, WorkloadSummary w) {
-    if (w.performanceVerdict() != null || w.pricePerformanceVerdict() != null) {
-      sb.append("- Performance: ").append(md(orDash(w.performanceVerdict()))).append('\n')
-          .append("- Work per $: ").append(md(orDash(w.pricePerformanceVerdict()))).append("\n\n");
-    }
   }
 
   private static String hostName(HostSummary h) {

@@ -29,10 +29,17 @@ final class Svg {
 
   /** Horizontal bars scaled from zero; a reference line at {@code reference} when not null. */
   static String bars(String title, String unit, List<Bar> bars, Double reference) {
-    int labelW = 120;
-    int valueW = 160;
-    int rowH = 26;
-    int top = 40;
+    // Label and value columns as wide as their longest text (estimated), labels wrapped past 200 px.
+    double labelW = 40;
+    double valueW = 60;
+    for (Bar b : bars) {
+      labelW = Math.max(labelW, TextFit.width(barLabel(b), LABEL_PX, false));
+      valueW = Math.max(valueW, TextFit.width(barValue(b), 12, false));
+    }
+    labelW = Math.min(labelW, 200) + 10;
+    valueW = valueW + 10;
+    int rowH = 28;
+    int top = 24;
     int height = top + rowH * bars.size() + 26;
     double max = 0;
     for (Bar b : bars) {
@@ -42,13 +49,13 @@ final class Svg {
       max = Math.max(max, reference);
     }
     max = max <= 0 ? 1 : niceCeil(Math.min(max * 1.05, Double.MAX_VALUE));
-    int plotW = WIDTH - labelW - valueW;
+    double plotW = WIDTH - labelW - valueW;
     StringBuilder sb = new StringBuilder();
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(html(title)).append("\">");
     sb.append("<title>").append(html(title)).append("</title>");
-    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(clip(title, 72))).append("</text>");
-    sb.append("<text class=\"unit\" x=\"0\" y=\"32\">").append(html(unit)).append("</text>");
+    sb.append("<text class=\"unit\" x=\"0\" y=\"14\">").append(html(TextFit.ellipsize(unit, 12, false, WIDTH)))
+        .append("</text>");
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       double y = top + i * rowH;
@@ -58,28 +65,31 @@ final class Svg {
       double lo = labelW + plotW * (b.value().lower() / max);
       double hi = labelW + plotW * (b.value().upper() / max);
       double cy = y + rowH / 2.0;
-      sb.append("<text class=\"bl\" x=\"").append(labelW - 6).append("\" y=\"").append(f(cy + 4))
-          .append("\" text-anchor=\"end\">").append(html(clip(b.label(), 18)))
-          .append(b.mark() == null ? "" : " " + html(b.mark())).append("</text>");
+      List<String> label = TextFit.wrap(barLabel(b), LABEL_PX, false, labelW - 10, 2);
+      double ly = cy + 4 - (label.size() - 1) * 7;
+      for (String line : label) {
+        sb.append("<text class=\"bl\" x=\"").append(f(labelW - 6)).append("\" y=\"").append(f(ly))
+            .append("\" text-anchor=\"end\">").append(html(line)).append("</text>");
+        ly += 14;
+      }
       sb.append("<rect x=\"").append(f(x0)).append("\" y=\"").append(f(y + 4)).append("\" width=\"")
           .append(f(Math.max(w, 0.5))).append("\" height=\"").append(rowH - 8).append("\" fill=\"")
           .append(b.color()).append("\" fill-opacity=\"0.75\"/>");
       sb.append("<path class=\"err\" d=\"M").append(f(lo)).append(' ').append(f(cy)).append('H').append(f(hi))
           .append("M").append(f(lo)).append(' ').append(f(cy - 6)).append('V').append(f(cy + 6))
           .append("M").append(f(hi)).append(' ').append(f(cy - 6)).append('V').append(f(cy + 6)).append("\"/>");
-      sb.append("<text class=\"bv\" x=\"").append(WIDTH - valueW + 6).append("\" y=\"").append(f(cy + 4))
-          .append("\">").append(html(Fmt.num(b.value().value()))).append(" <tspan class=\"ci\">(")
-          .append(html(Fmt.num(b.value().lower()))).append("–").append(html(Fmt.num(b.value().upper())))
-          .append(")</tspan></text>");
+      sb.append("<text class=\"bv\" x=\"").append(f(WIDTH - valueW + 6)).append("\" y=\"").append(f(cy + 4))
+          .append("\">").append(html(barValue(b))).append("</text>");
     }
     double axisY = top + rowH * bars.size() + 2;
-    sb.append("<path class=\"axis\" d=\"M").append(labelW).append(' ').append(top).append('V').append(f(axisY))
-        .append('H').append(labelW + plotW).append("\"/>");
+    sb.append("<path class=\"axis\" d=\"M").append(f(labelW)).append(' ').append(top).append('V').append(f(axisY))
+        .append('H').append(f(labelW + plotW)).append("\"/>");
     for (int t = 0; t <= 4; t++) {
       double v = max * t / 4;
       double x = labelW + plotW * t / 4.0;
       sb.append("<text class=\"tick\" x=\"").append(f(x)).append("\" y=\"").append(f(axisY + 14))
-          .append("\" text-anchor=\"middle\">").append(html(Fmt.num(v))).append("</text>");
+          .append("\" text-anchor=\"").append(t == 0 ? "start" : "middle").append("\">").append(html(Fmt.num(v)))
+          .append("</text>");
     }
     if (reference != null) {
       double x = labelW + plotW * (reference / max);
@@ -89,11 +99,21 @@ final class Svg {
     return sb.append("</svg>").toString();
   }
 
+  private static final double LABEL_PX = 13;
+
+  private static String barLabel(Bar b) {
+    return b.mark() == null ? b.label() : b.label() + " " + b.mark();
+  }
+
+  private static String barValue(Bar b) {
+    return Fmt.est(b.value());
+  }
+
   /** Lines over categorical x values with error bars, y from zero. */
   static String lines(String title, String xLabel, String yUnit, List<String> xs, List<Series> series) {
     int left = 56;
-    int right = 16;
-    int top = 44;
+    int right = 32;
+    int top = 28;
     int plotH = 220;
     int legendRowH = 18;
     int legendRows = (series.size() + 2) / 3;
@@ -110,8 +130,8 @@ final class Svg {
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(html(title)).append("\">");
     sb.append("<title>").append(html(title)).append("</title>");
-    sb.append("<text class=\"ct\" x=\"0\" y=\"16\">").append(html(clip(title, 72))).append("</text>");
-    sb.append("<text class=\"unit\" x=\"0\" y=\"32\">").append(html(yUnit)).append("</text>");
+    sb.append("<text class=\"unit\" x=\"0\" y=\"14\">").append(html(TextFit.ellipsize(yUnit, 12, false, WIDTH)))
+        .append("</text>");
     for (int t = 0; t <= 4; t++) {
       double v = max * t / 4;
       double y = top + plotH - plotH * t / 4.0;
@@ -160,7 +180,7 @@ final class Svg {
       sb.append("<rect x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"12\" height=\"4\" fill=\"")
           .append(s.color()).append("\"/>");
       sb.append("<text class=\"tick\" x=\"").append(f(x + 16)).append("\" y=\"").append(f(y + 6)).append("\">")
-          .append(html(clip(s.name(), 24))).append("</text>");
+          .append(html(TextFit.ellipsize(s.name(), 12, false, plotW / 3.0 - 22))).append("</text>");
     }
     return sb.append("</svg>").toString();
   }
@@ -178,13 +198,6 @@ final class Svg {
       }
     }
     return v;
-  }
-
-  static String clip(String s, int max) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   /** Coordinates with one decimal, locale-free. */

@@ -110,9 +110,63 @@ final class Views {
     return c.relative() == null ? null : c.relative().ratio();
   }
 
+  /**
+   * A cell's ratio to the baseline in {@code m}: performance as compared, or work per $, which is
+   * performance times the baseline's price over the host's (prices are exact, so the interval
+   * scales with it). Null when not compared or, for work per $, either host is unpriced or noisy.
+   */
+  static Estimate ratio(Analysis a, Map<String, HostSummary> hosts, Cell c, Measure m) {
+    Estimate perf = ratio(c);
+    if (perf == null || m == Measure.PERFORMANCE) {
+      return perf;
+    }
+    HostSummary h = hosts.get(c.host());
+    HostSummary base = hosts.get(a.baseline());
+    if (base == null || h.usdPerHour() == null || base.usdPerHour() == null || !h.priceCompared()
+        || !base.priceCompared()) {
+      return null;
+    }
+    double k = base.usdPerHour() / h.usdPerHour();
+    return perf.map(x -> x * k);
+  }
+
+  static Tone tone(Cell c, Estimate ratio) {
+    return Tone.of(ratio, c.relative() != null && c.relative().verdict() == Analysis.Verdict.UNTESTED);
+  }
+
+  /** Parameters that take more than one value among {@code rows}: what tells their benchmarks apart. */
+  static java.util.Set<String> varyingParams(List<BenchmarkRow> rows) {
+    Map<String, java.util.Set<String>> values = new java.util.TreeMap<>();
+    for (BenchmarkRow r : rows) {
+      r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    values.forEach((k, v) -> {
+      if (v.size() > 1 || rows.stream().anyMatch(r -> !r.params().containsKey(k))) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
+  /** A short name within a workload: the benchmark, the parameters that vary, the threads. */
+  static String shortName(BenchmarkRow r, java.util.Set<String> varying) {
+    StringBuilder sb = new StringBuilder(r.benchmark());
+    r.params().forEach((k, v) -> {
+      if (varying.contains(k)) {
+        sb.append(' ').append(k).append('=').append(v);
+      }
+    });
+    return sb.append(" @").append(r.threads()).toString();
+  }
+
   /** The knee with its bound: {@code 21000 req/s}, {@code ≥ 21000 req/s}, {@code < 1200 req/s}. */
   static String kneePrefix(KneeCell k) {
-    return switch (k.found()) {
+    return kneePrefix(k.found());
+  }
+
+  static String kneePrefix(dev.archbench.record.Knee.Found found) {
+    return switch (found) {
       case LOWER_BOUND -> "≥ ";
       case UPPER_BOUND -> "< ";
       default -> "";
