@@ -120,8 +120,38 @@ public record Analysis(
    *     in the row's unit) when several records succeeded, else null: the instance-to-instance (or
    *     run-to-run) spread that the interval includes
    */
-  public record Sample(int records, int forks, int iterations, IntervalScope scope, Spread recordSpread) {
-    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE, null);
+  public record Sample(int records, int forks, int iterations, IntervalScope scope, Spread recordSpread,
+      PrecisionCell precision) {
+    public static final Sample NONE = new Sample(0, 0, 0, IntervalScope.NONE, null, null);
+
+    public Sample(int records, int forks, int iterations, IntervalScope scope, Spread recordSpread) {
+      this(records, forks, iterations, scope, recordSpread, null);
+    }
+  }
+
+  /**
+   * What the runs asked of a cell's precision and what they reached (records without a precision part
+   * leave it null).
+   *
+   * @param target the half-width asked for, as a fraction (the largest of the records'), or null
+   * @param halfWidth this cell's interval's half-width relative to its score (the report's interval,
+   *     over all its records)
+   * @param stopReasons why the runs stopped measuring, distinct, in record order
+   * @param missed how many of the cell's records stopped before reaching their target
+   */
+  public record PrecisionCell(Double target, Double halfWidth, List<String> stopReasons, int missed) {
+    /** "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record (budget)", "±4.1%". */
+    public String text() {
+      String reached = halfWidth == null ? "no interval" : "±" + pct(halfWidth);
+      String asked = target == null ? "" : " of ±" + pct(target);
+      String miss = missed == 0 ? "" : ", missed in " + missed + (missed == 1 ? " record" : " records");
+      return reached + asked + miss + (stopReasons.isEmpty() ? "" : " (" + String.join(", ", stopReasons) + ")");
+    }
+
+    private static String pct(double fraction) {
+      double p = fraction * 100;
+      return p > 999 ? ">999%" : dev.archbench.reports.format.Fmt.num(p) + "%";
+    }
   }
 
   /** The range of a few values, e.g. of per-record scores. */

@@ -1,6 +1,7 @@
 package dev.archbench.reports;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Precision;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Percentile;
@@ -72,7 +73,11 @@ final class CellEstimation {
     ScoreInterval si = ScoreInterval.of(levels, b, seed);
     int forks = levels.stream().mapToInt(List::size).sum();
     int iterations = levels.stream().flatMap(List::stream).mapToInt(f -> f.length).sum();
-    Sample sample = new Sample(all.size(), forks, iterations, si.scope(), recordSpread(ok));
+    Sample sample = new Sample(all.size(), forks, iterations, si.scope(), recordSpread(ok), precision(ok, si));
+    if (sample.precision() != null && sample.precision().missed() > 0) {
+      notes.add("stopped before its precision target in " + sample.precision().missed() + " of " + ok.size()
+          + (ok.size() == 1 ? " record" : " records") + ": the interval is wider than asked");
+    }
     if (si.scope().caveat() != null) {
       notes.add(si.scope().caveat());
     }
@@ -211,6 +216,20 @@ final class CellEstimation {
    * The lowest and highest per-record score, when several records succeeded: what a reader of a
    * fleet of one instance type wants to see beside an interval that includes the instance level.
    */
+  /** The records' precision targets and stop reasons beside this cell's own half-width; null without any. */
+  private static Analysis.PrecisionCell precision(List<BenchmarkResult> ok, ScoreInterval si) {
+    List<Precision> ps = ok.stream().map(BenchmarkResult::precision).filter(Objects::nonNull).toList();
+    if (ps.isEmpty()) {
+      return null;
+    }
+    Double target = ps.stream().map(Precision::target).filter(Objects::nonNull).max(Double::compare).orElse(null);
+    List<String> reasons = ps.stream().map(Precision::stopReason).filter(Objects::nonNull)
+        .map(Precision.StopReason::id).distinct().toList();
+    int missed = (int) ps.stream().filter(Precision::missedTarget).count();
+    double hw = si.relativeHalfWidth();
+    return new Analysis.PrecisionCell(target, Double.isFinite(hw) ? Analyzer.r6(hw) : null, reasons, missed);
+  }
+
   private static Analysis.Spread recordSpread(List<BenchmarkResult> ok) {
     if (ok.size() < 2) {
       return null;

@@ -19,7 +19,7 @@ final class PrecisionModel {
   /**
    * @param iterationCv standard deviation of iterations within a fork, relative to the mean
    * @param forkCv standard deviation of fork means beyond iteration noise, relative to the mean
-   * @param forkSeconds wall time of one fork (JVM start-up, warm-up, setup included)
+   * @param forkSeconds wall time of one fork beyond its planned iterations (JVM start-up, setup)
    * @param source where these figures come from, for the plan's table
    */
   record Variability(double iterationCv, double forkCv, double forkSeconds, String source) {}
@@ -28,15 +28,18 @@ final class PrecisionModel {
   record Prediction(PlanItem item, int forks, double halfWidth, String stopReason, double seconds, String source) {}
 
   /**
-   * Measured defaults: the variance components and fork times of the quick A/A runs on the 2-vCPU
-   * development machine (2026-12-06, `bench/aa-check.sh quick`), median over each workload's
-   * benchmarks. Scenarios (load tests) are costlier per fork than JMH methods.
+   * Measured defaults: medians over each workload's benchmarks of the two quick runs of
+   * {@code bench/aa-check.sh quick} on the 2-vCPU development machine (2026-12-06, 68 results):
+   * iteration and fork coefficients of variation, and what a fork cost beyond its planned
+   * iterations (fork seconds 3.6, 4.4 and 3.9 less quick's 2.5 s of iterations). Forks of a busy
+   * 2-vCPU VM vary by 12 to 16%; a quieter host's history ({@code --history}) will predict better.
    */
   static final Map<String, Variability> MEASURED = Map.of(
-      "compression", new Variability(0.03, 0.04, 6.0, "compression default"),
-      "web", new Variability(0.05, 0.06, 8.0, "web default"),
-      "inference", new Variability(0.05, 0.05, 10.0, "inference default"));
-  static final Variability GENERIC = new Variability(0.05, 0.05, 0, "generic default");
+      "compression", new Variability(0.042, 0.123, 1.1, "compression default"),
+      "web", new Variability(0.132, 0.145, 1.4, "web default"),
+      "inference", new Variability(0.082, 0.163, 1.9, "inference default"));
+  static final Variability GENERIC = new Variability(0.08, 0.15, ProfileSettings.FORK_OVERHEAD_SECONDS,
+      "generic default");
 
   private final Map<String, Variability> history;
 
@@ -47,10 +50,13 @@ final class PrecisionModel {
   /** A model refined by {@code records} (earlier runs of this host): their benchmarks' own variances. */
   static PrecisionModel of(List<RunRecord> records) {
     Map<String, List<BenchmarkResult>> byKey = new HashMap<>();
+    Map<BenchmarkResult, Double> iterationSeconds = new HashMap<>();
     for (RunRecord r : records) {
+      double planned = iterationSeconds(r.run().profile());
       for (BenchmarkResult b : r.results()) {
         if (b.isOk() && b.rawData() != null) {
           byKey.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b);
+          iterationSeconds.put(b, planned);
         }
       }
     }
@@ -64,7 +70,7 @@ final class PrecisionModel {
         // Fork cost from the time the forks took (not startedAt..endedAt: interleaved forks of
         // other benchmarks run in between).
         if (b.precision() != null && b.precision().seconds() != null && b.forks() > 0) {
-          seconds += b.precision().seconds();
+          seconds += b.precision().seconds() - b.forks() * iterationSeconds.get(b);
           n += b.forks();
         }
       }
@@ -72,21 +78,32 @@ final class PrecisionModel {
       if (!Double.isNaN(c.iterationVariance()) && c.grandMean() != 0) {
         double mean = Math.abs(c.grandMean());
         h.put(key, new Variability(Math.sqrt(c.iterationVariance()) / mean, Math.sqrt(c.forkVariance()) / mean,
-            n == 0 ? 0 : seconds / n, "history (" + forks.size() + " forks)"));
+            n == 0 ? 0 : Math.max(0.1, seconds / n), "history (" + forks.size() + " forks)"));
       }
     });
     return new PrecisionModel(h);
   }
 
-  Variability variability(PlanItem item, ProfileSettings s) {
-    Variability v = history.get(item.key());
-    if (v == null) {
-      v = MEASURED.getOrDefault(item.workload(), GENERIC);
+  /** Seconds of warm-up and measured iterations a fork of {@code profile} plans; 0 when unknown. */
+  private static double iterationSeconds(String profile) {
+    try {
+      return ProfileSettings.of(dev.archbench.workload.Profile.of(profile)).forkSeconds()
+          - ProfileSettings.FORK_OVERHEAD_SECONDS;
+    } catch (RuntimeException e) {
+      return 0;
     }
-    // A fork costs what the profile's iterations take plus the start-up and setup measured.
-    double planned = s.forkSeconds();
-    double seconds = Math.max(planned, v.forkSeconds() > 0 ? v.forkSeconds() : planned);
-    return new Variability(v.iterationCv(), v.forkCv(), seconds, v.source());
+  }
+
+  Variability variability(PlanItem item, ProfileSettings s) {
+    double iterations = s.forkSeconds() - ProfileSettings.FORK_OVERHEAD_SECONDS;
+    Variability v = history.get(item.key());
+    if (v != null && v.forkSeconds() > 0) {
+      return new Variability(v.iterationCv(), v.forkCv(), iterations + v.forkSeconds(), v.source());
+    }
+    Variability d = MEASURED.getOrDefault(item.workload(), GENERIC);
+    // A fork costs the profile's iterations plus the start-up and setup measured for the workload.
+    return new Variability(v != null ? v.iterationCv() : d.iterationCv(), v != null ? v.forkCv() : d.forkCv(),
+        iterations + d.forkSeconds(), v != null ? v.source() : d.source());
   }
 
   /** Expected relative half-width with {@code forks} forks of {@code iterations}. */

@@ -57,6 +57,12 @@ class ContractTest {
     }
     assertThat(knee.cpu().serverCores()).isPositive();
     assertThat(server.subject().sha256()).hasSize(64);
+    for (BenchmarkResult r : List.of(sampled, knee, server)) {
+      assertThat(r.precision()).as(r.key()).isNotNull();
+      assertThat(r.precision().stopReason()).as("smoke runs one fork").isEqualTo(
+          dev.archbench.record.Precision.StopReason.BENCHMARK_CAP);
+      assertThat(r.precision().seconds()).isPositive();
+    }
 
     // What the report must read from it.
     Analysis a = Reports.analyze(List.of(new LoadedRecord("contract.json", record)), List.of(),
@@ -82,6 +88,9 @@ class ContractTest {
         assertThat(ans.instances()).as(plan.target()).isPositive();
         assertThat(ans.monthlyUsd()).isPositive();
       }
+    }
+    for (BenchmarkResult r : List.of(sampled, knee, server)) {
+      assertThat(cell(a, r.key()).sample().precision().stopReasons()).containsExactly("benchmark-cap");
     }
     for (ReportFormat.Type t : ReportFormat.Type.values()) {
       assertThat(Reports.render(a, t)).isNotEmpty();

@@ -26,7 +26,8 @@ final class CsvFormat implements ReportFormat {
       "cost_per_million", "cost_per_million_lower", "cost_per_million_upper", "per_vcpu",
       "per_physical_core", "knee", "knee_lower", "knee_upper", "knee_unit", "knee_target_ms",
       "usd_per_million_at_knee", "knee_found", "latency_p50_ms", "latency_p99_ms", "latency_p99_9_ms",
-      "latency_source", "notes");
+      "latency_source", "precision_target", "precision_half_width", "stop_reasons", "missed_target_records",
+      "notes");
 
   @Override
   public String render(Analysis a) {
@@ -78,6 +79,11 @@ final class CsvFormat implements ReportFormat {
           f.add(l == null ? "" : Fmt.plain(l.percentilesMs().get(p)));
         }
         f.add(Csv.field(l == null ? null : l.source()));
+        Analysis.PrecisionCell pc = c.sample().precision();
+        f.add(pc == null || pc.target() == null ? "" : Fmt.plain(pc.target()));
+        f.add(pc == null || pc.halfWidth() == null ? "" : Fmt.plain(pc.halfWidth()));
+        f.add(Csv.field(pc == null ? null : String.join(";", pc.stopReasons())));
+        f.add(pc == null ? "" : Integer.toString(pc.missed()));
         f.add(Csv.field(String.join("; ", c.notes())));
         sb.append(String.join(",", f)).append('\n');
       }

@@ -292,6 +292,17 @@ final class Decision {
     add(lines, "No price, so no work per $:", unpriced, "; give one with --price LABEL=USD_PER_HOUR.");
     add(lines, "One record:", oneRecord, "; their intervals cannot include instance-to-instance or run-to-run variation.");
     add(lines, "One fork or a single value:", thinIntervals, " benchmarks; those intervals cover iteration noise at most.");
+    int missed = 0;
+    for (BenchmarkRow r : a.benchmarks()) {
+      for (Cell c : r.cells()) {
+        missed += c.sample().precision() != null && c.sample().precision().missed() > 0 ? 1 : 0;
+      }
+    }
+    if (missed > 0) {
+      lines.add(Line.of("Short of the precision target:", missed + (missed == 1 ? " result stopped" : " results stopped")
+          + " before their interval reached the precision the run asked for (the budget or the fork cap came first);"
+          + " their intervals are wider than asked, and the details mark them."));
+    }
     add(lines, "Several records:", severalRecords, "; their intervals include the variation between records (instance to "
         + "instance, or run to run), and each benchmark's details show the per-record range.");
     if (!a.problems().isEmpty()) {

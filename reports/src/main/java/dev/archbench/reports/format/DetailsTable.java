@@ -35,6 +35,9 @@ final class DetailsTable {
       new Column(r -> "Per core", (r, c) -> c.rates().perPhysicalCore() == null ? "–"
           : html(Fmt.num(c.rates().perPhysicalCore().value())), true),
       new Column(r -> "Sample", (r, c) -> html(sample(c.sample())), false),
+      new Column(r -> "Precision", (r, c) -> c.sample().precision() == null ? "–"
+          : c.sample().precision().missed() > 0 ? "<strong>" + html(c.sample().precision().text()) + "</strong>"
+          : html(c.sample().precision().text()), false),
       new Column(r -> "Notes", (r, c) -> html(String.join("; ", c.notes())), false));
 
   /**

@@ -91,14 +91,14 @@ final class MarkdownFormat implements ReportFormat {
     for (var e : Views.byWorkload(a).entrySet()) {
       sb.append("## ").append(md(e.getKey())).append("\n\n<details><summary>").append(e.getValue().size())
           .append(e.getValue().size() == 1 ? " benchmark" : " benchmarks").append("</summary>\n\n");
-      sb.append(compared ? "| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|---|\n"
-          : "| Benchmark | Host | Score | Work per $ | Cost | Per vCPU |\n|---|---|---|---|---|---|\n");
+      sb.append(compared ? "| Benchmark | Host | Score | vs baseline | Work per $ | Cost | Per vCPU | Precision |\n|---|---|---|---|---|---|---|---|\n"
+          : "| Benchmark | Host | Score | Work per $ | Cost | Per vCPU | Precision |\n|---|---|---|---|---|---|---|\n");
       for (BenchmarkRow r : e.getValue()) {
         for (Cell c : r.cells()) {
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
               .append(" | ");
           if (c.status() != Status.OK) {
-            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(compared ? " | | | | |\n" : " | | | |\n");
+            sb.append(md(c.status().id() + (c.reason() == null ? "" : ": " + c.reason()))).append(compared ? " | | | | | |\n" : " | | | | |\n");
             continue;
           }
           sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ");
@@ -111,11 +111,11 @@ final class MarkdownFormat implements ReportFormat {
               .append(c.rates().costPerMillion() == null ? "–" : Fmt.est(c.rates().costPerMillion()) + " " + md(r.costUnit()))
               .append(" | ")
               .append(c.rates().perVcpu() == null ? "–" : Fmt.num(c.rates().perVcpu().value()) + " " + md(r.workUnit()) + "/s")
-              .append(" |\n");
+              .append(" | ").append(precision(c)).append(" |\n");
         }
         if (r.pricePerformanceVerdict() != null) {
           sb.append("| ").append(md(Views.benchmarkName(r))).append(" | **verdict** | ")
-              .append(md(r.pricePerformanceVerdict())).append(" | | | | |\n");
+              .append(md(r.pricePerformanceVerdict())).append(compared ? " | | | | | |\n" : " | | | | |\n");
         }
       }
       sb.append("\n</details>\n\n");
@@ -170,6 +170,15 @@ final class MarkdownFormat implements ReportFormat {
         .append("- Geometric means: ").append(md(a.method().geometricMean())).append(".\n")
         .append("- Price-performance: ").append(md(a.method().priceNormalization())).append(".\n");
     return sb.toString();
+  }
+
+  /** The precision asked and reached; bold when a record stopped short of its target. */
+  private static String precision(Cell c) {
+    Analysis.PrecisionCell p = c.sample().precision();
+    if (p == null) {
+      return "–";
+    }
+    return p.missed() > 0 ? "**" + md(p.text()) + "**" : md(p.text());
   }
 
   private static String hostName(HostSummary h) {

@@ -83,6 +83,39 @@ class ReportViewsTest {
     assertThat(named).as("workloads with a named winner (the cheap laptop wins clearly)").isPositive();
   }
 
+  /**
+   * A real record whose runner stopped one benchmark short of its target (the budget came first) and
+   * met it on the others: the details show target, half-width and stop reason, mark the miss, and
+   * the decision says what it means.
+   */
+  @Test
+  void resultsShowTheirPrecisionAndTheOnesThatMissedTheirTargetAreMarked() {
+    String zstd = "compression/zstd.compress[blockSize=65536,codec=zstd,corpus=json-logs,level=1]@1";
+    dev.archbench.reports.LoadedRecord rec = Fixtures.mapResults(Fixtures.load("v2/c7i-1.json"), "p.json",
+        Fixtures.runId(9, 1), r -> r.withPrecision(new dev.archbench.record.Precision(0.02, 0.01,
+            dev.archbench.record.Precision.StopReason.TARGET_MET, null, null, 10.0)));
+    rec = Fixtures.mapResults(rec, "p.json", Fixtures.runId(9, 1), r -> r.key().equals(zstd)
+        ? r.withPrecision(new dev.archbench.record.Precision(0.02, 0.08, dev.archbench.record.Precision.StopReason.BUDGET,
+            null, null, 10.0))
+        : r);
+    Analysis a = Reports.analyze(List.of(rec), List.of(), ReportOptions.defaults());
+    Cell missed = a.benchmarks().stream().filter(r -> r.key().equals(zstd)).findFirst().orElseThrow().cells().get(0);
+    assertThat(missed.sample().precision().missed()).isEqualTo(1);
+    assertThat(missed.sample().precision().stopReasons()).containsExactly("budget");
+    assertThat(missed.sample().precision().target()).isEqualTo(0.02);
+    assertThat(missed.notes()).anyMatch(n -> n.startsWith("stopped before its precision target in 1 of 1 record"));
+    String html = Reports.render(a, ReportFormat.Type.HTML);
+    assertThat(html).contains("<th>Precision</th>").contains("<strong>±").contains("of ±2%, missed in 1 record (budget)</strong>")
+        .contains("of ±2% (target-met)").contains("Short of the precision target:");
+    String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
+    assertThat(md).contains("| Precision |").contains("of ±2%, missed in 1 record (budget)**")
+        .contains("Short of the precision target:");
+    assertThat(Reports.render(a, ReportFormat.Type.CSV).lines().findFirst().orElseThrow())
+        .contains("precision_target,precision_half_width,stop_reasons,missed_target_records");
+    // Records written before adaptive stopping have no precision part: nothing is claimed.
+    assertThat(Reports.render(oneHost(), ReportFormat.Type.HTML)).doesNotContain("Short of the precision target");
+  }
+
   @Test
   void markdownAndHtmlShowTheSameDecisionLines() {
     Analysis a = threeHosts();
