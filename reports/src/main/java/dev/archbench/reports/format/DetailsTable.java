@@ -35,10 +35,17 @@ final class DetailsTable {
       new Column(r -> "Per core", (r, c) -> c.rates().perPhysicalCore() == null ? "–"
           : html(Fmt.num(c.rates().perPhysicalCore().value())), true),
       new Column(r -> "Sample", (r, c) -> html(sample(c.sample())), false),
-      new Column(r -> "Precision", (r, c) -> c.sample().precision() == null ? "–"
-          : c.sample().precision().missed() > 0 ? "<strong>" + html(c.sample().precision().text()) + "</strong>"
-          : html(c.sample().precision().text()), false),
+      new Column(r -> "Precision", (r, c) -> precision(c), false),
       new Column(r -> "Notes", (r, c) -> html(String.join("; ", c.notes())), false));
+
+  /** The precision asked and reached (HTML); bold where a record stopped short of its target. */
+  static String precision(Cell c) {
+    var p = c.sample().precision();
+    if (p == null) {
+      return "–";
+    }
+    return p.missed() > 0 ? "<strong>" + html(p.text()) + "</strong>" : html(p.text());
+  }
 
   /**
    * Records × forks × iterations and, with several records, the range of the per-record scores:

@@ -298,12 +298,12 @@ final class HtmlFormat implements ReportFormat {
   /** One host: what each benchmark does, per second and per dollar; no ratios to itself. */
   private static void singleHostTable(StringBuilder sb, List<BenchmarkRow> rows, Map<String, Set<String>> varying) {
     sb.append("<div class=\"scroll\"><table><thead><tr><th>Benchmark</th><th>Score</th><th>Work per $</th>"
-        + "<th>Cost</th><th>Per vCPU</th><th>Sample</th><th>Notes</th></tr></thead><tbody>");
+        + "<th>Cost</th><th>Per vCPU</th><th>Sample</th><th>Precision</th><th>Notes</th></tr></thead><tbody>");
     for (BenchmarkRow r : rows) {
       for (Cell c : r.cells()) {
         sb.append("<tr><td>").append(html(Views.shortName(r, varying.get(r.benchmark())))).append("</td>");
         if (c.status() != Status.OK || c.score() == null) {
-          sb.append("<td colspan=\"6\">").append(html(c.status().id() + (c.reason() == null ? "" : ": " + c.reason())))
+          sb.append("<td colspan=\"7\">").append(html(c.status().id() + (c.reason() == null ? "" : ": " + c.reason())))
               .append("</td></tr>");
           continue;
         }
@@ -313,6 +313,7 @@ final class HtmlFormat implements ReportFormat {
             .append("</td><td class=\"n\">").append(c.rates().perVcpu() == null ? "–"
                 : html(Fmt.num(c.rates().perVcpu().value()) + " " + r.workUnit() + "/s"))
             .append("</td><td>").append(html(DetailsTable.sample(c.sample()))).append("</td><td>")
+            .append(DetailsTable.precision(c)).append("</td><td>")
             .append(html(String.join("; ", notesBesidesScope(c)))).append("</td></tr>");
       }
     }

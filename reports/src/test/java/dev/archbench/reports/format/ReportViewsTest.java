@@ -108,7 +108,7 @@ class ReportViewsTest {
     assertThat(html).contains("<th>Precision</th>").contains("<strong>±").contains("of ±2%, missed in 1 record (budget)</strong>")
         .contains("of ±2% (target-met)").contains("Short of the precision target:");
     String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
-    assertThat(md).contains("| Precision |").contains("of ±2%, missed in 1 record (budget)**")
+    assertThat(md).contains("| Precision |").contains("of ±2%, missed in 1 record \\(budget\\)**")
         .contains("Short of the precision target:");
     assertThat(Reports.render(a, ReportFormat.Type.CSV).lines().findFirst().orElseThrow())
         .contains("precision_target,precision_half_width,stop_reasons,missed_target_records");
