@@ -74,10 +74,6 @@ final class CellEstimation {
     int forks = levels.stream().mapToInt(List::size).sum();
     int iterations = levels.stream().flatMap(List::stream).mapToInt(f -> f.length).sum();
     Sample sample = new Sample(all.size(), forks, iterations, si.scope(), recordSpread(ok), precision(ok, si));
-    if (sample.precision() != null && sample.precision().missed() > 0) {
-      notes.add("stopped before its precision target in " + sample.precision().missed() + " of " + ok.size()
-          + (ok.size() == 1 ? " record" : " records") + ": the interval is wider than asked");
-    }
     if (si.scope().caveat() != null) {
       notes.add(si.scope().caveat());
     }
