@@ -50,7 +50,7 @@ final class ForkMerge {
     Precision a = soFar.precision();
     Precision b = next.precision();
     Precision p = new Precision(a == null ? null : a.target(), a == null ? null : a.halfWidth(), null,
-        concatInts(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
+        concat(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
         concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()), a == null ? null : a.seconds());
     return new BenchmarkResult(soFar.key(), soFar.workload(), soFar.benchmark(), soFar.params(), soFar.mode(),
         soFar.threads(), soFar.forks() + next.forks(), soFar.unit(), soFar.higherIsBetter(), score, raw,
@@ -70,10 +70,6 @@ final class ForkMerge {
       out.addAll(b);
     }
     return out;
-  }
-
-  private static List<Integer> concatInts(List<Integer> a, List<Integer> b) {
-    return concat(a, b);
   }
 
   private static Latency latency(Latency a, Latency b) {

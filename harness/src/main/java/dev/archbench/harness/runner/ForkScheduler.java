@@ -5,7 +5,6 @@ import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Precision;
 import dev.archbench.record.Precision.StopReason;
 import dev.archbench.reports.stats.ScoreInterval;
-import dev.archbench.reports.stats.SmallSample;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +36,8 @@ final class ForkScheduler {
     ForkPlan plan;
     int forks;
     double secondsSpent;
+    /** The relative half-width of {@code result}'s interval, computed once per fork. */
+    double halfWidth = Double.NaN;
     StopReason stop;
     boolean failed;
 
@@ -91,6 +92,8 @@ final class ForkScheduler {
         s.forks = kept.forks();
         s.secondsSpent = kept.precision() != null && kept.precision().seconds() != null ? kept.precision().seconds() : 0;
         s.failed = !kept.isOk();
+        s.halfWidth = kept.precision() != null && kept.precision().halfWidth() != null
+            ? kept.precision().halfWidth() : Double.NaN;
         s.stop = kept.precision() != null ? kept.precision().stopReason() : kept.isOk() ? StopReason.BENCHMARK_CAP : null;
       }
       states.put(item.key(), s);
@@ -158,9 +161,9 @@ final class ForkScheduler {
       round.remove(s);
       return s.result;
     }
+    s.halfWidth = ScoreInterval.of(s.result, hostKey).relativeHalfWidth();
     if (s.forks >= settings.minForks()) {
-      double hw = halfWidth(s.result);
-      if (settings.precision() != null && hw <= settings.precision()) {
+      if (settings.precision() != null && s.halfWidth <= settings.precision()) {
         s.stop = StopReason.TARGET_MET;
       } else if (s.forks >= settings.maxForks()) {
         s.stop = StopReason.BENCHMARK_CAP;
@@ -198,15 +201,10 @@ final class ForkScheduler {
     if (r == null || !r.isOk()) {
       return r;
     }
-    double hw = halfWidth(r);
+    double hw = s.halfWidth;
     Precision p = r.precision();
     return r.withPrecision(new Precision(settings.precision(), Double.isNaN(hw) ? null : hw, s.stop,
         p == null ? null : p.warmup(), p == null ? null : p.warmupData(), Math.round(s.secondsSpent * 10) / 10.0));
-  }
-
-  private double halfWidth(BenchmarkResult r) {
-    ScoreInterval si = ScoreInterval.of(r, hostKey);
-    return si.relativeHalfWidth();
   }
 
   /** Seconds until the run is expected to end: the budget left, or the forks left if fewer. */
@@ -230,10 +228,5 @@ final class ForkScheduler {
       }
     }
     return out;
-  }
-
-  /** The interval's expansion for {@code forks} forks (for plans): see {@link SmallSample}. */
-  static double expansion(int forks) {
-    return SmallSample.expansion(forks);
   }
 }

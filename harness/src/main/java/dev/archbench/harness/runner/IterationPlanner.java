@@ -18,13 +18,7 @@ final class IterationPlanner {
    * variance; σ²fork the variance of fork means less what iteration noise explains of it (never
    * below zero). NaN when there are fewer than two forks with two values each.
    */
-  record Components(double iterationVariance, double forkVariance, double meanIterations, double grandMean) {
-    /** The expected relative 95% half-width with {@code forks} forks of {@code iterations} each. */
-    double relativeHalfWidth(int forks, double iterations, double expansion) {
-      double var = forkVariance / forks + iterationVariance / (forks * iterations);
-      return 1.959964 * expansion * Math.sqrt(var) / Math.abs(grandMean);
-    }
-  }
+  record Components(double iterationVariance, double forkVariance, double meanIterations, double grandMean) {}
 
   static Components components(List<List<Double>> forks) {
     int k = 0;

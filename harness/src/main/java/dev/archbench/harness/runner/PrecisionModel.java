@@ -2,6 +2,8 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.RunRecord;
+import dev.archbench.reports.stats.ScoreInterval;
+import dev.archbench.reports.stats.SmallSample;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,8 +111,8 @@ final class PrecisionModel {
   /** Expected relative half-width with {@code forks} forks of {@code iterations}. */
   static double halfWidth(Variability v, int forks, int iterations) {
     double var = v.forkCv() * v.forkCv() / forks + v.iterationCv() * v.iterationCv() / ((double) forks * iterations);
-    double units = forks > 1 ? forks : iterations; // the interval's top level, as ScoreInterval has it
-    return 1.959964 * ForkScheduler.expansion((int) units) * Math.sqrt(var);
+    int units = ScoreInterval.topUnits(1, forks, iterations); // the interval's top level
+    return SmallSample.Z975 * SmallSample.expansion(units) * Math.sqrt(var);
   }
 
   /** Predictions for the runnable items of {@code plan}, simulating the scheduler's rounds and budget. */

@@ -51,7 +51,7 @@ public record ScoreInterval(Estimate estimate, IntervalScope scope, double[] rep
    * The independent units at the top level the bootstrap resamples: records when there are several,
    * else forks, else the iterations of the one fork.
    */
-  static int topUnits(int records, int forks, int values) {
+  public static int topUnits(int records, int forks, int values) {
     return records > 1 ? records : forks > 1 ? forks : values;
   }
 

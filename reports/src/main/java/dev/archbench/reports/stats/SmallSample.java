@@ -11,7 +11,7 @@ package dev.archbench.reports.stats;
  */
 public final class SmallSample {
   /** z(0.975). */
-  static final double Z975 = 1.959963984540054;
+  public static final double Z975 = 1.959963984540054;
   /** t(0.975, df) for df = 1..30 (standard tables). */
   private static final double[] T975 = {
     12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281,
