@@ -5,7 +5,11 @@
 #   1. A/A: runs the same selection twice, back to back, on this machine, and counts how many
 #      benchmarks `archbench compare` calls significantly different (there are none to find);
 #   2. power: plants a known slowdown (5% and 10%, every raw value of a copy of the second record)
-#      and counts how many benchmarks compare detects as slower.
+#      and counts how many benchmarks compare detects as slower, against the first record (the
+#      goal: a real slowdown seen through run-to-run noise) and against the unmodified second
+#      record (the interval method alone, without run-to-run noise);
+#   3. precision: per run, how many results reached the profile's target, the median half-width
+#      reached, the forks and the stop reasons.
 #
 #   bench/aa-check.sh quick                      # two quick runs of the whole suite (~20 min)
 #   bench/aa-check.sh standard --workloads web   # any run options select what runs
@@ -71,6 +75,25 @@ for p in 10 5; do
     goal=$([[ $p == 10 ]] && echo 95 || echo 80)
     (( 100 * slower >= goal * n )) || ok=1
   fi
+  ab compare "$b" "$out/B-minus-$p.json" --csv "$out/planted-$p-own.csv" --out "$out/planted-$p-own.md" >/dev/null || true
+  read -r _ n slower < <(count "$out/planted-$p-own.csv")
+  echo "planted -$p% against its own unmodified copy: detected in $slower of $n ($(pct "$slower" "$n")%)"
+done
+for r in "$a" "$b"; do
+  python3 - "$r" <<'PY'
+import json, statistics, sys, collections
+rec = json.load(open(sys.argv[1]))
+ok = [r for r in rec["results"] if r.get("status") == "ok" and r.get("precision")]
+hw = sorted(r["precision"]["halfWidth"] for r in ok if r["precision"].get("halfWidth") is not None)
+met = sum(1 for r in ok if r["precision"].get("target") and r["precision"].get("halfWidth") is not None
+          and r["precision"]["halfWidth"] <= r["precision"]["target"])
+stops = collections.Counter(r["precision"].get("stopReason") for r in ok)
+forks = sorted(r.get("forks") or 0 for r in ok)
+if ok:
+    print("precision %s: target met by %d of %d; half-width median %.1f%%, max %.1f%%; forks %d to %d; stops %s"
+          % (rec["run"]["id"][:8], met, len(ok), 100 * statistics.median(hw), 100 * hw[-1], forks[0], forks[-1],
+             ", ".join("%s %d" % kv for kv in sorted(stops.items()))))
+PY
 done
 echo "files: $out"
 exit $ok

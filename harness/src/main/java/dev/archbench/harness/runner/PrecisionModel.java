@@ -30,18 +30,51 @@ final class PrecisionModel {
   record Prediction(PlanItem item, int forks, double halfWidth, String stopReason, double seconds, String source) {}
 
   /**
-   * Measured defaults: medians over each workload's benchmarks of the two quick runs of
-   * {@code bench/aa-check.sh quick} on the 2-vCPU development machine (2026-12-06, 68 results):
-   * iteration and fork coefficients of variation, and what a fork cost beyond its planned
-   * iterations (fork seconds 3.6, 4.4 and 3.9 less quick's 2.5 s of iterations). Forks of a busy
-   * 2-vCPU VM vary by 12 to 16%; a quieter host's history ({@code --history}) will predict better.
+   * Measured defaults per workload at two fork lengths: medians over each workload's benchmarks of
+   * the two runs of {@code bench/aa-check.sh quick} and of {@code bench/aa-check.sh standard} on the
+   * 2-vCPU development machine (2026-12-06, 68 and 74 results): iteration and fork coefficients of
+   * variation, and what a fork cost beyond its planned iterations. Forks of this VM vary less when
+   * they measure longer (12 to 16% at quick's 2 s per fork, 7 to 13% at standard's 6 s), as noise
+   * that comes in episodes of seconds would. A quieter host's history ({@code --history}) predicts
+   * better.
    */
-  static final Map<String, Variability> MEASURED = Map.of(
-      "compression", new Variability(0.042, 0.123, 1.1, "compression default"),
-      "web", new Variability(0.132, 0.145, 1.4, "web default"),
-      "inference", new Variability(0.082, 0.163, 1.9, "inference default"));
+  static final Map<String, Measured> MEASURED = Map.of(
+      "compression", new Measured(new Variability(0.042, 0.123, 1.1, "compression default"),
+          new Variability(0.042, 0.068, 1.3, "compression default")),
+      "web", new Measured(new Variability(0.132, 0.145, 1.4, "web default"),
+          new Variability(0.069, 0.083, 1.4, "web default")),
+      "inference", new Measured(new Variability(0.082, 0.163, 1.9, "inference default"),
+          new Variability(0.081, 0.128, 2.1, "inference default")));
   static final Variability GENERIC = new Variability(0.08, 0.15, ProfileSettings.FORK_OVERHEAD_SECONDS,
       "generic default");
+
+  /**
+   * A workload's variability measured with quick's forks (iterations of 0.4 s, 2 s measured per fork)
+   * and with standard's (1 s, 6 s). Other lengths interpolate between the two on log-log scales; below
+   * and above they keep the nearer measurement: the model does not promise what was not measured.
+   */
+  record Measured(Variability shortForks, Variability longForks) {
+    static final double SHORT_ITERATION = 0.4;
+    static final double LONG_ITERATION = 1.0;
+    static final double SHORT_FORK = 2.0;
+    static final double LONG_FORK = 6.0;
+
+    Variability at(ProfileSettings s) {
+      double iteration = ProfileSettings.seconds(s.measurementTime());
+      double fork = iteration * s.measurementIterations();
+      return new Variability(
+          interpolate(shortForks.iterationCv(), longForks.iterationCv(), SHORT_ITERATION, LONG_ITERATION, iteration),
+          interpolate(shortForks.forkCv(), longForks.forkCv(), SHORT_FORK, LONG_FORK, fork),
+          interpolate(shortForks.forkSeconds(), longForks.forkSeconds(), SHORT_FORK, LONG_FORK, fork),
+          shortForks.source());
+    }
+
+    /** log y linear in log x from (x0, y0) to (x1, y1), held at the nearer end outside. */
+    static double interpolate(double y0, double y1, double x0, double x1, double x) {
+      double t = x > 0 ? Math.max(0, Math.min(1, Math.log(x / x0) / Math.log(x1 / x0))) : 0;
+      return Math.exp(Math.log(y0) + t * (Math.log(y1) - Math.log(y0)));
+    }
+  }
 
   private final Map<String, Variability> history;
 
@@ -102,7 +135,8 @@ final class PrecisionModel {
     if (v != null && v.forkSeconds() > 0) {
       return new Variability(v.iterationCv(), v.forkCv(), iterations + v.forkSeconds(), v.source());
     }
-    Variability d = MEASURED.getOrDefault(item.workload(), GENERIC);
+    Measured m = MEASURED.get(item.workload());
+    Variability d = m != null ? m.at(s) : GENERIC;
     // A fork costs the profile's iterations plus the start-up and setup measured for the workload.
     return new Variability(v != null ? v.iterationCv() : d.iterationCv(), v != null ? v.forkCv() : d.forkCv(),
         iterations + d.forkSeconds(), v != null ? v.source() : d.source());

@@ -2,6 +2,7 @@ package dev.archbench.harness.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Knee;
@@ -218,6 +219,23 @@ class AdaptiveStoppingTest {
     assertThat(Grid.REPRESENTATIVE.paramsOf(Profile.STANDARD)).isEqualTo(Profile.QUICK);
     assertThat(Grid.FULL.paramsOf(Profile.QUICK)).isEqualTo(Profile.FULL);
     assertThat(Grid.FULL.paramsOf(Profile.SMOKE)).isEqualTo(Profile.SMOKE);
+  }
+
+  @Test
+  void measuredDefaultsFollowTheForkLengthAndAreNotExtrapolated() {
+    PrecisionModel.Measured m = PrecisionModel.MEASURED.get("compression");
+    ProfileSettings quick = ProfileSettings.of(Profile.QUICK);
+    ProfileSettings standard = ProfileSettings.of(Profile.STANDARD);
+    assertThat(m.at(quick).forkCv()).isCloseTo(m.shortForks().forkCv(), within(1e-12));
+    assertThat(m.at(quick).iterationCv()).isCloseTo(m.shortForks().iterationCv(), within(1e-12));
+    assertThat(m.at(standard).forkCv()).isCloseTo(m.longForks().forkCv(), within(1e-12));
+    assertThat(m.at(standard).iterationCv()).isCloseTo(m.longForks().iterationCv(), within(1e-12));
+    // full's 20 s forks were not measured: they keep standard's figures rather than a guess below them.
+    assertThat(m.at(ProfileSettings.of(Profile.FULL)).forkCv()).isCloseTo(m.longForks().forkCv(), within(1e-12));
+    // Halfway on the log scale of fork length, the geometric mean of the two measurements.
+    assertThat(PrecisionModel.Measured.interpolate(0.1, 0.05, 2, 6, Math.sqrt(12)))
+        .isCloseTo(Math.sqrt(0.1 * 0.05), within(1e-12));
+    assertThat(PrecisionModel.Measured.interpolate(0.1, 0.05, 2, 6, 1)).isCloseTo(0.1, within(1e-12));
   }
 
   @Test
