@@ -79,19 +79,21 @@ for p in 10 5; do
   read -r _ n slower < <(count "$out/planted-$p-own.csv")
   echo "planted -$p% against its own unmodified copy: detected in $slower of $n ($(pct "$slower" "$n")%)"
 done
-for r in "$a" "$b"; do
-  python3 - "$r" <<'PY'
-import json, statistics, sys, collections
-rec = json.load(open(sys.argv[1]))
-ok = [r for r in rec["results"] if r.get("status") == "ok" and r.get("precision")]
-hw = sorted(r["precision"]["halfWidth"] for r in ok if r["precision"].get("halfWidth") is not None)
-met = sum(1 for r in ok if r["precision"].get("target") and r["precision"].get("halfWidth") is not None
-          and r["precision"]["halfWidth"] <= r["precision"]["target"])
-stops = collections.Counter(r["precision"].get("stopReason") for r in ok)
-forks = sorted(r.get("forks") or 0 for r in ok)
-if ok:
+# Precision per run, read from the report's CSV (its precision columns), not from the record's fields.
+for side in A B; do
+  r=$([[ $side == A ]] && echo "$a" || echo "$b")
+  ab report "$r" --format csv --out "$out/report-$side" >/dev/null 2>"$out/report-$side.err" ||
+    { echo "report of $r failed: $(head -n 1 "$out/report-$side.err")" >&2; ok=1; continue; }
+  python3 - "$out/report-$side/report.csv" "$side" <<'PY'
+import collections, csv, statistics, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["precision_half_width"]]
+if rows:
+    hw = sorted(float(r["precision_half_width"]) for r in rows)
+    met = sum(1 for r in rows if r["precision_target"] and r["missed_target_records"] == "0")
+    forks = sorted(int(r["forks"]) for r in rows)
+    stops = collections.Counter(s for r in rows for s in r["stop_reasons"].split(";") if s)
     print("precision %s: target met by %d of %d; half-width median %.1f%%, max %.1f%%; forks %d to %d; stops %s"
-          % (rec["run"]["id"][:8], met, len(ok), 100 * statistics.median(hw), 100 * hw[-1], forks[0], forks[-1],
+          % (sys.argv[2], met, len(rows), 100 * statistics.median(hw), 100 * hw[-1], forks[0], forks[-1],
              ", ".join("%s %d" % kv for kv in sorted(stops.items()))))
 PY
 done
