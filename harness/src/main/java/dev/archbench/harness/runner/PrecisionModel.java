@@ -4,6 +4,7 @@ import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.stats.ScoreInterval;
 import dev.archbench.reports.stats.SmallSample;
+import dev.archbench.workload.Profile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,19 +55,25 @@ final class PrecisionModel {
    * and above they keep the nearer measurement: the model does not promise what was not measured.
    */
   record Measured(Variability shortForks, Variability longForks) {
-    static final double SHORT_ITERATION = 0.4;
-    static final double LONG_ITERATION = 1.0;
-    static final double SHORT_FORK = 2.0;
-    static final double LONG_FORK = 6.0;
+    /** The settings each measurement was made with. */
+    static final ProfileSettings SHORT = ProfileSettings.of(Profile.QUICK);
+    static final ProfileSettings LONG = ProfileSettings.of(Profile.STANDARD);
 
     Variability at(ProfileSettings s) {
-      double iteration = ProfileSettings.seconds(s.measurementTime());
-      double fork = iteration * s.measurementIterations();
       return new Variability(
-          interpolate(shortForks.iterationCv(), longForks.iterationCv(), SHORT_ITERATION, LONG_ITERATION, iteration),
-          interpolate(shortForks.forkCv(), longForks.forkCv(), SHORT_FORK, LONG_FORK, fork),
-          interpolate(shortForks.forkSeconds(), longForks.forkSeconds(), SHORT_FORK, LONG_FORK, fork),
+          interpolate(shortForks.iterationCv(), longForks.iterationCv(), iteration(SHORT), iteration(LONG), iteration(s)),
+          interpolate(shortForks.forkCv(), longForks.forkCv(), measured(SHORT), measured(LONG), measured(s)),
+          interpolate(shortForks.forkSeconds(), longForks.forkSeconds(), measured(SHORT), measured(LONG), measured(s)),
           shortForks.source());
+    }
+
+    private static double iteration(ProfileSettings s) {
+      return ProfileSettings.seconds(s.measurementTime());
+    }
+
+    /** Seconds a fork measures (its iterations after warm-up). */
+    private static double measured(ProfileSettings s) {
+      return iteration(s) * s.measurementIterations();
     }
 
     /** log y linear in log x from (x0, y0) to (x1, y1), held at the nearer end outside. */
@@ -122,7 +129,7 @@ final class PrecisionModel {
   /** Seconds of warm-up and measured iterations a fork of {@code profile} plans; 0 when unknown. */
   private static double iterationSeconds(String profile) {
     try {
-      return ProfileSettings.of(dev.archbench.workload.Profile.of(profile)).forkSeconds()
+      return ProfileSettings.of(Profile.of(profile)).forkSeconds()
           - ProfileSettings.FORK_OVERHEAD_SECONDS;
     } catch (RuntimeException e) {
       return 0;
