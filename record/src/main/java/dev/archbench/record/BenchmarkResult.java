@@ -27,6 +27,9 @@ import java.util.Map;
  * @param reason why it failed or was skipped (first line of the error), else {@code null}
  * @param precision the precision target, the half-width reached and why measuring stopped; {@code null}
  *     in records written before adaptive stopping
+ * @param forkRuns every fork as it ran (whole iteration series, steady-state class, JIT time); {@code
+ *     rawData} holds the steady iterations of the steady ones only. {@code null} in records written
+ *     before forks were classified
  */
 public record BenchmarkResult(
     String key,
@@ -50,7 +53,22 @@ public record BenchmarkResult(
     String endedAt,
     Status status,
     String reason,
-    Precision precision) {
+    Precision precision,
+    List<ForkRun> forkRuns) {
+
+  public BenchmarkResult {
+    forkRuns = forkRuns == null ? null : List.copyOf(forkRuns);
+  }
+
+  /** A result without fork runs (records before forks were classified, skips, failures). */
+  public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
+      int threads, int forks, String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData,
+      Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
+      Map<String, String> attributes, String startedAt, String endedAt, Status status, String reason,
+      Precision precision) {
+    this(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score, rawData, latency,
+        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, precision, null);
+  }
 
   /** A result without precision information (skips, failures, records before adaptive stopping). */
   public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
@@ -58,13 +76,31 @@ public record BenchmarkResult(
       Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
       Map<String, String> attributes, String startedAt, String endedAt, Status status, String reason) {
     this(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score, rawData, latency,
-        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, null);
+        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, null, null);
   }
 
   /** This result with {@code p} as its precision. */
   public BenchmarkResult withPrecision(Precision p) {
     return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score,
-        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p);
+        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p, forkRuns);
+  }
+
+  /** How many forks reached a steady state; {@code null} when forks were not classified (older records). */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public Integer steadyForks() {
+    return forkRuns == null ? null : (int) forkRuns.stream().filter(ForkRun::isSteady).count();
+  }
+
+  /**
+   * "3 of 4 forks steady" for people, or {@code null} when forks were not classified or all are
+   * steady and there is nothing to point out ({@code always}: say it anyway).
+   */
+  public String steadySummary(boolean always) {
+    Integer steady = steadyForks();
+    if (steady == null || (!always && steady == forkRuns.size())) {
+      return null;
+    }
+    return steady + " of " + forkRuns.size() + " fork" + (forkRuns.size() == 1 ? "" : "s") + " steady";
   }
 
   /** A secondary metric with its own unit and, when measured per iteration, its raw data per fork. */

@@ -21,6 +21,15 @@ public interface Workload {
    */
   List<BenchmarkSpec> benchmarks(WorkloadContext ctx);
 
+  /**
+   * The benchmarks (by {@link BenchmarkSpec#name()}) that give this workload's first answer: the core
+   * grid, which the quick profile runs, so that a few benchmarks get steady, repeated forks in its
+   * budget. Empty: all of its benchmarks (a user's jar or service).
+   */
+  default java.util.Set<String> coreBenchmarks() {
+    return java.util.Set.of();
+  }
+
   /** Hidden workloads (the failing {@code selftest}) are listed only with {@code --all}. */
   default boolean hidden() {
     return false;

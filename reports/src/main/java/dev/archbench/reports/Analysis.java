@@ -139,13 +139,20 @@ public record Analysis(
    * @param stopReasons why the runs stopped measuring, distinct, in record order
    * @param missed how many of the cell's records stopped before reaching their target
    */
-  public record PrecisionCell(Double target, Double halfWidth, List<String> stopReasons, int missed) {
-    /** "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record (budget)", "±4.1%". */
+  public record PrecisionCell(Double target, Double halfWidth, List<String> stopReasons, int missed,
+      int unsteadyForks) {
+    /**
+     * "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record (budget)", "±4.1%",
+     * "±2.2% of ±2% (target-met); 1 fork not steady, left out".
+     */
     public String text() {
       String reached = halfWidth == null ? "no interval" : "±" + pct(halfWidth);
       String asked = target == null ? "" : " of ±" + pct(target);
       String miss = missed == 0 ? "" : ", missed in " + missed + (missed == 1 ? " record" : " records");
-      return reached + asked + miss + (stopReasons.isEmpty() ? "" : " (" + String.join(", ", stopReasons) + ")");
+      String unsteady = unsteadyForks == 0 ? ""
+          : "; " + unsteadyForks + (unsteadyForks == 1 ? " fork" : " forks") + " not steady, left out";
+      return reached + asked + miss + (stopReasons.isEmpty() ? "" : " (" + String.join(", ", stopReasons) + ")")
+          + unsteady;
     }
 
     private static String pct(double fraction) {

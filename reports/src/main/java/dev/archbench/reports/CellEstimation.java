@@ -223,7 +223,10 @@ final class CellEstimation {
         .map(Precision.StopReason::id).distinct().toList();
     int missed = (int) ps.stream().filter(Precision::missedTarget).count();
     double hw = si.relativeHalfWidth();
-    return new Analysis.PrecisionCell(target, Double.isFinite(hw) ? Analyzer.r6(hw) : null, reasons, missed);
+    int unsteady = ok.stream().filter(r -> r.forkRuns() != null)
+        .mapToInt(r -> r.forkRuns().size() - r.steadyForks()).sum();
+    return new Analysis.PrecisionCell(target, Double.isFinite(hw) ? Analyzer.r6(hw) : null, reasons, missed,
+        unsteady);
   }
 
   private static Analysis.Spread recordSpread(List<BenchmarkResult> ok) {

@@ -3,6 +3,7 @@ package dev.archbench.reports;
 import static dev.archbench.reports.format.Fmt.md;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Status;
 import dev.archbench.record.Precision;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
@@ -159,7 +160,11 @@ public final class RegressionCheck {
       warnings.add(newFile + ": result " + key + ": " + badB);
     }
     if (!a.isOk() || badA != null) {
-      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not ok in OLD: " + a.status().id());
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not ok in OLD: " + a.status().id()
+          + (Status.UNSTEADY.equals(a.status()) ? " (" + a.reason() + ")" : ""));
+    }
+    if (Status.UNSTEADY.equals(b.status())) {
+      return new Row(key, a.unit(), null, null, null, Verdict.NOT_COMPARED, "not steady in NEW: " + b.reason());
     }
     if (!b.isOk() || badB != null) {
       return new Row(key, a.unit(), null, null, null, b.isOk() ? Verdict.NOT_COMPARED : Verdict.FAILED_IN_NEW,
@@ -207,8 +212,19 @@ public final class RegressionCheck {
       note = (note == null ? "" : note + "; ") + "missed its precision target in " + (missed(a) && missed(b)
           ? "OLD and NEW" : missed(a) ? "OLD" : "NEW");
     }
+    String leftOut = leftOut(a, "OLD") + leftOut(b, "NEW");
+    if (!leftOut.isEmpty()) {
+      note = (note == null ? "" : note + "; ") + leftOut.substring(2);
+    }
     return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), Analyzer.r6(r), v, note,
         FalseDiscovery.pValueOfRatio(ratio, r.value()), precision(a, ia) + " / " + precision(b, ib), missed);
+  }
+
+  /** "; 2 forks not steady in NEW, left out", or "" when every fork was steady (or none was classified). */
+  private static String leftOut(BenchmarkResult r, String side) {
+    Integer steady = r.steadyForks();
+    int n = steady == null ? 0 : r.forkRuns().size() - steady;
+    return n == 0 ? "" : "; " + n + (n == 1 ? " fork" : " forks") + " not steady in " + side + ", left out";
   }
 
   private static boolean missed(BenchmarkResult r) {

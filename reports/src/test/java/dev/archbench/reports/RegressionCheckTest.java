@@ -72,4 +72,27 @@ class RegressionCheckTest {
     assertThat(res.warnings()).containsExactly(
         "the records come from different hosts (c7g.xlarge, c7i.xlarge); compare is meant for two runs of the same host");
   }
+
+  @Test
+  void aBenchmarkWithNoSteadyForkIsNeverCalledDifferentAndLeftOutForksAreNamed() {
+    dev.archbench.record.ForkRun climbing = new dev.archbench.record.ForkRun(
+        dev.archbench.record.ForkRun.Steadiness.NO_STEADY_STATE, 6, 0.5, List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0), null);
+    LoadedRecord n = planted(Map.of(ZSTD, 0.5, SUM, 0.5), b -> b.key().equals(ZSTD)
+        ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), 1, b.unit(),
+            b.higherIsBetter(), null, List.of(), null, null, null, null, null, null, null, null, Status.UNSTEADY,
+            "no steady state in 1 fork", null, List.of(climbing))
+        : b.key().equals(SUM)
+        ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), b.forks() + 1,
+            b.unit(), b.higherIsBetter(), b.score(), b.rawData(), b.latency(), b.knee(), b.cpu(), b.subject(),
+            b.secondary(), b.attributes(), b.startedAt(), b.endedAt(), b.status(), b.reason(), b.precision(),
+            List.of(climbing, new dev.archbench.record.ForkRun(dev.archbench.record.ForkRun.Steadiness.FLAT, 0, 0.5,
+                b.rawData().get(0), null)))
+        : b);
+    RegressionCheck.Result res = RegressionCheck.compare(old(), n, 0.05);
+    assertThat(verdicts(res).get(ZSTD)).isEqualTo(Verdict.NOT_COMPARED);
+    RegressionCheck.Row zstd = res.rows().stream().filter(r -> r.key().equals(ZSTD)).findFirst().orElseThrow();
+    assertThat(zstd.note()).isEqualTo("not steady in NEW: no steady state in 1 fork");
+    RegressionCheck.Row sum = res.rows().stream().filter(r -> r.key().equals(SUM)).findFirst().orElseThrow();
+    assertThat(sum.note()).contains("1 fork not steady in NEW, left out");
+  }
 }

@@ -50,11 +50,16 @@ import picocli.CommandLine.Spec;
       "A profile is a precision target (the 95%% interval's half-width) within a",
       "budget for the whole run: each benchmark runs forks, interleaved with the",
       "others' in a seeded random order, until it reaches the target, its fork cap,",
-      "or the budget has no room for another fork. Per fork: warm-up, measurement.",
-      "  smoke     no target, 1 fork, 3 min budget; warm-up 1 x 1 s, 2 x 1 s",
-      "  quick     ±5%%, 3-8 forks, 10 min budget; warm-up 1 x 500 ms, 5 x 400 ms",
-      "  standard  ±2%%, 4-20 forks, 1 h budget; warm-up 2 x 1 s, 6 x 1 s",
-      "  full      ±1%%, 5-40 forks, 6 h budget; warm-up 3 x 2 s, 10 x 2 s",
+      "or the budget has no room for another fork. A fork is one series of equal",
+      "iterations: warm-up until the JIT is quiet and the scores steady (learned",
+      "from the first forks, at most the cap), then the measured ones. Forks that",
+      "never became steady are kept in the record but left out of the score.",
+      "  smoke     no target, 1 fork, 3 min budget; warm-up <= 1 s, 2 x 1 s",
+      "  quick     ±5%%, 3-8 forks, 10 min budget; warm-up <= 15 s, 5 x 500 ms",
+      "  standard  ±2%%, 4-20 forks, 1 h budget; warm-up <= 40 s, 6 x 1 s",
+      "  full      ±1%%, 5-40 forks, 6 h budget; warm-up <= 2 min, 10 x 2 s",
+      "quick runs the core grid (a few benchmarks per workload), the others the",
+      "representative grid (--grid).",
       "--dry-run prints the plan: per benchmark the forks, precision and time to",
       "expect. --jmh options (e.g. \"-f 5 -wi 3 -prof gc\") override a profile.",
       ""
@@ -166,8 +171,9 @@ public final class RunCommand implements Callable<Integer> {
           + " or sequential.")
   String order;
 
-  @Option(names = "--grid", paramLabel = "GRID", defaultValue = "representative",
-      description = "representative (each workload's chosen parameter sets; default) or full (every combination).")
+  @Option(names = "--grid", paramLabel = "GRID",
+      description = "core (each workload's few first-answer benchmarks; quick's default), representative"
+          + " (each workload's chosen parameter sets; the default of the other profiles) or full (every combination).")
   String grid;
 
   @Option(names = "--history", paramLabel = "FILE|DIR",
@@ -326,7 +332,7 @@ public final class RunCommand implements Callable<Integer> {
     return new RunRequest(p, workloads, includes, excludes, threads, jvm, jvmArgs, jmh, label, out, workDir,
         workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
         Duration.ofMillis(spotPollMs), commandLine, precisionFraction(), budget == null ? null : Durations.parse("--budget", budget),
-        orderOption(), Grid.of(grid), history);
+        orderOption(), grid == null ? Grid.defaultFor(p) : Grid.of(grid), history);
   }
 
   private Double precisionFraction() {

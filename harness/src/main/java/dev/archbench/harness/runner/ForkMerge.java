@@ -3,9 +3,11 @@ package dev.archbench.harness.runner;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.BenchmarkResult.Metric;
 import dev.archbench.record.CpuSplit;
+import dev.archbench.record.ForkRun;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Precision;
+import dev.archbench.record.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,34 +17,61 @@ import org.HdrHistogram.Histogram;
 /**
  * A benchmark measured fork by fork: each fork's executor result is added to what the earlier forks
  * measured, so the record holds one result per benchmark with every fork's raw data, as if one JMH
- * run had made all the forks. Warm-up the fork still had in its measured iterations
- * ({@link SteadyState}) moves from {@code rawData} to {@code precision.warmupData}.
+ * run had made all the forks. Each fork is classified first ({@link #classify}): only the steady
+ * iterations of steady forks enter {@code rawData} and the score; every fork stays whole in
+ * {@code forkRuns}.
  */
 final class ForkMerge {
   private ForkMerge() {}
 
-  /** The executor's one-fork result with its unsteady leading iterations set apart. */
-  static BenchmarkResult trimWarmup(BenchmarkResult fork) {
-    if (!fork.isOk() || fork.rawData() == null || fork.rawData().size() != 1) {
-      return fork;
+  /** Secondary results of JMH's compiler profiler ({@code -prof comp}): per iteration, and since JVM start. */
+  static final String JIT_PER_ITERATION = "compiler.time.profiled";
+  static final String JIT_TOTAL = "compiler.time.total";
+
+  /**
+   * The executor's one-fork result, classified ({@link SteadyState}): its whole series and JIT times
+   * kept as a {@link ForkRun}, its steady iterations (none when it never became steady) as its raw
+   * data and score. The compiler profiler's secondary results move into the fork run.
+   *
+   * @param iterationSeconds the length of one iteration (the profile's, or {@code --jmh -r})
+   */
+  static BenchmarkResult classify(BenchmarkResult fork, double iterationSeconds) {
+    if (!fork.isOk() || fork.forkRuns() != null || fork.rawData() == null || fork.rawData().size() != 1) {
+      return fork; // failed, or classified by its executor already
+    }
+    Map<String, Metric> secondary = new TreeMap<>(fork.secondary() == null ? Map.of() : fork.secondary());
+    List<Double> jit = null;
+    for (String name : List.copyOf(secondary.keySet())) {
+      if (name.endsWith(JIT_PER_ITERATION)) {
+        Metric m = secondary.get(name);
+        jit = m.rawData() != null && m.rawData().size() == 1 ? m.rawData().get(0) : null;
+      }
+      if (JmhResults.isJit(name)) {
+        secondary.remove(name);
+      }
     }
     List<Double> values = fork.rawData().get(0);
-    int d = SteadyState.warmupLength(values.stream().mapToDouble(Double::doubleValue).toArray());
-    List<List<Double>> steady = List.of(List.copyOf(values.subList(d, values.size())));
-    Precision p = new Precision(null, null, null, List.of(d), List.of(List.copyOf(values.subList(0, d))), null);
+    if (jit != null && jit.size() != values.size()) {
+      jit = null; // not one value per iteration: cannot be lined up with the scores
+    }
+    ForkRun run = SteadyState.classify(values, jit, iterationSeconds, fork.higherIsBetter());
+    List<List<Double>> steady = run.isSteady() ? List.of(run.steadyIterations()) : List.of();
+    Double score = steady.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(steady);
     return new BenchmarkResult(fork.key(), fork.workload(), fork.benchmark(), fork.params(), fork.mode(),
-        fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(),
-        BenchmarkResult.meanOfForkMeans(steady), steady, fork.latency(), fork.knee(), fork.cpu(), fork.subject(),
-        fork.secondary(), fork.attributes(), fork.startedAt(), fork.endedAt(), fork.status(), fork.reason(), p);
+        fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(), score, steady, fork.latency(), fork.knee(),
+        fork.cpu(), fork.subject(), secondary.isEmpty() ? null : secondary, fork.attributes(), fork.startedAt(),
+        fork.endedAt(), steady.isEmpty() ? Status.UNSTEADY : Status.OK, null, null, List.of(run));
   }
 
   /** {@code soFar} (null for the first fork) with {@code next}'s fork added. */
   static BenchmarkResult append(BenchmarkResult soFar, BenchmarkResult next) {
-    if (soFar == null || !next.isOk()) {
+    if (soFar == null || Status.FAILED.equals(next.status())) {
       return next; // a failed fork fails the benchmark, with its reason
     }
     List<List<Double>> raw = concat(soFar.rawData(), next.rawData());
     Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
+    List<ForkRun> runs = soFar.forkRuns() == null && next.forkRuns() == null ? null
+        : concat(soFar.forkRuns(), next.forkRuns());
     Map<String, String> attributes = new TreeMap<>(next.attributes() == null ? Map.of() : next.attributes());
     if (soFar.attributes() != null) {
       attributes.putAll(soFar.attributes());
@@ -58,7 +87,7 @@ final class ForkMerge {
         cpu(soFar.cpu(), soFar.forks(), next.cpu(), next.forks()),
         soFar.subject() != null ? soFar.subject() : next.subject(),
         secondary(soFar.secondary(), next.secondary()), attributes, soFar.startedAt(), next.endedAt(),
-        next.status(), next.reason(), p);
+        raw.isEmpty() ? Status.UNSTEADY : Status.OK, null, p, runs);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -2,8 +2,10 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.ForkRun;
 import dev.archbench.record.Precision;
 import dev.archbench.record.Precision.StopReason;
+import dev.archbench.record.Status;
 import dev.archbench.reports.stats.ScoreInterval;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -155,22 +157,23 @@ final class ForkScheduler {
     State s = states.get(n.item().key());
     s.forks++;
     s.secondsSpent += seconds;
-    s.result = ForkMerge.append(s.result, ForkMerge.trimWarmup(forkResult));
-    if (!s.result.isOk()) {
+    s.result = ForkMerge.append(s.result, ForkMerge.classify(forkResult, ProfileSettings.seconds(settings.measurementTime())));
+    if (Status.FAILED.equals(s.result.status())) {
       s.failed = true;
       round.remove(s);
       return s.result;
     }
-    s.halfWidth = ScoreInterval.of(s.result, hostKey).relativeHalfWidth();
+    boolean steady = s.result.isOk();
+    s.halfWidth = steady ? ScoreInterval.of(s.result, hostKey).relativeHalfWidth() : Double.NaN;
     if (s.forks >= settings.minForks()) {
       if (settings.precision() != null && s.halfWidth <= settings.precision()) {
         s.stop = StopReason.TARGET_MET;
       } else if (s.forks >= settings.maxForks()) {
         s.stop = StopReason.BENCHMARK_CAP;
       }
-      if (s.stop == null && adaptIterations) {
-        s.plan = replan(s);
-      }
+    }
+    if (s.stop == null && adaptIterations) {
+      s.plan = replan(s);
     }
     if (s.stop != null) {
       round.remove(s);
@@ -180,16 +183,18 @@ final class ForkScheduler {
   }
 
   /**
-   * Warm-up grows by what the steady-state check cut from earlier forks (capped at three times the
-   * profile's); measured iterations follow Kalibera and Jones's optimum for the variances seen.
+   * The next fork's plan. Warm-up: what the steady forks so far needed, with a margin ({@link
+   * WarmupPlan}); measured iterations, once the minimum forks ran, follow Kalibera and Jones's optimum
+   * for the variances seen.
    */
   private ForkPlan replan(State s) {
-    int start = settings.warmupIterations();
-    int cut = s.result.precision() == null ? 0
-        : s.result.precision().warmup().stream().mapToInt(Integer::intValue).max().orElse(0);
-    int warmup = Math.min(Math.max(start, 1) * 3, start + cut);
+    int warmup = WarmupPlan.next(s.result.forkRuns(), s.plan.warmupIterations(), settings.maxWarmupIterations());
+    if (s.forks < settings.minForks() || !s.result.isOk()) {
+      return new ForkPlan(warmup, s.plan.measurementIterations());
+    }
     double iterSeconds = ProfileSettings.seconds(settings.measurementTime());
-    double overhead = Math.max(0.1, s.expectedForkSeconds() - s.plan.measurementIterations() * iterSeconds);
+    double overhead = Math.max(0.1, s.expectedForkSeconds()
+        - (s.plan.warmupIterations() + s.plan.measurementIterations()) * iterSeconds) + warmup * iterSeconds;
     int base = settings.measurementIterations();
     int iterations = IterationPlanner.optimalIterations(IterationPlanner.components(s.result.rawData()),
         overhead, iterSeconds, s.plan.measurementIterations(), Math.max(2, Math.min(base, SteadyState.MIN_ITERATIONS)),
@@ -198,13 +203,30 @@ final class ForkScheduler {
   }
 
   private BenchmarkResult withPrecision(State s, BenchmarkResult r) {
-    if (r == null || !r.isOk()) {
+    if (r == null || Status.FAILED.equals(r.status())) {
       return r;
+    }
+    if (!r.isOk()) {
+      r = unsteady(s, r);
     }
     double hw = s.halfWidth;
     Precision p = r.precision();
     return r.withPrecision(new Precision(settings.precision(), Double.isNaN(hw) ? null : hw, s.stop,
         p == null ? null : p.warmup(), p == null ? null : p.warmupData(), Math.round(s.secondsSpent * 10) / 10.0));
+  }
+
+  /** A result with no steady fork yet, with the reason in words instead of a score. */
+  private BenchmarkResult unsteady(State s, BenchmarkResult r) {
+    List<ForkRun> runs = r.forkRuns() == null ? List.of() : r.forkRuns();
+    int longest = runs.stream().mapToInt(f -> f.iterations().size()).max().orElse(0);
+    String why = "no steady state in " + runs.size() + (runs.size() == 1 ? " fork" : " forks")
+        + (s.stop == null ? " so far" : "");
+    if (longest >= settings.maxWarmupIterations() + settings.measurementIterations()) {
+      why += "; the warm-up cap of " + ProfileSettings.human(settings.maxWarmup()) + " was too short";
+    }
+    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
+        r.unit(), r.higherIsBetter(), null, r.rawData(), r.latency(), r.knee(), r.cpu(), r.subject(), r.secondary(),
+        r.attributes(), r.startedAt(), r.endedAt(), Status.UNSTEADY, why, r.precision(), r.forkRuns());
   }
 
   /** Seconds until the run is expected to end: the budget left, or the forks left if fewer. */

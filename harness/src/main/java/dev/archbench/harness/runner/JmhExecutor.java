@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.CompilerProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
@@ -119,17 +120,20 @@ final class JmhExecutor {
         .shouldFailOnError(true);
     item.jmhParams().forEach((k, v) -> b.param(k, v));
     b.forks(1); // the scheduler runs forks one at a time (-f in --jmh sets how many)
-    if (!raw.getWarmupIterations().hasValue()) {
-      b.warmupIterations(plan.warmupIterations());
+    // One series of equal iterations, warm-up included, that archbench classifies (SteadyState);
+    // JMH's own, unrecorded warm-up only where the user fixed it with --jmh -wi.
+    boolean jmhWarmup = raw.getWarmupIterations().hasValue();
+    if (!jmhWarmup) {
+      b.warmupIterations(0);
+    } else if (!raw.getWarmupTime().hasValue()) {
+      b.warmupTime(s.jmhMeasurementTime());
     }
-    if (!raw.getWarmupTime().hasValue()) {
-      b.warmupTime(s.jmhWarmupTime());
-    }
-    if (!raw.getMeasurementIterations().hasValue()) {
-      b.measurementIterations(plan.measurementIterations());
-    }
+    b.measurementIterations(plan.measurementIterations() + (jmhWarmup ? 0 : plan.warmupIterations()));
     if (!raw.getMeasurementTime().hasValue()) {
       b.measurementTime(s.jmhMeasurementTime());
+    }
+    if (raw.getProfilers().stream().noneMatch(p -> p.getKlass().equals("comp") || p.getKlass().endsWith("CompilerProfiler"))) {
+      b.addProfiler(CompilerProfiler.class); // the JIT's time per iteration, for the steady-state check
     }
     if (fork.jvm() != null) {
       b.jvm(fork.jvm());

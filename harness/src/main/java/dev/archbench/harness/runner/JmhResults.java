@@ -2,6 +2,7 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.ForkRun;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Status;
 import dev.archbench.record.TimeUnits;
@@ -10,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -18,8 +20,9 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 
 /**
- * Turns JMH's {@link RunResult} into a record result: every iteration's score per fork, in sample
- * mode every fork's samples as a latency histogram, and secondary results (with per-iteration data
+ * Turns JMH's {@link RunResult} into a record result: every fork classified over all its iterations
+ * ({@link SteadyState}, with the JIT's time per iteration from JMH's compiler profiler), the steady
+ * iterations of steady forks as raw data, in sample mode their samples as a latency histogram, and secondary results (with per-iteration data
  * when JMH has it). JMH's own error and 99.9% interval are not kept: intervals are computed from the
  * raw data, one way, everywhere ({@code dev.archbench.reports.stats.ScoreInterval}). Values JMH cannot
  * compute (NaN) become {@code null}.
@@ -32,36 +35,73 @@ public final class JmhResults {
       String endedAt) {
     BenchmarkParams p = run.getParams();
     Result<?> primary = run.getPrimaryResult();
+    boolean higherIsBetter = p.getMode() == Mode.Throughput;
+    double iterationSeconds = p.getMeasurement().getTime().convertTo(TimeUnit.MILLISECONDS) / 1000.0;
     List<List<Double>> raw = new ArrayList<>();
+    List<ForkRun> runs = new ArrayList<>();
     List<Histogram> samples = new ArrayList<>();
     double nanosPerUnit = nanosPer(primary.getScoreUnit());
     for (var fork : run.getBenchmarkResults()) {
       List<Double> iterations = new ArrayList<>();
-      Histogram h = Latency.newHistogram();
+      List<Double> jit = new ArrayList<>();
+      List<Histogram> perIteration = new ArrayList<>();
       for (IterationResult it : fork.getIterationResults()) {
         Double v = finite(it.getPrimaryResult().getScore());
-        if (v != null) {
-          iterations.add(v);
+        if (v == null) {
+          continue;
         }
+        iterations.add(v);
+        Result<?> compiling = jitResult(it);
+        jit.add(compiling == null ? null : compiling.getScore());
         if (p.getMode() == Mode.SampleTime) {
+          Histogram h = Latency.newHistogram();
           addSamples(h, it.getPrimaryResult().getStatistics().getRawData(), nanosPerUnit);
+          perIteration.add(h);
         }
       }
-      raw.add(iterations);
-      samples.add(h);
+      ForkRun forkRun = SteadyState.classify(iterations, jit.contains(null) ? null : jit, iterationSeconds,
+          higherIsBetter);
+      runs.add(forkRun);
+      if (forkRun.isSteady()) {
+        raw.add(forkRun.steadyIterations());
+        if (p.getMode() == Mode.SampleTime) {
+          samples.add(SteadyState.steadyPart(perIteration, forkRun));
+        }
+      }
     }
-    Latency latency = p.getMode() == Mode.SampleTime && nanosPerUnit > 0 ? Latency.ofForks(samples) : null;
+    Latency latency = p.getMode() == Mode.SampleTime && nanosPerUnit > 0 && !samples.isEmpty()
+        ? Latency.ofForks(samples) : null;
     Map<String, Metric> secondary = new TreeMap<>();
-    run.getSecondaryResults().forEach((name, r) -> secondary.put(name, secondary(name, r, run)));
+    run.getSecondaryResults().forEach((name, r) -> {
+      if (!isJit(name)) {
+        secondary.put(name, secondary(name, r, run));
+      }
+    });
     notes.metrics().forEach(secondary::putIfAbsent);
 
-    Double score = finite(primary.getScore());
-    boolean ok = score != null && score >= 0;
+    Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
+    boolean ran = finite(primary.getScore()) != null && primary.getScore() >= 0;
+    Status status = !ran ? Status.FAILED : raw.isEmpty() ? Status.UNSTEADY : Status.OK;
     return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
         p.getMode().shortLabel(), p.getThreads(), run.getBenchmarkResults().size(),
-        unitOf(item, primary.getScoreUnit()), p.getMode() == Mode.Throughput, score, raw, latency,
+        unitOf(item, primary.getScoreUnit()), higherIsBetter, score, raw, latency,
         null, null, notes.subject(), secondary, new TreeMap<>(notes.attributes()), startedAt, endedAt,
-        ok ? Status.OK : Status.FAILED, ok ? null : "JMH produced no score");
+        status, ran ? null : "JMH produced no score", null, runs);
+  }
+
+  /** The compiler profiler's time for one iteration ({@code -prof comp}), or null when it did not run. */
+  private static Result<?> jitResult(IterationResult it) {
+    for (var e : it.getSecondaryResults().entrySet()) {
+      if (e.getKey().endsWith(ForkMerge.JIT_PER_ITERATION)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The compiler profiler's results: they are the fork run's JIT times, not metrics for people. */
+  static boolean isJit(String secondaryName) {
+    return secondaryName.endsWith(ForkMerge.JIT_PER_ITERATION) || secondaryName.endsWith(ForkMerge.JIT_TOTAL);
   }
 
   /** JMH's sample buffer is (value, count) pairs in the score's time unit; histograms count in ns. */

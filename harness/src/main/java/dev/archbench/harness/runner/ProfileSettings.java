@@ -9,25 +9,32 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * What a profile promises and how it measures: a precision target (the 95% interval's half-width
  * relative to the score), a wall-clock budget for the whole run, the fork range each benchmark may
- * use to reach the target, and each fork's starting warm-up and measurement iterations (the runner
- * adapts both from the first forks: {@link IterationPlanner}, {@link SteadyState}). Scenarios get the
- * same budget per fork (warm-up = iterations x time).
+ * use to reach the target, and how each fork runs. A fork is one series of equal iterations
+ * ({@code measurementTime} each): first its warm-up, then {@code measurementIterations} more. Where
+ * the warm-up ends is decided by evidence after the fork ({@link SteadyState}: the JIT quiet, no
+ * trend), not by this plan; the plan only sizes the fork. The first fork's warm-up is a guess
+ * ({@code warmupIterations}, or what earlier runs on this host learned); later forks take what the
+ * earlier ones needed, growing up to {@code maxWarmup} when a fork did not become steady
+ * ({@link ForkScheduler}). Scenarios warm their server for as long before their measured steps.
  *
  * <p>Budgets for the default (representative) grid of the whole suite, on a 2-vCPU machine: smoke
- * 3 minutes (proves it works, no target), quick 10 minutes at ±5%, standard 60 minutes at ±2%, full
- * 6 hours at ±1%. Forks are short and many rather than long and few: on a shared or noisy machine
- * the variation between forks dominates, and only more forks narrow an interval that includes it
- * (Kalibera and Jones).
+ * 3 minutes (proves it works, no target, too short to classify), quick 10 minutes at ±5%, standard 60
+ * minutes at ±2%, full 6 hours at ±1%.
  *
  * @param minForks forks every benchmark runs unless the budget runs out (at least 3 where there is a
  *     target: one fork cannot show fork-to-fork variation, and two give an interval with one degree
  *     of freedom, about nine times as wide as the fork-to-fork spread)
  * @param maxForks the most forks a benchmark runs to reach its target
+ * @param warmupIterations the first fork's warm-up iterations when nothing was learned yet
+ * @param maxWarmup the longest warm-up any fork gets: a fork that is still not steady after it is
+ *     recorded as such
+ * @param measurementIterations iterations each fork runs after its planned warm-up
+ * @param measurementTime the length of every iteration, warm-up included
  * @param precision the target as a fraction (0.05 = ±5%), or {@code null} for none
  * @param budget wall-clock cap for the whole run
  */
 public record ProfileSettings(
-    int minForks, int maxForks, int warmupIterations, Duration warmupTime, int measurementIterations,
+    int minForks, int maxForks, int warmupIterations, Duration maxWarmup, int measurementIterations,
     Duration measurementTime, Double precision, Duration budget) {
 
   /** Seconds a forked JVM costs beyond its iterations (start-up, class loading, setup); for plans. */
@@ -37,23 +44,27 @@ public record ProfileSettings(
     return switch (profile) {
       case SMOKE -> new ProfileSettings(1, 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), null,
           Duration.ofMinutes(3));
-      case QUICK -> new ProfileSettings(3, 8, 1, Duration.ofMillis(500), 5, Duration.ofMillis(400), 0.05,
+      case QUICK -> new ProfileSettings(3, 8, 6, Duration.ofSeconds(15), 5, Duration.ofMillis(500), 0.05,
           Duration.ofMinutes(10));
-      case STANDARD -> new ProfileSettings(4, 20, 2, Duration.ofSeconds(1), 6, Duration.ofSeconds(1), 0.02,
+      case STANDARD -> new ProfileSettings(4, 20, 6, Duration.ofSeconds(40), 6, Duration.ofSeconds(1), 0.02,
           Duration.ofMinutes(60));
-      case FULL -> new ProfileSettings(5, 40, 3, Duration.ofSeconds(2), 10, Duration.ofSeconds(2), 0.01,
+      case FULL -> new ProfileSettings(5, 40, 6, Duration.ofSeconds(120), 10, Duration.ofSeconds(2), 0.01,
           Duration.ofHours(6));
     };
   }
 
-  /** These settings with whatever the user's raw {@code --jmh} options set explicitly (-f fixes the forks). */
+  /**
+   * These settings with whatever the user's raw {@code --jmh} options set explicitly (-f fixes the
+   * forks; -wi gives JMH's own warm-up, then not part of the classified series; -r sets every
+   * iteration's length).
+   */
   public ProfileSettings overriddenBy(CommandLineOptions raw) {
     int f = raw.getForkCount().orElse(-1);
     return new ProfileSettings(
         f > 0 ? f : minForks,
         f > 0 ? f : maxForks,
         raw.getWarmupIterations().orElse(warmupIterations),
-        raw.getWarmupTime().hasValue() ? toDuration(raw.getWarmupTime().get()) : warmupTime,
+        maxWarmup,
         raw.getMeasurementIterations().orElse(measurementIterations),
         raw.getMeasurementTime().hasValue() ? toDuration(raw.getMeasurementTime().get()) : measurementTime,
         precision, budget);
@@ -61,24 +72,29 @@ public record ProfileSettings(
 
   /** These settings with {@code --precision} (NaN: no target) and {@code --budget} when given. */
   public ProfileSettings with(Double precisionOverride, Duration budgetOverride) {
-    return new ProfileSettings(minForks, maxForks, warmupIterations, warmupTime, measurementIterations,
+    return new ProfileSettings(minForks, maxForks, warmupIterations, maxWarmup, measurementIterations,
         measurementTime, precisionOverride == null ? precision : precisionOverride.isNaN() ? null : precisionOverride,
         budgetOverride != null ? budgetOverride : budget);
   }
 
+  /** The most warm-up iterations a fork gets (at least one). */
+  public int maxWarmupIterations() {
+    return (int) Math.max(1, maxWarmup.toMillis() / Math.max(1, measurementTime.toMillis()));
+  }
+
   /** Planned seconds of one fork with the starting iterations (JVM start-up included). */
   public double forkSeconds() {
-    return warmupIterations * seconds(warmupTime) + measurementIterations * seconds(measurementTime)
-        + FORK_OVERHEAD_SECONDS;
+    return forkSeconds(warmupIterations);
+  }
+
+  /** Planned seconds of one fork with {@code warmup} warm-up iterations (JVM start-up included). */
+  public double forkSeconds(int warmup) {
+    return (warmup + measurementIterations) * seconds(measurementTime) + FORK_OVERHEAD_SECONDS;
   }
 
   /** Planned seconds of a benchmark's minimum forks. */
   public double estimatedSeconds() {
     return Math.max(1, minForks) * forkSeconds();
-  }
-
-  public TimeValue jmhWarmupTime() {
-    return TimeValue.milliseconds(warmupTime.toMillis());
   }
 
   public TimeValue jmhMeasurementTime() {
@@ -89,9 +105,9 @@ public record ProfileSettings(
   public String describe() {
     String forks = minForks == maxForks ? minForks + " fork" + (minForks == 1 ? "" : "s")
         : minForks + "-" + maxForks + " forks";
-    return String.format(Locale.ROOT, "%s, %s, %s budget; warm-up %d x %s, %d x %s",
+    return String.format(Locale.ROOT, "%s, %s, %s budget; warm-up <= %s, %d x %s",
         precision == null ? "no target" : "±" + pct(precision), forks, human(budget),
-        warmupIterations, human(warmupTime), measurementIterations, human(measurementTime));
+        human(maxWarmup), measurementIterations, human(measurementTime));
   }
 
   /** A fraction as a short percentage: {@code 2%}, {@code 1.9%}, {@code 0.45%}, {@code 140%}, {@code >999%}. */

@@ -46,17 +46,19 @@ public interface Progress extends AutoCloseable {
       return head + ", 95% interval " + number(si.estimate().lower()) + " to " + number(si.estimate().upper())
           + (si.scope().brief() == null ? "" : " (" + si.scope().brief() + ")") + precision(r);
     }
-    return (Status.FAILED.equals(r.status()) ? "FAILED " : "skipped ") + r.key() + ": " + r.reason();
+    return (Status.FAILED.equals(r.status()) ? "FAILED " : Status.UNSTEADY.equals(r.status()) ? "unsteady "
+        : "skipped ") + r.key() + ": " + r.reason();
   }
 
-  /** " [3 forks, ±1.9% of ±2%, target-met]": how far the benchmark is, when it measures to a target. */
+  /** " [3 forks (3 steady), ±1.9% of ±2%, target-met]": how far the benchmark is, when it measures to a target. */
   static String precision(BenchmarkResult r) {
     Precision p = r.precision();
     if (p == null) {
       return "";
     }
     String reached = p.halfWidth() == null ? "no interval" : "±" + ProfileSettings.pct(p.halfWidth());
-    return " [" + r.forks() + (r.forks() == 1 ? " fork, " : " forks, ") + reached
+    String steady = r.steadyForks() == null ? "" : " (" + r.steadyForks() + " steady)";
+    return " [" + r.forks() + (r.forks() == 1 ? " fork" : " forks") + steady + ", " + reached
         + (p.target() == null ? "" : " of ±" + ProfileSettings.pct(p.target()))
         + (p.stopReason() == null ? "" : ", " + p.stopReason().id()) + "]";
   }

@@ -59,9 +59,12 @@ public final class RunEngine {
     List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection,
         req.grid().paramsOf(req.profile()),
         threads, JmhOptions.paramOverrides(raw, Args.split(req.jmh())), settings, ctx);
+    plan = plan.stream().filter(i -> catalog.byId(i.workload()).map(w -> req.grid().includes(w, i.spec()))
+        .orElse(true)).toList();
     if (plan.isEmpty()) {
       throw new IllegalArgumentException("nothing to run: no benchmark of the selected workloads matches"
-          + " the selection in profile " + req.profile().id() + " (see 'archbench list')");
+          + " the selection in profile " + req.profile().id() + ", grid " + req.grid().id()
+          + (req.grid() == Grid.CORE ? " (--grid representative runs more; see 'archbench list')" : " (see 'archbench list')"));
     }
     return plan;
   }

@@ -43,7 +43,7 @@ final class ScenarioExecutor {
       Path notes = dir.resolve("notes.jsonl");
       ProfileSettings s = fork.profile();
       ScenarioSettings settings = new ScenarioSettings(
-          plan.warmupIterations() * ProfileSettings.seconds(s.warmupTime()),
+          plan.warmupIterations() * ProfileSettings.seconds(s.measurementTime()),
           ProfileSettings.seconds(s.measurementTime()), plan.measurementIterations(), item.threads(),
           fork.options());
       ObjectNode req = Json.mapper().createObjectNode();

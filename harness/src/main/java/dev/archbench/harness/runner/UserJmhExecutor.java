@@ -93,7 +93,8 @@ final class UserJmhExecutor {
             startedAt, Clock.now());
       }
       JsonNode entry = entries.get(0);
-      return new Outcome(UserJmhResults.convert(item, entry, jar, startedAt, Clock.now()), null, entry);
+      return new Outcome(UserJmhResults.convert(item, entry, jar,
+          ProfileSettings.seconds(fork.profile().measurementTime()), startedAt, Clock.now()), null, entry);
     } catch (IOException | IllegalArgumentException e) {
       return Outcome.failed(item, "user JMH: " + Failures.firstLine(e), startedAt, Clock.now());
     } catch (InterruptedException e) {
@@ -119,9 +120,16 @@ final class UserJmhExecutor {
     cmd.add("org.openjdk.jmh.Main");
     cmd.add("^" + Pattern.quote(method.benchmark()) + "$");
     add(cmd, "-f", "1");
-    add(cmd, "-wi", Integer.toString(plan.warmupIterations()));
-    add(cmd, "-w", settings.warmupTime().toMillis() + "ms");
-    add(cmd, "-i", Integer.toString(plan.measurementIterations()));
+    // One series of equal iterations, warm-up included, that archbench classifies ({@link SteadyState});
+    // JMH's own warm-up only where the user fixed it with --jmh -wi.
+    boolean jmhWarmup = fork.rawJmh() != null && fork.rawJmh().getWarmupIterations().hasValue();
+    add(cmd, "-wi", Integer.toString(jmhWarmup ? plan.warmupIterations() : 0));
+    if (jmhWarmup) {
+      add(cmd, "-w", (fork.rawJmh().getWarmupTime().hasValue()
+          ? fork.rawJmh().getWarmupTime().get().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS)
+          : settings.measurementTime().toMillis()) + "ms");
+    }
+    add(cmd, "-i", Integer.toString(plan.measurementIterations() + (jmhWarmup ? 0 : plan.warmupIterations())));
     add(cmd, "-r", settings.measurementTime().toMillis() + "ms");
     add(cmd, "-t", Integer.toString(item.threads()));
     item.jmhParams().forEach((k, v) -> add(cmd, "-p", k + "=" + v));
@@ -134,7 +142,11 @@ final class UserJmhExecutor {
     if (!fork.userJvmArgs().isEmpty()) {
       add(cmd, "-jvmArgsAppend", String.join(" ", fork.userJvmArgs()));
     }
-    cmd.addAll(passThrough(fork.rawJmh()));
+    List<String> passed = passThrough(fork.rawJmh());
+    cmd.addAll(passed);
+    if (!passed.contains("comp")) {
+      add(cmd, "-prof", "comp"); // the JIT's time per iteration, for the steady-state check
+    }
     return cmd;
   }
 

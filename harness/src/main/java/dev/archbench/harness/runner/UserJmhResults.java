@@ -3,6 +3,7 @@ package dev.archbench.harness.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.BenchmarkResult.Metric;
+import dev.archbench.record.ForkRun;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Status;
 import dev.archbench.record.Subject;
@@ -17,7 +18,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Turns one entry of JMH's JSON result format ({@code -rf json}, the contract with a user's jar of any
  * JMH version) into a record result, as {@link JmhResults} does for archbench's own benchmarks:
- * every iteration's score per fork ({@code primaryMetric.rawData}), in sample mode every fork's
+ * every fork classified over all its iterations ({@code primaryMetric.rawData}; JIT times from the
+ * compiler profiler's {@code ·compiler.time.profiled}), in sample mode the steady iterations'
  * samples as a latency histogram ({@code rawDataHistogram}: per fork, per iteration, value and count
  * pairs) with the iteration means as raw data, and secondary metrics. JMH's derived sample-mode
  * percentiles ({@code p0.50} ...) are left out: the histograms hold them. A pure function.
@@ -28,20 +30,21 @@ final class UserJmhResults {
 
   private UserJmhResults() {}
 
-  static BenchmarkResult convert(PlanItem item, JsonNode entry, Subject jar, String startedAt, String endedAt) {
+  static BenchmarkResult convert(PlanItem item, JsonNode entry, Subject jar, double iterationSeconds,
+      String startedAt, String endedAt) {
     JsonNode primary = entry.path("primaryMetric");
     String unit = primary.path("scoreUnit").asText(null);
     String mode = entry.path("mode").asText(item.mode());
-    List<List<Double>> raw;
-    Latency latency = null;
+    List<List<Double>> all;
+    List<List<Histogram>> histograms = new ArrayList<>();
+    double nanosPerUnit = TimeUnits.secondsPerOperation(unit).orElse(0) * 1e9;
     if (primary.has("rawDataHistogram")) {
-      double nanosPerUnit = TimeUnits.secondsPerOperation(unit).orElse(0) * 1e9;
-      raw = new ArrayList<>();
-      List<Histogram> forks = new ArrayList<>();
+      all = new ArrayList<>();
       for (JsonNode fork : primary.get("rawDataHistogram")) {
         List<Double> means = new ArrayList<>();
-        Histogram h = Latency.newHistogram();
+        List<Histogram> perIteration = new ArrayList<>();
         for (JsonNode iteration : fork) {
+          Histogram h = Latency.newHistogram();
           double sum = 0;
           long count = 0;
           for (JsonNode pair : iteration) {
@@ -56,18 +59,23 @@ final class UserJmhResults {
           }
           if (count > 0) {
             means.add(sum / count);
+            perIteration.add(h);
           }
         }
-        raw.add(means);
-        forks.add(h);
+        all.add(means);
+        histograms.add(perIteration);
       }
-      latency = nanosPerUnit > 0 ? Latency.ofForks(forks) : null;
     } else {
-      raw = rawData(primary.path("rawData"));
+      all = rawData(primary.path("rawData"));
     }
     Map<String, Metric> secondary = new TreeMap<>();
+    List<List<Double>> jit = new ArrayList<>();
     entry.path("secondaryMetrics").fields().forEachRemaining(e -> {
-      if (!DERIVED_PERCENTILE.matcher(e.getKey()).matches()) {
+      if (JmhResults.isJit(e.getKey())) {
+        if (e.getKey().endsWith(ForkMerge.JIT_PER_ITERATION)) {
+          jit.addAll(rawData(e.getValue().path("rawData")));
+        }
+      } else if (!DERIVED_PERCENTILE.matcher(e.getKey()).matches()) {
         String u = e.getValue().path("scoreUnit").asText(null);
         List<List<Double>> r = rawData(e.getValue().path("rawData"));
         secondary.put(e.getKey(), new Metric(u, JmhResults.higherIsBetter(u), number(e.getValue().path("score")),
@@ -80,13 +88,30 @@ final class UserJmhResults {
     if (entry.hasNonNull("jdkVersion")) {
       attributes.put("jdkVersion", entry.get("jdkVersion").asText());
     }
-    Double score = number(primary.path("score"));
-    boolean ok = score != null && score >= 0 && !raw.isEmpty();
+    boolean higherIsBetter = JmhResults.higherIsBetter(unit);
+    List<List<Double>> raw = new ArrayList<>();
+    List<ForkRun> runs = new ArrayList<>();
+    List<Histogram> samples = new ArrayList<>();
+    for (int f = 0; f < all.size(); f++) {
+      List<Double> forkJit = f < jit.size() && jit.get(f).size() == all.get(f).size() ? jit.get(f) : null;
+      ForkRun run = SteadyState.classify(all.get(f), forkJit, iterationSeconds, higherIsBetter);
+      runs.add(run);
+      if (run.isSteady()) {
+        raw.add(run.steadyIterations());
+        if (f < histograms.size()) {
+          samples.add(SteadyState.steadyPart(histograms.get(f), run));
+        }
+      }
+    }
+    Latency latency = nanosPerUnit > 0 && !samples.isEmpty() ? Latency.ofForks(samples) : null;
+    Double jmhScore = number(primary.path("score"));
+    boolean ran = jmhScore != null && jmhScore >= 0 && !all.isEmpty();
+    Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
     int threads = entry.path("threads").asInt(item.threads());
     return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
-        mode, threads, raw.size(), unit, JmhResults.higherIsBetter(unit), score, raw, latency, null, null,
-        jar, secondary, attributes, startedAt, endedAt, ok ? Status.OK : Status.FAILED,
-        ok ? null : "JMH produced no score");
+        mode, threads, all.size(), unit, higherIsBetter, score, raw, latency, null, null,
+        jar, secondary, attributes, startedAt, endedAt, !ran ? Status.FAILED : raw.isEmpty() ? Status.UNSTEADY
+        : Status.OK, ran ? null : "JMH produced no score", null, runs);
   }
 
   private static List<List<Double>> rawData(JsonNode node) {

@@ -31,8 +31,8 @@ public final class WorkloadTable {
   /**
    * One row per benchmark.
    *
-   * @param grids where it runs: {@code smoke} (the smoke profile), {@code representative} (quick,
-   *     standard and full), {@code full} ({@code --grid full})
+   * @param grids where it runs: {@code smoke} (the smoke profile), {@code core} (quick's default
+   *     grid), {@code representative} (standard and full), {@code full} ({@code --grid full})
    * @param params its parameter values per grid
    */
   public record Row(String workload, String benchmark, String summary, String unit, boolean higherIsBetter,
@@ -53,6 +53,9 @@ public final class WorkloadTable {
         List<String> profiles = new ArrayList<>();
         for (Map.Entry<String, Profile> g : GRIDS) {
           if (s.includedIn(g.getValue())) {
+            if (g.getKey().equals("representative") && Grid.CORE.includes(w, s) && !w.coreBenchmarks().isEmpty()) {
+              profiles.add("core"); // the same parameter sets: shown once, under representative
+            }
             profiles.add(g.getKey());
             params.put(g.getKey(), new TreeMap<>(s.paramsFor(g.getValue())));
           }
@@ -126,7 +129,7 @@ public final class WorkloadTable {
     List<String> differing = new ArrayList<>();
     for (String p : r.grids()) {
       Map<String, List<String>> m = r.params().get(p);
-      if (!m.equals(widest)) {
+      if (m != null && !m.equals(widest)) { // null: core, whose sets are representative's
         differing.add(p + ": " + m.entrySet().stream()
             .map(e -> e.getKey() + "=" + String.join(",", e.getValue())).collect(Collectors.joining("; ")));
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.ForkRun;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
 import dev.archbench.record.Precision.StopReason;
@@ -78,7 +79,7 @@ class AdaptiveStoppingTest {
       assertThat(r.forks()).isEqualTo(4);
       assertThat(r.precision().stopReason()).isEqualTo(StopReason.BENCHMARK_CAP);
       assertThat(r.precision().missedTarget()).isTrue();
-      assertThat(r.rawData()).hasSize(4);
+      assertThat(r.forkRuns()).hasSize(4);
     });
   }
 
@@ -148,24 +149,59 @@ class AdaptiveStoppingTest {
   }
 
   @Test
-  void warmUpIsTheLeadingTrendThatMserCutsAndNoiseIsNot() {
-    assertThat(SteadyState.warmupLength(new double[] {50, 80, 100, 101, 99, 100, 100, 101})).isEqualTo(2);
-    assertThat(SteadyState.warmupLength(new double[] {100, 101, 99, 100, 100, 101, 99, 100})).isZero();
-    assertThat(SteadyState.warmupLength(new double[] {10, 100, 100, 100})).as("too few to tell").isZero();
-    assertThat(SteadyState.warmupLength(new double[] {10, 20, 30, 40, 50, 60})).as("capped at half")
-        .isLessThanOrEqualTo(2);
-    // A real noisy fork (MobileNetV2 on a loaded 2-vCPU machine): MSER alone would cut; noise is kept.
-    assertThat(SteadyState.warmupLength(new double[] {23.1, 19.0, 23.5, 18.9, 15.4})).isZero();
+  void warmUpIsSetApartNotLost() {
+    PlanItem a = item("1");
+    List<Double> series = List.of(50.0, 51.0, 52.0, 80.0, 81.0, 80.5, 100.0, 101.0, 99.0, 100.0, 100.0, 101.0, 99.5,
+        100.5);
+    BenchmarkResult c = ForkMerge.classify(fork(a, series), 1);
+    assertThat(c.forkRuns()).singleElement().satisfies(f -> {
+      assertThat(f.steadiness()).isEqualTo(ForkRun.Steadiness.WARMUP);
+      assertThat(f.warmupIterations()).isEqualTo(6);
+      assertThat(f.iterations()).isEqualTo(series);
+    });
+    assertThat(c.rawData()).containsExactly(series.subList(6, series.size()));
+    assertThat(c.score()).isEqualTo(100.125);
+    assertThat(c.status()).isEqualTo(Status.OK);
   }
 
   @Test
-  void warmUpIsSetApartNotLost() {
+  void aForkThatNeverBecameSteadyIsKeptButGivesNoScore() {
     PlanItem a = item("1");
-    BenchmarkResult trimmed = ForkMerge.trimWarmup(fork(a, List.of(50.0, 80.0, 100.0, 101.0, 99.0, 100.0, 100.0, 101.0)));
-    assertThat(trimmed.rawData()).containsExactly(List.of(100.0, 101.0, 99.0, 100.0, 100.0, 101.0));
-    assertThat(trimmed.precision().warmup()).containsExactly(2);
-    assertThat(trimmed.precision().warmupData()).containsExactly(List.of(50.0, 80.0));
-    assertThat(trimmed.score()).isEqualTo(100.16666666666667);
+    List<Double> rising = List.of(10.0, 12.0, 15.0, 19.0, 24.0, 30.0, 37.0, 45.0, 54.0, 64.0);
+    BenchmarkResult c = ForkMerge.classify(fork(a, rising), 1);
+    assertThat(c.status()).isEqualTo(Status.UNSTEADY);
+    assertThat(c.score()).isNull();
+    assertThat(c.rawData()).isEmpty();
+    assertThat(c.forkRuns().get(0).steadiness()).isEqualTo(ForkRun.Steadiness.NO_STEADY_STATE);
+    BenchmarkResult steady = ForkMerge.classify(fork(a, List.of(60.0, 61.0, 60.5, 60.0, 61.0, 60.5)), 1);
+    BenchmarkResult both = ForkMerge.append(c, steady);
+    assertThat(both.status()).as("one steady fork gives a score").isEqualTo(Status.OK);
+    assertThat(both.forks()).isEqualTo(2);
+    assertThat(both.steadySummary(false)).isEqualTo("1 of 2 forks steady");
+    assertThat(both.score()).isEqualTo(60.5);
+  }
+
+  @Test
+  void theSchedulerGrowsTheWarmUpUntilForksAreSteadyAndSaysWhenTheyNeverAre() {
+    PlanItem a = item("1");
+    ProfileSettings settings = new ProfileSettings(3, 3, 2, Duration.ofSeconds(8), 4, Duration.ofSeconds(1), null,
+        Duration.ofHours(1));
+    ForkScheduler s = new ForkScheduler(List.of(a), settings, ForkOrder.INTERLEAVED, 1, now::get, "h", Map.of(), true);
+    List<Integer> planned = new ArrayList<>();
+    ForkScheduler.Next n;
+    BenchmarkResult last = null;
+    while ((n = s.next()) != null) {
+      planned.add(n.plan().warmupIterations());
+      List<Double> values = new ArrayList<>();
+      for (int i = 0; i < n.plan().warmupIterations() + n.plan().measurementIterations(); i++) {
+        values.add(10.0 * (i + 1)); // never levels off
+      }
+      last = s.completed(n, fork(a, values), 1);
+    }
+    assertThat(planned).containsExactly(2, 4, 8);
+    assertThat(last.status()).isEqualTo(Status.UNSTEADY);
+    assertThat(last.reason()).isEqualTo("no steady state in 3 forks; the warm-up cap of 8 s was too short");
+    assertThat(last.score()).isNull();
   }
 
   @Test

@@ -44,8 +44,8 @@ class RunIntegrationTest {
     assertThat(record.results()).hasSize(2).allSatisfy(r -> {
       var p = r.precision();
       assertThat(p.target()).isEqualTo(0.5);
-      assertThat(r.rawData()).hasSize(r.forks());
-      assertThat(p.warmup()).hasSize(r.forks());
+      assertThat(r.forkRuns()).as("every fork kept, classified").hasSize(r.forks());
+      assertThat(r.rawData()).as("the steady ones scored").hasSize(r.steadyForks());
       switch (p.stopReason()) {
         case TARGET_MET -> assertThat(p.halfWidth()).isLessThanOrEqualTo(0.5);
         case BENCHMARK_CAP -> assertThat(r.forks()).isEqualTo(8);
@@ -55,7 +55,7 @@ class RunIntegrationTest {
         assertThat(r.forks()).as("quick's minimum").isGreaterThanOrEqualTo(3);
       }
     });
-    assertThat(runs.err.toString()).containsPattern("\\[\\d forks, ±[^]]* of ±50%, (target-met|benchmark-cap|budget)\\]");
+    assertThat(runs.err.toString()).containsPattern("\\[\\d forks \\(\\d steady\\), ±[^]]* of ±50%, (target-met|benchmark-cap|budget)\\]");
     assertThat(Files.readString(Runs.recordIn(out).resolveSibling(record.run().id() + ".log")))
         .contains("# archbench: forks in interleaved order, seed ");
 

@@ -72,9 +72,9 @@ class SmallPartsTest {
       }
     }
     assertThat(ProfileSettings.of(Profile.SMOKE).describe())
-        .isEqualTo("no target, 1 fork, 3 min budget; warm-up 1 x 1 s, 2 x 1 s");
+        .isEqualTo("no target, 1 fork, 3 min budget; warm-up <= 1 s, 2 x 1 s");
     assertThat(ProfileSettings.of(Profile.STANDARD).describe())
-        .isEqualTo("±2%, 4-20 forks, 1 h budget; warm-up 2 x 1 s, 6 x 1 s");
+        .isEqualTo("±2%, 4-20 forks, 1 h budget; warm-up <= 40 s, 6 x 1 s");
     assertThat(ProfileSettings.pct(0.0193)).isEqualTo("1.9%");
     assertThat(ProfileSettings.pct(1.4)).isEqualTo("140%");
     assertThat(ProfileSettings.pct(250)).isEqualTo(">999%");

@@ -25,13 +25,14 @@ class UserJmhCommandTest {
     PlanItem item = new PlanItem("benchmarks", spec, Map.of("size", "100"), Map.of(), 4, "thrpt", 1, null);
     ProfileSettings times = new ProfileSettings(3, 8, 9, Duration.ofMillis(1500), 9, Duration.ofSeconds(2), 0.05,
         Duration.ofMinutes(10));
-    // One fork with the scheduler's iterations: archbench decides the forks and their order.
+    // One fork with the scheduler's iterations: archbench decides the forks and their order, and
+    // classifies one series of equal iterations (no JMH warm-up), with the JIT's time per iteration.
     List<String> cmd = new UserJmhExecutor(fork, OutputStream.nullOutputStream(), s -> { }, () -> false)
         .command(item, m, new ForkPlan(3, 5), times, Path.of("/tmp/r.json"));
     int main = cmd.indexOf("org.openjdk.jmh.Main");
     assertThat(cmd.subList(cmd.indexOf("-cp"), main)).containsExactly("-cp", "/jars/benchmarks.jar:/jars/dep.jar");
     assertThat(String.join(" ", cmd.subList(main, cmd.size()))).isEqualTo("org.openjdk.jmh.Main ^\\Qcom.acme.Bench.run\\E$"
-        + " -f 1 -wi 3 -w 1500ms -i 5 -r 2000ms -t 4 -p size=100 -foe true -rf json -rff /tmp/r.json"
-        + " -jvmArgsAppend -Xmx1g -Dx=y -prof gc -tu us");
+        + " -f 1 -wi 0 -i 8 -r 2000ms -t 4 -p size=100 -foe true -rf json -rff /tmp/r.json"
+        + " -jvmArgsAppend -Xmx1g -Dx=y -prof gc -tu us -prof comp");
   }
 }

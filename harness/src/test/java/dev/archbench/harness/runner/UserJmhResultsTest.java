@@ -23,7 +23,7 @@ class UserJmhResultsTest {
   @Test
   void throughputOfJmh121KeepsEveryIterationAndJmhsUnit() throws Exception {
     PlanItem item = item("org.openjdk.jmh.samples.JMHSample_01_HelloWorld.wellHelloThere", Map.of());
-    BenchmarkResult r = UserJmhResults.convert(item, entry("result-1.21-thrpt.json"), JAR, "a", "b");
+    BenchmarkResult r = UserJmhResults.convert(item, entry("result-1.21-thrpt.json"), JAR, 1, "a", "b");
     assertThat(r.status()).isEqualTo(Status.OK);
     assertThat(r.mode()).isEqualTo("thrpt");
     assertThat(r.unit()).isEqualTo("ops/s");
@@ -40,7 +40,7 @@ class UserJmhResultsTest {
   @Test
   void sampleModeOfJmh137BecomesHistogramsPerForkAndATimePerOperation() throws Exception {
     PlanItem item = item("org.openjdk.jmh.samples.JMHSample_27_Params.bench", Map.of("arg", "1", "certainty", "0"));
-    BenchmarkResult r = UserJmhResults.convert(item, entry("result-1.37-sample.json"), JAR, "a", "b");
+    BenchmarkResult r = UserJmhResults.convert(item, entry("result-1.37-sample.json"), JAR, 1, "a", "b");
     assertThat(r.status()).isEqualTo(Status.OK);
     assertThat(r.mode()).isEqualTo("sample");
     assertThat(r.unit()).isEqualTo("ns/op");

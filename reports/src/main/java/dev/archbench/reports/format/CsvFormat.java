@@ -27,7 +27,7 @@ final class CsvFormat implements ReportFormat {
       "per_physical_core", "knee", "knee_lower", "knee_upper", "knee_unit", "knee_target_ms",
       "usd_per_million_at_knee", "knee_found", "latency_p50_ms", "latency_p99_ms", "latency_p99_9_ms",
       "latency_source", "precision_target", "precision_half_width", "stop_reasons", "missed_target_records",
-      "notes");
+      "unsteady_forks", "notes");
 
   @Override
   public String render(Analysis a) {
@@ -84,6 +84,7 @@ final class CsvFormat implements ReportFormat {
         f.add(pc == null || pc.halfWidth() == null ? "" : Fmt.plain(pc.halfWidth()));
         f.add(Csv.field(pc == null ? null : String.join(";", pc.stopReasons())));
         f.add(pc == null ? "" : Integer.toString(pc.missed()));
+        f.add(pc == null ? "" : Integer.toString(pc.unsteadyForks()));
         f.add(Csv.field(String.join("; ", c.notes())));
         sb.append(String.join(",", f)).append('\n');
       }

@@ -46,6 +46,12 @@ public final class CompressionWorkload implements Workload {
     return "zstd, lz4, snappy, deflate/gzip, xz, brotli: block and streaming MB/s, ratio";
   }
 
+  /** The first answer: zstd both ways (a native codec) and deflate (the JDK's own, JIT-compiled Java around zlib). */
+  @Override
+  public java.util.Set<String> coreBenchmarks() {
+    return java.util.Set.of("zstd.compress", "zstd.decompress", "deflate.compress");
+  }
+
   @Override
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     boolean userCorpus = ctx.option(WorkloadOptions.CORPUS).isPresent();

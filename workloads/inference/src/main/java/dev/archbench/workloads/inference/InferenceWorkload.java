@@ -51,6 +51,12 @@ public final class InferenceWorkload implements Workload {
     return "ML inference through DJL: ResNet-50, MobileNetV2, MLP, MiniLM on ONNX Runtime and PyTorch (CPU, Neuron)";
   }
 
+  /** The first answer: single-stream latency, offline throughput and the server scenario's capacity, on ONNX Runtime (present on every host). */
+  @Override
+  public java.util.Set<String> coreBenchmarks() {
+    return java.util.Set.of("singlestream.mlp.onnxruntime", "offline.mobilenetv2.onnxruntime", "server.mlp.onnxruntime");
+  }
+
   @Override
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     List<String> jvmArgs = new ArrayList<>(List.of("-Xmx3g", "-XX:+UseParallelGC"));

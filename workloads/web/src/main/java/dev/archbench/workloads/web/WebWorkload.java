@@ -44,6 +44,12 @@ public final class WebWorkload implements Workload {
     return "Netty HTTP/1.1 service on loopback: JSON, gzip, TLS 1.3; throughput, latency percentiles, knee";
   }
 
+  /** The first answer: plain-HTTP throughput and its knee, and the parts a request goes through (JSON, AES-GCM, Netty's codec, the whole pipeline). */
+  @Override
+  public java.util.Set<String> coreBenchmarks() {
+    return java.util.Set.of("closed.http", "knee.http", "jackson.deserialize", "crypto.aesgcm-decrypt", "http.decode", "http.handle");
+  }
+
   @Override
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     return List.of(
