@@ -175,6 +175,9 @@ public final class RecordFiles {
     if (e instanceof FileAlreadyExistsException) {
       return "already exists";
     }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason(); // the system's words ("Read-only file system"); the file is named already
+    }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }

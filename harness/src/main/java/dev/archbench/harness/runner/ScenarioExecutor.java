@@ -76,7 +76,7 @@ final class ScenarioExecutor {
       ScenarioMeasurement r = Json.mapper().treeToValue(answer, ScenarioMeasurement.class);
       Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
       return new Outcome(normalize(item, r, n, startedAt, ended), null);
-    } catch (IOException e) {
+    } catch (IOException | dev.archbench.record.RecordException e) {
       return Outcome.failed(item, "scenario: " + Failures.firstLine(e), startedAt, Clock.now());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
