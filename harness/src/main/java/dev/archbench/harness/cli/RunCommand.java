@@ -207,9 +207,14 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
 
+  /** Test hook: the time a child JVM gets beyond its planned time before its deadline (default 60000). */
+  @Option(names = "--fork-grace-ms", hidden = true, defaultValue = "60000")
+  long forkGraceMs;
+
   /** Options a resumed run may set; everything else comes from the record. */
   private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--progress", "--quiet",
-      "--verbose", "--on-interrupt", "--spot-poll-ms", "--budget");
+      "--verbose", "--on-interrupt", "--spot-poll-ms", "--budget",
+      "--fork-grace-ms");
 
   /** A resumed run's budget when the original deadline has passed: its remaining benchmarks get one fork each. */
   private static final Duration NO_BUDGET_LEFT = Duration.ofSeconds(1);
@@ -273,6 +278,7 @@ public final class RunCommand implements Callable<Integer> {
     original.verbose = verbose;
     original.onInterrupt = onInterrupt;
     original.spotPollMs = spotPollMs;
+    original.forkGraceMs = forkGraceMs;
     original.label = existing.run().label();
     if (budget != null) {
       original.budget = budget;
@@ -346,7 +352,7 @@ public final class RunCommand implements Callable<Integer> {
         workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
         Duration.ofMillis(spotPollMs), commandLine, precisionFraction(),
         budget == null ? resumeBudget : Durations.parse("--budget", budget),
-        orderOption(), Grid.of(grid), history);
+        orderOption(), Grid.of(grid), history, Duration.ofMillis(forkGraceMs));
   }
 
   /**

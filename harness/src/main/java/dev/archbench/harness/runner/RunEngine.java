@@ -243,6 +243,7 @@ public final class RunEngine {
     long seed = dev.archbench.random.SplitMix64.seedOf(files.runId());
     java.util.Map<String, BenchmarkResult> resumed = new java.util.HashMap<>();
     start.results().stream().filter(r -> kept.contains(r.key())).forEach(r -> resumed.put(r.key(), r));
+    ForkDeadline deadline = ForkDeadline.of(settings.budget(), req.forkGrace(), env.nanoTime());
     ForkScheduler scheduler = new ForkScheduler(plan, settings, order, seed, env.nanoTime(), start.hostKey(),
         resumed, !raw.getMeasurementIterations().hasValue() && !raw.getWarmupIterations().hasValue());
     try (RunLog log = openLog(files.log());
@@ -285,7 +286,7 @@ public final class RunEngine {
         long t0 = env.nanoTime().getAsLong();
         logLine(log, "\n# archbench: " + item.key() + " fork " + next.fork() + " (warm-up "
             + next.plan().warmupIterations() + ", measured " + next.plan().measurementIterations() + " iterations)");
-        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt);
+        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt, deadline);
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
@@ -363,12 +364,12 @@ public final class RunEngine {
 
   /** Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
   private static Outcome runOne(PlanItem item, ForkPlan plan, ProfileSettings settings, JmhExecutor jmh,
-      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt) {
+      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt, ForkDeadline deadline) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
-      return scenarios.run(item, scenario, plan, startedAt);
+      return scenarios.run(item, scenario, plan, startedAt, deadline);
     }
     if (item.spec().execution() instanceof UserJmhMethod user) {
-      return userJmh.run(item, user, plan, settings, startedAt);
+      return userJmh.run(item, user, plan, settings, startedAt, deadline);
     }
     return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt);
   }

@@ -20,6 +20,7 @@ public final class ScenarioMain {
   private ScenarioMain() {}
 
   public static void main(String[] args) throws Exception {
+    ParentWatch.start(); // a scenario (a web server, a load generator) must not outlive a killed archbench
     Path out = Path.of(args[1]);
     try {
       JsonNode req = Json.mapper().readTree(Path.of(args[0]).toFile());
