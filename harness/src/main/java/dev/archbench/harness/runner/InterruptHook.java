@@ -41,6 +41,7 @@ final class InterruptHook {
       copier.setDaemon(true);
       copier.start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly); // what sh started (an upload) goes too
         p.destroyForcibly();
         return "on-interrupt command timed out after " + TIMEOUT_SECONDS + " s";
       }

@@ -5,12 +5,13 @@ import java.util.Arrays;
 
 /**
  * Ties a child JVM to archbench's life, as JMH's forks are tied to their host by their link: a daemon
- * thread polls the process that started this JVM and, once it is gone (archbench killed with
+ * thread polls archbench's process (its pid is the first argument: asking for this JVM's parent would
+ * find init when archbench died before this JVM got going) and, once it is gone (archbench killed with
  * {@code kill -9}, which runs no shutdown hook), kills this JVM's own children and halts it. Without
  * it, a user's JMH outlives archbench, keeps burning CPU and holds JMH's lock for the next run.
  *
- * <p>Used as a main class in front of code we cannot change ({@code ParentWatch org.openjdk.jmh.Main
- * ARGS...}, the user's JMH) and by {@link ScenarioMain} directly. It depends on the JDK only and has no
+ * <p>Used as the main class in front of another ({@code ParentWatch PID org.openjdk.jmh.Main ARGS...}
+ * for the user's JMH, whose code we cannot change; {@link ScenarioMain} for a scenario). It depends on the JDK only and has no
  * nested classes: {@link #copyTo} copies this one class file onto a user jar's class path, after
  * the jar's own entries so that it shadows nothing.
  */
@@ -22,27 +23,27 @@ public final class ParentWatch {
 
   private ParentWatch() {}
 
-  /** Runs {@code args[0]}'s main with the other arguments, under the watch. */
+  /** Runs {@code args[1]}'s main with the arguments after it, while process {@code args[0]} lives. */
   public static void main(String[] args) throws Throwable {
-    if (args.length == 0) {
-      System.err.println("usage: ParentWatch MAIN_CLASS [ARGS...]");
+    if (args.length < 2) {
+      System.err.println("usage: ParentWatch PID MAIN_CLASS [ARGS...]");
       System.exit(2);
     }
-    start();
+    ProcessHandle parent = ProcessHandle.of(Long.parseLong(args[0])).orElse(null);
+    Thread t = new Thread(() -> watch(parent), "archbench-parent-watch");
+    t.setDaemon(true);
+    t.start();
     try {
-      Class.forName(args[0]).getMethod("main", String[].class)
-          .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+      Class.forName(args[1]).getMethod("main", String[].class)
+          .invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
   }
 
-  /** Starts the watch on the current parent process; without a parent (already orphaned) halts at once. */
-  public static void start() {
-    ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
-    Thread t = new Thread(() -> watch(parent), "archbench-parent-watch");
-    t.setDaemon(true);
-    t.start();
+  /** The arguments that put {@code mainClass} under the watch of this (archbench's) process. */
+  static java.util.List<String> prefix(String mainClass) {
+    return java.util.List.of(ParentWatch.class.getName(), Long.toString(ProcessHandle.current().pid()), mainClass);
   }
 
   private static void watch(ProcessHandle parent) {

@@ -59,7 +59,7 @@ final class ScenarioExecutor {
       cmd.add(fork.forkProperty(dir.resolve("fork.json"), notes));
       cmd.add("-cp");
       cmd.add(ForkSettings.classPath());
-      cmd.add(ScenarioMain.class.getName());
+      cmd.addAll(ParentWatch.prefix(ScenarioMain.class.getName()));
       cmd.add(request.toString());
       cmd.add(result.toString());
       write("# archbench scenario " + item.key() + "\n# " + String.join(" ", cmd) + "\n");

@@ -192,7 +192,8 @@ final class UserJmhExecutor {
       throw new IllegalStateException("not a JMH command line: " + cmd);
     }
     out.set(cp + 1, out.get(cp + 1) + ForkSettings.pathSeparator() + watchClasses);
-    out.add(main, ParentWatch.class.getName());
+    out.remove(main);
+    out.addAll(main, ParentWatch.prefix(UserJar.JMH_MAIN));
     return out;
   }
 

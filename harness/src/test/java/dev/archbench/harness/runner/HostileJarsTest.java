@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fault injection with a user's JMH jar that misbehaves ({@link HostileJars}): a benchmark that never
  * returns, one that calls System.exit, one whose setup throws, one that floods stdout onto a disk
- * that fills; and archbench killed with {@code kill -9} while the user's JMH runs. Each case must end
+ * that fills; archbench killed with {@code kill -9} while the user's JMH runs; two runs into one
+ * directory. Each case must end
  * with a record that says what happened, and nothing left running.
  */
 class HostileJarsTest {
@@ -115,6 +116,32 @@ class HostileJarsTest {
           ? Optional.empty() : Optional.of(true), "the user's JMH and its forks to end");
     } finally {
       Runs.killTree(archbench.toHandle());
+    }
+  }
+
+  @Test
+  void twoRunsIntoOneDirectoryKeepTheirOwnRecords() throws Exception {
+    Path out = dir.resolve("shared");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Runs a = Runs.capture();
+      Runs b = Runs.capture();
+      var first = pool.submit(() -> run(a, out, "fine", "--label", "a"));
+      var second = pool.submit(() -> run(b, out, "fine", "--label", "b"));
+      assertThat(first.get()).as(a.err.toString()).isZero();
+      assertThat(second.get()).as(b.err.toString()).isZero();
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var files = Files.list(out)) {
+      List<RunRecord> records = files.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".jmh.json"))
+          .map(RecordFiles::read).toList();
+      assertThat(records).extracting(r -> r.run().label()).containsExactlyInAnyOrder("a", "b");
+      assertThat(records).allSatisfy(r -> {
+        assertThat(r.run().status()).isEqualTo(RunInfo.COMPLETED);
+        assertThat(r.results()).singleElement().satisfies(x -> assertThat(x.status()).isEqualTo(Status.OK));
+        assertThat(out.resolve(r.run().id() + ".jmh.json")).isRegularFile();
+      });
     }
   }
 
