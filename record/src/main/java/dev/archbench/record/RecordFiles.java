@@ -3,6 +3,8 @@ package dev.archbench.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,11 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Reads and writes run records. Writes are atomic (temporary file in the same directory, fsync,
- * rename), so a reader or a crash never sees half a record. Reads validate against the JSON Schema
+ * Reads and writes run records, and replaces every other file archbench writes (JMH JSON, reports,
+ * caches). Writes are complete or absent (temporary file in the same directory, written to the last
+ * byte, fsync, rename), so a reader, a crash or a full disk never leaves half a file. Reads validate against the JSON Schema
  * of the record's version and fail with one line naming the file; version-1 records are then
  * upgraded ({@link RecordUpgrade}) so that readers see one model.
  */
@@ -34,16 +38,31 @@ public final class RecordFiles {
     writeAtomically(file, Json.write(record));
   }
 
-  /** Writes {@code text} to {@code file} via a temporary file and an atomic rename. */
+  /** Writes {@code text} (UTF-8) to {@code file} completely or not at all; see {@link #writeAtomically(Path, byte[])}. */
   public static void writeAtomically(Path file, String text) {
+    writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Replaces {@code file} with {@code bytes} completely or not at all: a temporary file in the same
+   * directory, written until no byte is left (one {@code FileChannel.write} may write less than asked,
+   * e.g. on a disk that is filling, and says so only in its return value), fsynced, renamed over the
+   * old file, and the directory fsynced so the rename survives a power loss. On any failure (a full
+   * disk, an I/O error) the old file is untouched and the temporary file removed; a
+   * {@link RecordException} says which file and why, in one line.
+   */
+  public static void writeAtomically(Path file, byte[] bytes) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       readableByAll(tmp);
-      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+          ch.write(buf);
+        }
         ch.force(true);
       }
       try {
@@ -52,6 +71,7 @@ public final class RecordFiles {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      syncDirectory(dir);
     } catch (IOException e) {
       throw new RecordException(file + ": cannot write: " + describe(e), e);
     } finally {
@@ -62,6 +82,15 @@ public final class RecordFiles {
           // best effort: the temporary file is hidden and never read as a record
         }
       }
+    }
+  }
+
+  /** Makes a rename durable; file systems (and systems) that cannot open a directory skip it. */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // the data itself is synced; only the rename's durability across a power loss is not
     }
   }
 
@@ -145,6 +174,9 @@ public final class RecordFiles {
   private static String describe(IOException e) {
     if (e instanceof FileAlreadyExistsException) {
       return "already exists";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason(); // the system's words ("Read-only file system"); the file is named already
     }
     String m = e.getMessage();
     return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);

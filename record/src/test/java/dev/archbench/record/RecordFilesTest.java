@@ -40,6 +40,42 @@ class RecordFilesTest {
   }
 
   @Test
+  void aFullDiskLeavesThePreviousFileWholeAndNoTemporaryFile() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 64, false)) {
+      Path file = disk.dir().resolve("r.json");
+      RecordFiles.writeAtomically(file, "{\"version\": 1}");
+      disk.fillLeaving(8192);
+      // Larger than the space left: the kernel takes what fits, FileChannel.write returns a short count.
+      String big = "{\"pad\": \"" + "x".repeat(20_000) + "\"}";
+      assertThatThrownBy(() -> RecordFiles.writeAtomically(file, big))
+          .isInstanceOf(RecordException.class)
+          .hasMessageStartingWith(file + ": cannot write: ")
+          .hasMessageContaining("No space left on device");
+      assertThat(Files.readString(file)).isEqualTo("{\"version\": 1}");
+      try (var files = Files.list(disk.dir())) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("r.json", ".filler",
+            ".filler-tail");
+      }
+      disk.free();
+      RecordFiles.writeAtomically(file, big);
+      assertThat(Files.readString(file)).isEqualTo(big);
+    }
+  }
+
+  @Test
+  void aReadOnlyDiskIsOneLineAndLeavesTheFileAlone() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("ro"), 64, true)) {
+      Path file = disk.dir().resolve("r.json");
+      assertThatThrownBy(() -> RecordFiles.writeAtomically(file, "{}"))
+          .isInstanceOf(RecordException.class)
+          .hasMessageStartingWith(file + ": cannot write: ")
+          .hasMessageContaining("Read-only file system")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+      assertThat(file).doesNotExist();
+    }
+  }
+
+  @Test
   void replaceLeavesNoTemporaryFiles() throws Exception {
     Path file = dir.resolve("r.json");
     RunRecord record = RecordFixtures.record("m7g.large");

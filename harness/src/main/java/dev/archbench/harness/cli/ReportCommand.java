@@ -106,7 +106,7 @@ public final class ReportCommand implements Callable<Integer> {
       if (model == PricingModel.SPOT && spotFile == null) {
         throw new IllegalArgumentException("--pricing spot needs --spot-prices FILE");
       }
-      options = ReportOptions.defaults().withTitle(title).withBaseline(baseline).withPrices(manual)
+      options = ReportOptions.defaults().withTitle(FreeText.check("--title", title)).withBaseline(baseline).withPrices(manual)
           .withAllowNoisy(allowNoisy).withTargetLoads(loads);
       options = options.withCatalogs(catalog(pricesFile), spot(spotFile), model);
     } catch (IllegalArgumentException e) {

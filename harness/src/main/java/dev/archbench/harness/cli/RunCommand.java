@@ -115,7 +115,8 @@ public final class RunCommand implements Callable<Integer> {
   Path workDir;
 
   @Option(names = "--resume", paramLabel = "RUN_ID|FILE",
-      description = "Continue an interrupted run: keeps its results and runs the rest with its original options.")
+      description = "Continue an interrupted run: keeps its results and runs the rest with its original options,"
+          + " within the rest of its original budget unless --budget is given.")
   String resume;
 
   @Option(names = "--dry-run", description = "Print the plan (benchmarks, parameters, estimated duration) and exit.")
@@ -212,9 +213,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
 
+  /** Test hook: the time a child JVM gets beyond its planned time before its deadline (default 60000). */
+  @Option(names = "--fork-grace-ms", hidden = true, defaultValue = "60000")
+  long forkGraceMs;
+
   /** Options a resumed run may set; everything else comes from the record. */
   private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--out", "--progress", "--quiet",
-      "--verbose", "--on-interrupt", "--spot-poll-ms");
+      "--verbose", "--on-interrupt", "--spot-poll-ms", "--budget",
+      "--fork-grace-ms");
+
+  /** A resumed run's budget when the original deadline has passed: its remaining benchmarks get one fork each. */
+  private static final Duration NO_BUDGET_LEFT = Duration.ofSeconds(1);
+
+  /** The budget a resumed run gets unless {@code --budget} is given again: the rest of the original one. */
+  private Duration resumeBudget;
 
   @Override
   public Integer call() {
@@ -231,6 +243,7 @@ public final class RunCommand implements Callable<Integer> {
       if (resume != null) {
         return resume(env);
       }
+      FreeText.check("--label", label); // before a jar is listed; a resumed run keeps its recorded label
       WorkloadCatalog catalog = catalog();
       RunEngine engine = new RunEngine(request(env, originalArgs()), env, catalog, JmhIndex.load());
       return dryRun ? engine.dryRun() : engine.run();
@@ -252,10 +265,16 @@ public final class RunCommand implements Callable<Integer> {
     if (!Files.exists(file)) {
       throw new UserException(file + ": no such run record to resume", ExitCodes.USAGE);
     }
-    RunRecord existing = RecordFiles.read(file);
+    RunRecord existing;
+    try {
+      existing = RecordFiles.read(file);
+    } catch (dev.archbench.record.RecordException e) {
+      throw new UserException(e.getMessage(), ExitCodes.USAGE); // a record that cannot be resumed, like the others
+    }
     List<String> cl = existing.run().commandLine();
     if (cl == null || cl.size() < 2 || !cl.get(1).equals("run")) {
-      throw new UserException(file + ": the record does not say how it was started (run.commandLine)");
+      throw new UserException(file + ": the record does not say how it was started (run.commandLine)",
+          ExitCodes.USAGE);
     }
     RunCommand original = new RunCommand();
     new CommandLine(original).parseArgs(cl.subList(2, cl.size()).toArray(new String[0]));
@@ -265,7 +284,13 @@ public final class RunCommand implements Callable<Integer> {
     original.verbose = verbose;
     original.onInterrupt = onInterrupt;
     original.spotPollMs = spotPollMs;
+    original.forkGraceMs = forkGraceMs;
     original.label = existing.run().label();
+    if (budget != null) {
+      original.budget = budget;
+    } else {
+      original.resumeBudget = restOfBudget(original, existing.run().startedAt(), env);
+    }
     WorkloadCatalog catalog = original.catalog();
     RunRequest req = original.request(env, cl);
     return new RunEngine(req, env, catalog, JmhIndex.load()).resume(file, existing);
@@ -331,8 +356,39 @@ public final class RunCommand implements Callable<Integer> {
     }
     return new RunRequest(p, workloads, includes, excludes, threads, jvm, jvmArgs, jmh, label, out, workDir,
         workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
-        Duration.ofMillis(spotPollMs), commandLine, precisionFraction(), budget == null ? null : Durations.parse("--budget", budget),
-        orderOption(), grid == null ? Grid.defaultFor(p) : Grid.of(grid), history);
+        Duration.ofMillis(spotPollMs), commandLine, precisionFraction(),
+        budget == null ? resumeBudget : Durations.parse("--budget", budget),
+        orderOption(), grid == null ? Grid.defaultFor(p) : Grid.of(grid), history, Duration.ofMillis(forkGraceMs));
+  }
+
+  /**
+   * The original deadline (the run's start plus its budget) kept across interruptions: a resumed run
+   * gets what is left of it, or nothing when it has passed, and says so.
+   */
+  private static Duration restOfBudget(RunCommand original, String startedAt, RunEnvironment env) {
+    Duration total;
+    try {
+      total = original.budget != null ? Durations.parse("--budget", original.budget)
+          : dev.archbench.harness.runner.ProfileSettings.of(Profile.of(original.profile)).budget();
+    } catch (IllegalArgumentException e) {
+      return null; // the original options are refused with their own message later
+    }
+    java.time.Instant deadline;
+    try {
+      deadline = java.time.Instant.parse(startedAt).plus(total);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+    Duration left = Duration.between(java.time.Instant.now(), deadline);
+    if (!original.quiet) {
+      env.err().println(left.compareTo(NO_BUDGET_LEFT) < 0
+          ? "archbench: the original budget of the run ended at " + deadline + "; the benchmarks left run one"
+              + " fork each (give --budget for a new one)"
+          : "archbench: resuming with " + (left.toSeconds() / 60) + " min " + (left.toSeconds() % 60)
+              + " s left of the original budget (until " + deadline + "; give --budget for a new one)");
+      env.err().flush();
+    }
+    return left.compareTo(NO_BUDGET_LEFT) < 0 ? NO_BUDGET_LEFT : left;
   }
 
   private Double precisionFraction() {

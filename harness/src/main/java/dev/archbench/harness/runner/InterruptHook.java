@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * spot instance there are two minutes before the disk is gone. Runs with {@code sh -c}, with the
  * files in {@code ARCHBENCH_RECORD}, {@code ARCHBENCH_JMH_JSON}, {@code ARCHBENCH_LOG}, plus
  * {@code ARCHBENCH_RUN_ID} and {@code ARCHBENCH_INTERRUPT} ({@code sigint}, {@code sigterm},
- * {@code spot}); output goes to the log; at most {@value #TIMEOUT_SECONDS} s.
+ * {@code spot}, {@code cannot_write}); output goes to the log; at most {@value #TIMEOUT_SECONDS} s.
  */
 final class InterruptHook {
   static final String ENV = "ARCHBENCH_ON_INTERRUPT";
@@ -41,6 +41,7 @@ final class InterruptHook {
       copier.setDaemon(true);
       copier.start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly); // what sh started (an upload) goes too
         p.destroyForcibly();
         return "on-interrupt command timed out after " + TIMEOUT_SECONDS + " s";
       }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A request to stop the run (SIGINT, SIGTERM, a spot interruption notice). The first request wins;
+ * A request to stop the run (SIGINT, SIGTERM, a spot interruption notice, a file that cannot be written). The first request wins;
  * it kills the benchmark in flight: every descendant process of this JVM (JMH's forks, a scenario
  * JVM), again and again until the runner has finished writing, because JMH may be starting the
  * next fork at that moment.
@@ -14,7 +14,9 @@ public final class Interruption {
   public enum Reason {
     SIGINT(130, "interrupted (SIGINT)"),
     SIGTERM(143, "terminated (SIGTERM)"),
-    SPOT(143, "EC2 spot interruption notice");
+    SPOT(143, "EC2 spot interruption notice"),
+    /** A file of the run could not be written (a full disk, an I/O error): the run failed, exit 1. */
+    CANNOT_WRITE(1, "stopped: a file of the run cannot be written");
 
     public final int exitCode;
     public final String text;

@@ -4,6 +4,7 @@ import dev.archbench.record.Status;
 import dev.archbench.harness.cli.ExitCodes;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
+import dev.archbench.record.RecordException;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunInfo.Warning;
@@ -147,9 +148,15 @@ public final class RunEngine {
         List.copyOf(warnings));
     RunFiles files = new RunFiles(req.outDir(), id);
     RunRecord record = RunRecord.start(host, info);
+    OutputDirectory.prepare(req.outDir());
     RunLock lock = RunLock.acquire(files);
     try {
-      RecordFiles.create(files.record(), record);
+      try {
+        RecordFiles.create(files.record(), record);
+      } catch (RecordException e) {
+        // Nothing has run and no record exists: a full or unwritable --out is the user's to fix.
+        throw new IllegalArgumentException("--out " + req.outDir() + ": " + e.getMessage());
+      }
       return execute(files, record, plan, Set.of(), warnings);
     } finally {
       lock.close();
@@ -190,7 +197,12 @@ public final class RunEngine {
     RunFiles files = new RunFiles(file.toAbsolutePath().getParent(), old.id());
     RunLock lock = RunLock.acquire(files);
     try {
-      RecordFiles.replace(file, record);
+      try {
+        RecordFiles.replace(file, record);
+      } catch (RecordException e) {
+        throw new IllegalArgumentException(e.getMessage() + " (the record is unchanged; resume again once it can"
+            + " be written)");
+      }
       return execute(files, record, plan, kept, warnings);
     } finally {
       lock.close();
@@ -234,13 +246,14 @@ public final class RunEngine {
     long seed = dev.archbench.random.SplitMix64.seedOf(files.runId());
     java.util.Map<String, BenchmarkResult> resumed = new java.util.HashMap<>();
     start.results().stream().filter(r -> kept.contains(r.key())).forEach(r -> resumed.put(r.key(), r));
+    ForkDeadline deadline = ForkDeadline.of(settings.budget(), req.forkGrace(), env.nanoTime());
     ForkScheduler scheduler = new ForkScheduler(plan, settings, order, seed, env.nanoTime(), start.hostKey(),
         resumed, !raw.getMeasurementIterations().hasValue() && !raw.getWarmupIterations().hasValue());
-    try (OutputStream log = openLog(files.log());
+    try (RunLog log = openLog(files.log());
         Progress progress = progress(plan, record.hostKey(), scheduler::remainingSeconds)) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
       if (!Files.exists(files.jmhJson())) {
-        jmhJson.write();
+        saved(jmhJson::write, interruption);
       }
       if (!quiet) {
         progress.note("archbench run " + files.runId() + ": " + plan.size()
@@ -266,7 +279,8 @@ public final class RunEngine {
           progress.ended(i + 1, item, skipped, false);
         }
       }
-      RecordFiles.replace(files.record(), record);
+      final RunRecord beforeForks = record;
+      saved(() -> RecordFiles.replace(files.record(), beforeForks), interruption);
       ForkScheduler.Next next;
       while (!interruption.requested() && (next = scheduler.next()) != null) {
         PlanItem item = next.item();
@@ -275,25 +289,30 @@ public final class RunEngine {
         long t0 = env.nanoTime().getAsLong();
         logLine(log, "\n# archbench: " + item.key() + " fork " + next.fork() + " (warm-up "
             + next.plan().warmupIterations() + ", measured " + next.plan().measurementIterations() + " iterations)");
-        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt);
+        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt, deadline);
         if (Status.FAILED.equals(outcome.result().status())) {
           awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
         }
         if (interruption.requested() && !outcome.result().isOk()) {
           break; // the fork in flight was stopped: not a failure of the benchmark
         }
-        jmhJson.append(outcome);
         BenchmarkResult sofar = scheduler.completed(next, outcome.result(),
             (env.nanoTime().getAsLong() - t0) / 1e9);
         record = record.withResult(sofar);
-        RecordFiles.replace(files.record(), record);
+        final RunRecord withFork = record;
+        // JMH's JSON first, then the record (see JmhJsonFile); a write that fails stops the run.
+        if (!saved(() -> jmhJson.append(outcome), interruption)
+            || !saved(() -> RecordFiles.replace(files.record(), withFork), interruption)) {
+          break;
+        }
         progress.ended(next.index(), item, sofar, false);
       }
       // Benchmarks the budget stopped between forks carry that reason now.
       for (BenchmarkResult r : scheduler.results()) {
         record = record.withResult(r);
       }
-      RecordFiles.replace(files.record(), record);
+      final RunRecord stopped = record;
+      saved(() -> RecordFiles.replace(files.record(), stopped), interruption);
       interruption.settle();
       List<Warning> finalWarnings = new ArrayList<>(warnings);
       if (interruption.requested()) {
@@ -304,10 +323,16 @@ public final class RunEngine {
           record.run().gitCommit(), record.run().commandLine(), record.run().profile(), record.run().label(),
           record.run().comparable(), List.copyOf(finalWarnings));
       record = record.withRun(done);
-      RecordFiles.replace(files.record(), record);
+      final RunRecord finished = record;
+      boolean whole = saved(() -> RecordFiles.replace(files.record(), finished), interruption);
+      if (log.firstFailure() != null) {
+        progress.note("archbench: the log " + files.log() + " is incomplete: " + log.firstFailure());
+      }
       if (interruption.requested()) {
-        progress.note("archbench: " + interruption.describe() + "; record saved as interrupted"
-            + " (continue with: archbench run --resume " + files.record() + ")");
+        progress.note("archbench: " + interruption.describe() + "; " + (whole ? "record saved as interrupted"
+            : "the record keeps its last complete version") + " (continue with: archbench run --resume "
+            + files.record() + (interruption.reason() == Interruption.Reason.CANNOT_WRITE
+                ? " once it can be written" : "") + ")");
         String hook = req.onInterrupt() != null ? req.onInterrupt() : env.env().get(InterruptHook.ENV);
         if (hook != null && !hook.isBlank()) {
           progress.note("archbench: " + InterruptHook.run(hook, files, interruption.reason(), log));
@@ -342,12 +367,12 @@ public final class RunEngine {
 
   /** Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
   private static Outcome runOne(PlanItem item, ForkPlan plan, ProfileSettings settings, JmhExecutor jmh,
-      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt) {
+      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt, ForkDeadline deadline) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
-      return scenarios.run(item, scenario, plan, startedAt);
+      return scenarios.run(item, scenario, plan, startedAt, deadline);
     }
     if (item.spec().execution() instanceof UserJmhMethod user) {
-      return userJmh.run(item, user, plan, settings, startedAt);
+      return userJmh.run(item, user, plan, settings, startedAt, deadline);
     }
     return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt);
   }
@@ -380,10 +405,25 @@ public final class RunEngine {
     return new PlainProgress(env.err(), plan, hostKey, mode == Progress.Mode.QUIET, env.nanoTime(), eta);
   }
 
-  private OutputStream openLog(Path log) throws IOException {
+  private RunLog openLog(Path log) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     OutputStream file = new FileOutputStream(log.toFile(), true);
-    return req.verbose() ? new TeeOutputStream(file, env.out()) : file;
+    return new RunLog(req.verbose() ? new TeeOutputStream(file, env.out()) : file);
+  }
+
+  /**
+   * Runs one write of the run's files; when it fails (a full disk, an I/O error) the previous version of
+   * the file is intact ({@link RecordFiles#writeAtomically}) and the run stops as interrupted, so that
+   * {@code --resume} continues it once the disk has room. False when the write failed.
+   */
+  private static boolean saved(Runnable write, Interruption interruption) {
+    try {
+      write.run();
+      return true;
+    } catch (RecordException e) {
+      interruption.request(Interruption.Reason.CANNOT_WRITE, e.getMessage());
+      return false;
+    }
   }
 
   private static void logLine(OutputStream log, String line) throws IOException {

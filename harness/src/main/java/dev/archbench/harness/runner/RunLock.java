@@ -25,7 +25,7 @@ final class RunLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Takes the run's lock; IllegalStateException with one line when another process holds it. */
+  /** Takes the run's lock; IllegalArgumentException with one line when another process holds it or it cannot be written. */
   static RunLock acquire(RunFiles files) {
     Path file = files.dir().resolve("." + files.runId() + ".lock");
     try {
@@ -43,7 +43,8 @@ final class RunLock implements AutoCloseable {
       }
       return new RunLock(file, ch, lock);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot lock " + file + ": " + e.getMessage(), e);
+      // An output directory that cannot hold a lock file cannot hold a record either: the user's to fix.
+      throw new IllegalArgumentException("--out " + files.dir() + ": cannot write: " + OutputDirectory.reason(e));
     }
   }
 

@@ -45,7 +45,8 @@ public record RunRequest(
     Duration budget,
     ForkOrder order,
     Grid grid,
-    List<Path> history) {
+    List<Path> history,
+    Duration forkGrace) {
 
   public RunRequest {
     workloads = List.copyOf(workloads);

@@ -10,7 +10,6 @@ import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.Scenario.ScenarioSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +33,8 @@ final class ScenarioExecutor {
     this.log = log;
   }
 
-  Outcome run(PlanItem item, ScenarioClass scenario, ForkPlan plan, String startedAt) {
+  /** Runs one fork; one still running at {@code limit}'s deadline is killed and fails. */
+  Outcome run(PlanItem item, ScenarioClass scenario, ForkPlan plan, String startedAt, ForkDeadline limit) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("archbench-scenario-");
@@ -59,24 +59,25 @@ final class ScenarioExecutor {
       cmd.add(fork.forkProperty(dir.resolve("fork.json"), notes));
       cmd.add("-cp");
       cmd.add(ForkSettings.classPath());
-      cmd.add(ScenarioMain.class.getName());
+      cmd.addAll(ParentWatch.prefix(ScenarioMain.class.getName()));
       cmd.add(request.toString());
       cmd.add(result.toString());
       write("# archbench scenario " + item.key() + "\n# " + String.join(" ", cmd) + "\n");
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      copy(p.getInputStream());
-      int exit = p.waitFor();
+      ChildProcess.Ended p = ChildProcess.run(cmd, log, limit.forFork(plan, s), limit.nanoTime(), () -> false);
       String ended = Clock.now();
+      if (p.overDeadline()) {
+        return Outcome.failed(item, ForkDeadline.EXCEEDED, startedAt, ended);
+      }
       JsonNode answer = Files.exists(result) ? Json.mapper().readTree(result.toFile()) : null;
-      if (exit != 0 || answer == null || answer.has("error")) {
+      if (p.exit() != 0 || answer == null || answer.has("error")) {
         String reason = answer != null && answer.hasNonNull("error") ? answer.get("error").asText()
-            : "scenario JVM exited with code " + exit;
+            : "scenario JVM ended with " + p.describeExit();
         return Outcome.failed(item, reason, startedAt, ended);
       }
       ScenarioMeasurement r = Json.mapper().treeToValue(answer, ScenarioMeasurement.class);
       Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
       return new Outcome(normalize(item, r, n, startedAt, ended), null);
-    } catch (IOException e) {
+    } catch (IOException | dev.archbench.record.RecordException e) {
       return Outcome.failed(item, "scenario: " + Failures.firstLine(e), startedAt, Clock.now());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -100,16 +101,6 @@ final class ScenarioExecutor {
         ok ? score : null, m.rawData(), m.latency(), m.knee(), m.cpu(),
         m.subject() != null ? m.subject() : notes.subject(), secondary, attributes, startedAt, endedAt,
         ok ? Status.OK : Status.FAILED, ok ? null : "scenario measured no iteration");
-  }
-
-  private void copy(InputStream in) throws IOException {
-    byte[] buf = new byte[8192];
-    for (int n; (n = in.read(buf)) > 0; ) {
-      synchronized (log) {
-        log.write(buf, 0, n);
-        log.flush();
-      }
-    }
   }
 
   private void write(String s) throws IOException {

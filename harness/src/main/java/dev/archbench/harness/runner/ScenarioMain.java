@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Entry point of the JVM the runner forks for a {@link Scenario}:
- * {@code java ... ScenarioMain <request.json> <result.json>}. The request names the scenario class,
+ * {@code java ... ParentWatch PID ScenarioMain <request.json> <result.json>} (so that a scenario, a web
+ * server or a load generator, does not outlive a killed archbench). The request names the scenario class,
  * its parameters and settings; the result file receives the returned {@link ScenarioMeasurement}, or
  * {@code {"error": "..."}} with exit code 1 when the scenario throws.
  */

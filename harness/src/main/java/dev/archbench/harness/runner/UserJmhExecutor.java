@@ -6,7 +6,6 @@ import dev.archbench.record.Json;
 import dev.archbench.record.Subject;
 import dev.archbench.workload.UserJmhMethod;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +31,8 @@ final class UserJmhExecutor {
   /** How long to wait for another JMH process's lock before failing the benchmark. */
   static final Duration LOCK_WAIT = JmhExecutor.LOCK_WAIT;
   private static final Pattern EXCEPTION_LINE = Pattern.compile("^[\\w.$]+(Exception|Error)(:.*)?$");
-  private static final int TAIL_BYTES = 64 * 1024;
+  /** What JMH prints when its forked VM exits on its own (a benchmark calling System.exit, a crash). */
+  private static final Pattern FORK_EXIT = Pattern.compile("<forked VM failed with exit code (\\d+)>");
 
   private final ForkSettings fork;
   private final OutputStream log;
@@ -51,8 +51,10 @@ final class UserJmhExecutor {
    *
    * @param plan the fork's warm-up and measured iterations
    * @param settings their times ({@code -w -r})
+   * @param limit the run's deadline: a fork still running at its end is killed and fails
    */
-  Outcome run(PlanItem item, UserJmhMethod method, ForkPlan plan, ProfileSettings settings, String startedAt) {
+  Outcome run(PlanItem item, UserJmhMethod method, ForkPlan plan, ProfileSettings settings, String startedAt,
+      ForkDeadline limit) {
     Path dir = null;
     try {
       // The jar as it runs now (a jar replaced between a run and its resume shows in the subject).
@@ -61,20 +63,25 @@ final class UserJmhExecutor {
           jarFile.toString());
       dir = Files.createTempDirectory("archbench-user-jmh-");
       Path json = dir.resolve("result.json");
-      List<String> cmd = command(item, method, plan, settings, json);
+      List<String> cmd = underWatch(command(item, method, plan, settings, json),
+          ParentWatch.copyTo(dir.resolve("watch")));
+      long ends = limit.forFork(plan, settings);
       long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
       boolean told = false;
       while (true) {
         Files.deleteIfExists(json);
         write("# archbench user JMH " + item.key() + "\n# " + String.join(" ", cmd) + "\n");
-        Run r = start(cmd);
-        if (r.exit == 0 && Files.exists(json)) {
+        ChildProcess.Ended r = ChildProcess.run(cmd, log, ends, limit.nanoTime(), stopped);
+        if (r.overDeadline()) {
+          return Outcome.failed(item, ForkDeadline.EXCEEDED, startedAt, Clock.now());
+        }
+        if (r.exit() == 0 && Files.exists(json)) {
           break;
         }
         if (stopped.getAsBoolean()) {
           return Outcome.failed(item, "stopped", startedAt, Clock.now());
         }
-        boolean locked = r.tail.contains("Another JMH instance");
+        boolean locked = r.tail().contains("Another JMH instance");
         if (!locked || System.nanoTime() > deadline) {
           return Outcome.failed(item, failure(r), startedAt, Clock.now());
         }
@@ -184,71 +191,41 @@ final class UserJmhExecutor {
     cmd.add(value);
   }
 
-  /** A finished JMH process: its exit code and the end of its output (for the failure line and the lock). */
-  private record Run(int exit, String tail) {}
-
-  private Run start(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Tail tail = new Tail();
-    Thread pump = new Thread(() -> copy(p.getInputStream(), tail), "user-jmh-output");
-    pump.setDaemon(true);
-    pump.start();
-    // A stop (SIGTERM, spot notice) must end the user's JMH and its forks, which are not ours to signal.
-    while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
-      if (stopped.getAsBoolean()) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-      }
+  /**
+   * The JMH command line under {@link ParentWatch}, so that the user's JMH (and with it its forks) dies
+   * with archbench even on {@code kill -9}: the watch's class directory goes last on the class path,
+   * where it shadows nothing of the jar's.
+   */
+  static List<String> underWatch(List<String> cmd, Path watchClasses) {
+    List<String> out = new ArrayList<>(cmd);
+    int cp = out.indexOf("-cp");
+    int main = out.indexOf(UserJar.JMH_MAIN);
+    if (cp < 0 || main < 0) {
+      throw new IllegalStateException("not a JMH command line: " + cmd);
     }
-    pump.join(5000);
-    return new Run(p.exitValue(), tail.text());
+    out.set(cp + 1, out.get(cp + 1) + ForkSettings.pathSeparator() + watchClasses);
+    out.remove(main);
+    out.addAll(main, ParentWatch.prefix(UserJar.JMH_MAIN));
+    return out;
   }
 
-  private void copy(InputStream in, Tail tail) {
-    byte[] buf = new byte[8192];
-    try {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        tail.add(buf, n);
-        synchronized (log) {
-          log.write(buf, 0, n);
-          log.flush();
-        }
-      }
-    } catch (IOException ignored) {
-      // the process ended; what was read is in the log
+  /** The reason for the record: how the benchmark's JVM ended, else the first exception JMH printed, else the exit. */
+  static String failure(ChildProcess.Ended r) {
+    // A benchmark JVM that ended itself says more than JMH's "Benchmark caught the exception" around it.
+    java.util.regex.Matcher forkExit = FORK_EXIT.matcher(r.tail());
+    if (forkExit.find()) {
+      return "the benchmark's JVM ended with " + ChildProcess.describeExit(Integer.parseInt(forkExit.group(1)));
     }
-  }
-
-  /** The reason for the record: the first exception JMH printed, else the exit code. */
-  static String failure(Run r) {
-    Optional<String> exception = r.tail.lines().map(String::trim).filter(l -> EXCEPTION_LINE.matcher(l).matches())
+    Optional<String> exception = r.tail().lines().map(String::trim).filter(l -> EXCEPTION_LINE.matcher(l).matches())
         .findFirst();
-    return exception.orElseGet(() -> r.tail.lines().map(String::trim).filter(l -> l.startsWith("ERROR"))
-        .findFirst().orElse("JMH exited with code " + r.exit) );
+    return exception.orElseGet(() -> r.tail().lines().map(String::trim).filter(l -> l.startsWith("ERROR"))
+        .findFirst().orElse("JMH ended with " + r.describeExit()));
   }
 
   private void write(String s) throws IOException {
     synchronized (log) {
       log.write(s.getBytes(StandardCharsets.UTF_8));
       log.flush();
-    }
-  }
-
-  /** The last {@link #TAIL_BYTES} of the output. */
-  private static final class Tail {
-    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-
-    synchronized void add(byte[] b, int n) {
-      bytes.write(b, 0, n);
-      if (bytes.size() > 2 * TAIL_BYTES) {
-        byte[] all = bytes.toByteArray();
-        bytes.reset();
-        bytes.write(all, all.length - TAIL_BYTES, TAIL_BYTES);
-      }
-    }
-
-    synchronized String text() {
-      return bytes.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -119,18 +119,18 @@ public record UserJar(Path jar, List<Path> classPath, String sha256, List<Listed
     all.add(jar.toString());
     cp.forEach(p -> all.add(p.toString()));
     List<String> cmd = List.of(java, "-cp", String.join(File.pathSeparator, all), JMH_MAIN, "-lp");
+    Path listing = null;
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      byte[] out;
-      try (InputStream in = p.getInputStream()) {
-        out = in.readAllBytes();
-      }
+      // Output to a file, not a pipe read to its end first: the timeout must hold for a jar that hangs.
+      listing = Files.createTempFile("archbench-jmh-list", ".txt");
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(listing.toFile()).start();
       if (!p.waitFor(LIST_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new IllegalArgumentException("--jmh-jar: listing the benchmarks of " + jar + " took over "
             + LIST_TIMEOUT_SECONDS + " s");
       }
-      String text = new String(out, StandardCharsets.UTF_8);
+      String text = new String(Files.readAllBytes(listing), StandardCharsets.UTF_8); // lenient: any bytes
       if (text.contains("Unable to find the resource: /META-INF/BenchmarkList")) {
         throw new IllegalArgumentException("--jmh-jar: " + jar + " has no JMH benchmarks (no META-INF/BenchmarkList;"
             + " JMH's annotation processor writes it when the benchmarks are compiled)");
@@ -149,6 +149,14 @@ public record UserJar(Path jar, List<Path> classPath, String sha256, List<Listed
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalArgumentException("--jmh-jar: interrupted while listing " + jar);
+    } finally {
+      if (listing != null) {
+        try {
+          Files.deleteIfExists(listing);
+        } catch (IOException ignored) {
+          // a temporary file
+        }
+      }
     }
   }
 

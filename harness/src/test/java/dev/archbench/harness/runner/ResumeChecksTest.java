@@ -65,6 +65,51 @@ class ResumeChecksTest {
         .endsWith("run " + ID + " is already completed");
   }
 
+  /** A record of this host started at {@code startedAt} whose selection matches nothing: resume stops at the plan. */
+  private Path unmatched(String startedAt, String... budget) {
+    List<String> cl = new java.util.ArrayList<>(List.of("archbench", "run", "--workloads", "selftest", "--profile",
+        "smoke", "--include", "matches-no-benchmark"));
+    cl.addAll(List.of(budget));
+    RunInfo run = new RunInfo(ID, startedAt, null, RunInfo.INTERRUPTED, "dev", null, cl, "smoke", null, false,
+        List.of());
+    Path file = dir.resolve(ID + ".json");
+    RecordFiles.replace(file, RunRecord.start(Runs.localHost(), run));
+    return file;
+  }
+
+  private String resumeNote(Path file, String... more) {
+    Runs runs = Runs.capture();
+    List<String> args = new java.util.ArrayList<>(List.of("--resume", file.toString()));
+    args.addAll(List.of(more));
+    assertThatThrownBy(() -> Runs.run(runs.env(Runs.localHost(), Map.of(), dir.resolve("roots")),
+        args.toArray(new String[0]))).isInstanceOf(UserException.class).hasMessageStartingWith("nothing to run");
+    return runs.err.toString();
+  }
+
+  @Test
+  void aResumedRunKeepsTheOriginalDeadline() {
+    // smoke's budget is 3 minutes: long over for a run started in 2026-11.
+    assertThat(resumeNote(unmatched("2026-11-27T10:00:00Z")))
+        .contains("the original budget of the run ended at 2026-11-27T10:03:00Z");
+    java.time.Instant started = java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    assertThat(resumeNote(unmatched(started.toString(), "--budget", "1h")))
+        .contains("left of the original budget (until " + started.plusSeconds(3600) + ";");
+  }
+
+  @Test
+  void budgetGivenAgainReplacesTheOriginalDeadline() {
+    assertThat(resumeNote(unmatched("2026-11-27T10:00:00Z"), "--budget", "10m")).doesNotContain("original budget");
+  }
+
+  @Test
+  void anUnreadableRecordIsAUsageError() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve(ID + ".json"), "{\"schemaVersion\": 2, \"tampered");
+    assertThat(resume(file)).satisfies(e -> {
+      assertThat(e.exitCode()).isEqualTo(2);
+      assertThat(e.getMessage()).startsWith(file + ": not valid JSON");
+    });
+  }
+
   @Test
   void forkCountZeroIsRefused() {
     assertThatThrownBy(() -> JmhOptions.parse("-f 0")).hasMessageContaining("-f 0 (benchmarks run in forked JVMs");

@@ -55,7 +55,7 @@ public final class ModelStore {
     return dir.resolve(kind.id() + v + ".pt");
   }
 
-  /** Writes a file once: under a lock, to a temporary name first, then moved into place. */
+  /** Writes a file once: under a lock, to a temporary name first, synced, then moved into place (or not at all). */
   public Path createOnce(Path file, Writer writer) throws IOException {
     if (Files.isRegularFile(file)) {
       return file;
@@ -67,8 +67,16 @@ public final class ModelStore {
       if (!Files.isRegularFile(file)) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
-        writer.write(tmp);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+          writer.write(tmp);
+          // Synced before the rename: a crash or a full disk never leaves a short model under its final name.
+          try (FileChannel data = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            data.force(true);
+          }
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
       }
     }
     return file;

@@ -86,15 +86,18 @@ public final class PythonTorch {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
     pb.environment().putAll(env);
     Path err = Files.createTempFile("archbench-python", ".err");
-    pb.redirectError(err.toFile());
+    // Output to a file, not a pipe read to its end first: the timeout must hold for a Python that hangs.
+    Path stdout = Files.createTempFile("archbench-python", ".out");
+    pb.redirectError(err.toFile()).redirectOutput(stdout.toFile());
     Process p = pb.start();
     p.getOutputStream().close();
     try {
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         throw new IOException(python + " timed out after " + timeoutSeconds + " s");
       }
+      String out = new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8);
       if (p.exitValue() != 0) {
         List<String> lines = Files.readAllLines(err, StandardCharsets.UTF_8);
         String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
@@ -107,6 +110,7 @@ public final class PythonTorch {
       throw new IOException("interrupted", e);
     } finally {
       Files.deleteIfExists(err);
+      Files.deleteIfExists(stdout);
     }
   }
 }
