@@ -23,8 +23,7 @@ record ForkDeadline(long runDeadlineNanos, Duration grace, LongSupplier nanoTime
 
   /** The moment (in {@link #nanoTime} units) by which a fork of {@code plan} starting now must end. */
   long forFork(ForkPlan plan, ProfileSettings settings) {
-    long planned = plan.warmupIterations() * settings.warmupTime().toNanos()
-        + plan.measurementIterations() * settings.measurementTime().toNanos();
+    long planned = (plan.warmupIterations() + plan.measurementIterations()) * settings.measurementTime().toNanos();
     long own = nanoTime.getAsLong() + 2 * planned + grace.toNanos();
     return Math.max(runDeadlineNanos, own);
   }
