@@ -20,11 +20,14 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Warm-up ends by evidence: the steady state starts where the scores stopped changing <em>and</em>
  * the JIT went quiet (no later iteration spent more than {@value #JIT_BUSY_FRACTION} of its time
- * compiling), and what follows has no trend of more than {@value #TREND_FRACTION}. A fork is {@link Steadiness#NO_STEADY_STATE no steady state} when what is left after
- * that holds fewer than {@value #MIN_STEADY} iterations or less than a quarter of the series
- * (Barrett et al.'s rule: a change in the last quarter means the fork was still changing when it
- * ended). Series too short to tell ({@value #MIN_ITERATIONS} or fewer values) are {@link
- * Steadiness#UNCHECKED unchecked} and used as they are.
+ * compiling), and what follows has no trend of more than {@value #TREND_FRACTION}. A fork has
+ * {@link Steadiness#NO_STEADY_STATE no steady state} when what is left after that holds fewer than
+ * {@value #MIN_STEADY} iterations or less than a quarter of the series (Barrett et al.'s rule: a
+ * change in the last quarter means the fork was still changing when it ended), or still trends.
+ * Series too short to tell (fewer than {@value #MIN_ITERATIONS} values) are {@link
+ * Steadiness#UNCHECKED unchecked} and used as they are. A scenario's few measured steps (five at
+ * quick) are classified too, but their noise is estimated from the steps themselves, so only a
+ * large change shows there; a scenario's warm-up grows after an unsteady fork ({@link WarmupPlan}).
  */
 final class SteadyState {
   /** Shorter series are not classified. */
