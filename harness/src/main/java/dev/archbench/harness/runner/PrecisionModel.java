@@ -31,21 +31,23 @@ final class PrecisionModel {
   record Prediction(PlanItem item, int forks, double halfWidth, String stopReason, double seconds, String source) {}
 
   /**
-   * Measured defaults per workload at two fork lengths: medians over each workload's benchmarks of
-   * the two runs of {@code bench/aa-check.sh quick} and of {@code bench/aa-check.sh standard} on the
-   * 2-vCPU development machine (2026-12-06, 68 and 74 results): iteration and fork coefficients of
-   * variation, and what a fork cost beyond its planned iterations. Forks of this VM vary less when
-   * they measure longer (12 to 16% at quick's 2 s per fork, 7 to 13% at standard's 6 s), as noise
-   * that comes in episodes of seconds would. A quieter host's history ({@code --history}) predicts
+   * Measured defaults per workload: medians over each workload's benchmarks of two quick runs of the
+   * core grid from the steady state on ({@code bench/aa-check.sh --records}, the 2-vCPU development
+   * machine, 2026-12-07, 26 results): iteration and fork coefficients of variation, and what a fork
+   * cost beyond the profile's planned iterations (JVM start-up, and the warm-up later forks learned:
+   * compression's forks became steady sooner than planned, web's and inference's later). Before forks were classified, the same machine's figures were 3 to
+   * 30 times larger (fork-to-fork 12 to 16% at quick): most of that was unfinished JIT warm-up, not
+   * the machine. Standard's forks were not measured again since; quick's figures stand for them
+   * (forks that measure longer vary no more). A quieter host's history ({@code --history}) predicts
    * better.
    */
   static final Map<String, Measured> MEASURED = Map.of(
-      "compression", new Measured(new Variability(0.042, 0.123, 1.1, "compression default"),
-          new Variability(0.042, 0.068, 1.3, "compression default")),
-      "web", new Measured(new Variability(0.132, 0.145, 1.4, "web default"),
-          new Variability(0.069, 0.083, 1.4, "web default")),
-      "inference", new Measured(new Variability(0.082, 0.163, 1.9, "inference default"),
-          new Variability(0.081, 0.128, 2.1, "inference default")));
+      "compression", new Measured(new Variability(0.013, 0.004, 0.1, "compression default"),
+          new Variability(0.013, 0.004, 0.1, "compression default")),
+      "web", new Measured(new Variability(0.032, 0.024, 1.4, "web default"),
+          new Variability(0.032, 0.024, 1.4, "web default")),
+      "inference", new Measured(new Variability(0.046, 0.023, 1.9, "inference default"),
+          new Variability(0.046, 0.023, 1.9, "inference default")));
   static final Variability GENERIC = new Variability(0.08, 0.15, ProfileSettings.FORK_OVERHEAD_SECONDS,
       "generic default");
 
