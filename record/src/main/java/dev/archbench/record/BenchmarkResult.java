@@ -85,6 +85,13 @@ public record BenchmarkResult(
         rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p, forkRuns);
   }
 
+  /** This result without a score: no fork reached a steady state, {@code reason} says so in words. */
+  public BenchmarkResult unsteady(String why) {
+    return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, null,
+        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, Status.UNSTEADY, why,
+        precision, forkRuns);
+  }
+
   /** How many forks reached a steady state; {@code null} when forks were not classified (older records). */
   @com.fasterxml.jackson.annotation.JsonIgnore
   public Integer steadyForks() {

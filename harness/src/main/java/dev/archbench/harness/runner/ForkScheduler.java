@@ -225,9 +225,7 @@ final class ForkScheduler {
     if (longest >= settings.maxWarmupIterations() + settings.measurementIterations()) {
       why += "; the warm-up cap of " + ProfileSettings.human(settings.maxWarmup()) + " was too short";
     }
-    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
-        r.unit(), r.higherIsBetter(), null, r.rawData(), r.latency(), r.knee(), r.cpu(), r.subject(), r.secondary(),
-        r.attributes(), r.startedAt(), r.endedAt(), Status.UNSTEADY, why, r.precision(), r.forkRuns());
+    return r.unsteady(why);
   }
 
   /** Seconds until the run is expected to end: the budget left, or the forks left if fewer. */
