@@ -4,7 +4,8 @@
 #
 #   reports/src/test/resources/records/regenerate.sh        # from the repository root, ~10 min
 #
-# What it makes (schema 2, quick profile, threads 1 and 2 where a benchmark scales with threads, a
+# What it makes (schema 2, quick profile on the representative grid (quick alone runs the core grid,
+# which has no selftest benchmarks), threads 1 and 2 where a benchmark scales with threads, a
 # selection that covers every typed quantity: JMH
 # throughput and sample mode with latency histograms, a scenario, a deliberate failure, a skip,
 # a compression corpus, the web knee, the inference server scenario and single-stream latency):
@@ -25,7 +26,7 @@ export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 tmp=$(mktemp -d)
 trap 'kill "${stub:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
-selection=(--workloads selftest,compression,web,inference --threads 1,2 --include 'selftest/' --include 'web/knee.http$' --include 'inference/server.mlp.onnxruntime$'
+selection=(--workloads selftest,compression,web,inference --grid representative --threads 1,2 --include 'selftest/' --include 'web/knee.http$' --include 'inference/server.mlp.onnxruntime$'
   --include 'inference/singlestream.mlp.onnxruntime$' --include 'compression/zstd.compress$')
 
 run_as() { # instance-type output-name

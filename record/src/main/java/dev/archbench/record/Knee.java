@@ -15,13 +15,33 @@ import java.util.OptionalDouble;
  * @param boundMs the latency bound in milliseconds
  * @param found how the search ended, which says what the number means
  * @param highestRateTried the highest rate offered, in {@code unit}
+ * @param steps each fork's search, step by step in the order tried: the latency-against-load curve
+ *     the knee was read from (empty in records written before steps were kept)
  */
 public record Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
-    Double highestRateTried) {
+    Double highestRateTried, List<List<Step>> steps) {
 
   public Knee {
     rates = List.copyOf(rates);
+    steps = steps == null ? List.of() : steps.stream().map(List::copyOf).toList();
   }
+
+  /** A knee without its steps (records written before steps were kept). */
+  public Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
+      Double highestRateTried) {
+    this(rates, unit, percentile, boundMs, found, highestRateTried, List.of());
+  }
+
+  /**
+   * One step of a search: a constant rate offered for one measured interval.
+   *
+   * @param offered the rate offered, in the knee's unit
+   * @param achieved the rate answered over the step, in the knee's unit
+   * @param p50Ms the median latency, from each request's intended start
+   * @param p99Ms the 99th percentile latency, from each request's intended start
+   * @param errors wrong or failed answers (a step with errors never meets the bound)
+   */
+  public record Step(double offered, double achieved, double p50Ms, double p99Ms, long errors) {}
 
   /** How a knee search ended. */
   public enum Found {
@@ -50,18 +70,19 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
   }
 
   /**
-   * The knee of one fork's search, which offered {@code ratesTried} (the ladder first, ascending)
-   * and found {@code highestWithinBound}, or no rate within the bound: then the knee is below the
-   * first rate tried, which stands as an upper bound.
+   * The knee of one fork's search, whose {@code steps} (the ladder first, ascending) found
+   * {@code highestWithinBound}, or no rate within the bound: then the knee is below the first rate
+   * tried, which stands as an upper bound.
    */
-  public static Knee ofSearch(OptionalDouble highestWithinBound, List<Double> ratesTried, String unit,
+  public static Knee ofSearch(OptionalDouble highestWithinBound, List<Step> steps, String unit,
       Percentile percentile, double boundMs) {
-    double highest = ratesTried.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    double highest = steps.stream().mapToDouble(Step::offered).max().orElseThrow();
+    List<List<Step>> search = List.of(steps);
     if (highestWithinBound.isEmpty()) {
-      return new Knee(List.of(ratesTried.get(0)), unit, percentile, boundMs, Found.UPPER_BOUND, highest);
+      return new Knee(List.of(steps.get(0).offered()), unit, percentile, boundMs, Found.UPPER_BOUND, highest, search);
     }
     double knee = highestWithinBound.getAsDouble();
     return new Knee(List.of(knee), unit, percentile, boundMs, knee >= highest ? Found.LOWER_BOUND : Found.BRACKETED,
-        highest);
+        highest, search);
   }
 }

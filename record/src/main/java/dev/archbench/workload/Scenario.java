@@ -28,5 +28,15 @@ public interface Scenario {
    */
   record ScenarioSettings(
       double warmupSeconds, double measureSeconds, int iterations, int threads,
-      Map<String, String> options) {}
+      Map<String, String> options) {
+
+    /**
+     * The warm-up as steps of {@code measureSeconds}: a scenario whose score is a series of equal
+     * steps measures its warm-up as steps too ({@link ScenarioMeasurement#withWarmup}), so the
+     * runner finds by evidence where the whole series became steady.
+     */
+    public int warmupSteps() {
+      return measureSeconds > 0 ? (int) Math.round(warmupSeconds / measureSeconds) : 0;
+    }
+  }
 }

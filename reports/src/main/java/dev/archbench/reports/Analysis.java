@@ -209,9 +209,11 @@ public record Analysis(
    * @param costPerMillion dollars per million requests when serving at the knee, or null
    * @param disagreement when the host's records ended their searches differently (one bracketed the
    *     knee, another found no rate within the bound), in words; the interval spans their knees
+   * @param searches every fork's search step by step, over the host's records: the latency-against-load
+   *     curves (empty for records written before steps were kept)
    */
   public record KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
-      Knee.Found found, Estimate costPerMillion, String disagreement) {}
+      Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches) {}
 
   /**
    * @param percentilesMs of the merged distribution, in ms

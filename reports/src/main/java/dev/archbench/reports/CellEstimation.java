@@ -187,7 +187,7 @@ final class CellEstimation {
       cost = finite(rate.map(x -> usd / (x * f * 3600) * 1e6), "cost per million at the knee", notes);
     }
     return new KneeCell(rate, si.scope(), first.unit(), first.percentile(), first.boundMs(), found, cost,
-        disagreement);
+        disagreement, knees.stream().flatMap(k -> k.steps().stream()).toList());
   }
 
   /** How the searches of a host's records ended, when they all ended the same way; else null. */

@@ -50,16 +50,26 @@ final class ForkMerge {
         secondary.remove(name);
       }
     }
-    List<Double> values = fork.rawData().get(0);
-    if (jit != null && jit.size() != values.size()) {
+    return classify(fork, fork.rawData().get(0), jit, iterationSeconds, secondary.isEmpty() ? null : secondary);
+  }
+
+  /**
+   * One fork's whole {@code series} (warm-up included) classified: the result keeps its steady part
+   * as raw data and score, or is {@code unsteady} with none.
+   *
+   * @param jit per iteration, ms the JIT spent compiling, or null when not measured
+   */
+  static BenchmarkResult classify(BenchmarkResult fork, List<Double> series, List<Double> jit,
+      double iterationSeconds, Map<String, Metric> secondary) {
+    if (jit != null && jit.size() != series.size()) {
       jit = null; // not one value per iteration: cannot be lined up with the scores
     }
-    ForkRun run = SteadyState.classify(values, jit, iterationSeconds, fork.higherIsBetter());
+    ForkRun run = SteadyState.classify(series, jit, iterationSeconds, fork.higherIsBetter());
     List<List<Double>> steady = run.isSteady() ? List.of(run.steadyIterations()) : List.of();
     Double score = steady.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(steady);
     return new BenchmarkResult(fork.key(), fork.workload(), fork.benchmark(), fork.params(), fork.mode(),
         fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(), score, steady, fork.latency(), fork.knee(),
-        fork.cpu(), fork.subject(), secondary.isEmpty() ? null : secondary, fork.attributes(), fork.startedAt(),
+        fork.cpu(), fork.subject(), secondary, fork.attributes(), fork.startedAt(),
         fork.endedAt(), steady.isEmpty() ? Status.UNSTEADY : Status.OK, null, null, List.of(run));
   }
 
@@ -125,7 +135,8 @@ final class ForkMerge {
         : a.found();
     Double highest = a.highestRateTried() == null ? b.highestRateTried()
         : b.highestRateTried() == null ? a.highestRateTried() : Math.max(a.highestRateTried(), b.highestRateTried());
-    return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest);
+    return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest,
+        concat(a.steps(), b.steps()));
   }
 
   /** Cores used, averaged over forks. */

@@ -188,8 +188,7 @@ final class ForkScheduler {
    * for the variances seen.
    */
   private ForkPlan replan(State s) {
-    int warmup = WarmupPlan.next(s.result.forkRuns(), s.plan.warmupIterations(), settings.maxWarmupIterations(),
-        !"scenario".equals(s.item.mode()));
+    int warmup = WarmupPlan.next(s.result.forkRuns(), s.plan.warmupIterations(), settings.maxWarmupIterations());
     if (s.forks < settings.minForks() || !s.result.isOk()) {
       return new ForkPlan(warmup, s.plan.measurementIterations());
     }

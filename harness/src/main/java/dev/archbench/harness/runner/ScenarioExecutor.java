@@ -76,7 +76,12 @@ final class ScenarioExecutor {
       }
       ScenarioMeasurement r = Json.mapper().treeToValue(answer, ScenarioMeasurement.class);
       Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
-      return new Outcome(normalize(item, r, n, startedAt, ended), null);
+      BenchmarkResult measured = normalize(item, r, n, startedAt, ended);
+      // Warm-up steps and measured steps are one series, classified as any fork's iterations are.
+      return new Outcome(measured.isOk() && r.rawData().size() == 1
+          ? ForkMerge.classify(measured, r.series(), r.jitMillis(), ProfileSettings.seconds(s.measurementTime()),
+              measured.secondary())
+          : measured, null);
     } catch (IOException | dev.archbench.record.RecordException e) {
       return Outcome.failed(item, "scenario: " + Failures.firstLine(e), startedAt, Clock.now());
     } catch (InterruptedException e) {

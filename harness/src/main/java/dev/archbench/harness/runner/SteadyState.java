@@ -25,9 +25,9 @@ import org.HdrHistogram.Histogram;
  * {@value #MIN_STEADY} iterations or less than a quarter of the series (Barrett et al.'s rule: a
  * change in the last quarter means the fork was still changing when it ended), or still trends.
  * Series too short to tell (fewer than {@value #MIN_ITERATIONS} values) are {@link
- * Steadiness#UNCHECKED unchecked} and used as they are. A scenario's few measured steps (five at
- * quick) are classified too, but their noise is estimated from the steps themselves, so only a
- * large change shows there; a scenario's warm-up grows after an unsteady fork ({@link WarmupPlan}).
+ * Steadiness#UNCHECKED unchecked} and used as they are. Scenarios that score a series of steps
+ * (closed loop, offline inference) measure their warm-up as steps of the same length, so their whole
+ * series is classified the same way; a knee search gives one value per fork, too few to classify.
  */
 final class SteadyState {
   /** Shorter series are not classified. */

@@ -8,9 +8,9 @@ import java.util.List;
  * fork that never became steady was too short: the next one warms up twice as long (the search
  * doubles, so a long warm-up is found in few forks). Otherwise the next fork gets what the slowest
  * steady fork needed plus a quarter and one iteration, since forks of one benchmark warm up at
- * different speeds. A scenario's series starts after its warm-up, so its forks can only tell that
- * the warm-up was too short, not how much shorter it could be: there it grows and never shrinks.
- * Never more than the profile's cap; unchanged when nothing was classified.
+ * different speeds. Scenarios measure their warm-up as steps of the iteration length, so their
+ * series include it as JMH forks' do. Never more than the profile's cap; unchanged when nothing was
+ * classified (a knee search gives one value per fork: too few to classify).
  */
 final class WarmupPlan {
   private WarmupPlan() {}
@@ -19,19 +19,14 @@ final class WarmupPlan {
    * @param runs the benchmark's forks so far (null or empty: nothing learned)
    * @param current the warm-up iterations the last fork was planned with
    * @param cap the profile's most warm-up iterations
-   * @param seriesHasWarmup whether a fork's series includes its warm-up (JMH forks) or starts after
-   *     it (scenarios)
    */
-  static int next(List<ForkRun> runs, int current, int cap, boolean seriesHasWarmup) {
+  static int next(List<ForkRun> runs, int current, int cap) {
     if (runs == null || runs.isEmpty()) {
       return current;
     }
     ForkRun last = runs.get(runs.size() - 1);
     if (!last.isSteady()) {
       return Math.min(cap, Math.max(2 * current, current + 2));
-    }
-    if (!seriesHasWarmup) {
-      return current;
     }
     int needed = -1;
     for (ForkRun r : runs) {

@@ -112,12 +112,12 @@ class SteadyStateTest {
   void warmUpPlansDoubleAfterAnUnsteadyForkAndFollowTheSlowestSteadyOne() {
     ForkRun steady = new ForkRun(Steadiness.WARMUP, 4, 1, noisy(1, 0.01, 10, 1), null);
     ForkRun unsteady = new ForkRun(Steadiness.NO_STEADY_STATE, 10, 1, noisy(1, 0.01, 10, 1), null);
-    assertThat(WarmupPlan.next(List.of(unsteady), 6, 30, true)).isEqualTo(12);
-    assertThat(WarmupPlan.next(List.of(unsteady), 20, 30, true)).isEqualTo(30);
-    assertThat(WarmupPlan.next(List.of(unsteady, steady), 12, 30, true)).isEqualTo(6);
-    assertThat(WarmupPlan.next(List.of(), 6, 30, true)).isEqualTo(6);
-    assertThat(WarmupPlan.next(List.of(unsteady, steady), 12, 30, false)).as("a scenario's warm-up never shrinks")
-        .isEqualTo(12);
-    assertThat(WarmupPlan.next(List.of(steady, unsteady), 12, 30, false)).isEqualTo(24);
+    assertThat(WarmupPlan.next(List.of(unsteady), 6, 30)).isEqualTo(12);
+    assertThat(WarmupPlan.next(List.of(unsteady), 20, 30)).isEqualTo(30);
+    assertThat(WarmupPlan.next(List.of(unsteady, steady), 12, 30)).isEqualTo(6);
+    assertThat(WarmupPlan.next(List.of(), 6, 30)).isEqualTo(6);
+    assertThat(WarmupPlan.next(List.of(steady, unsteady), 12, 30)).isEqualTo(24);
+    ForkRun knee = new ForkRun(Steadiness.UNCHECKED, 0, 1, List.of(90_000.0), null);
+    assertThat(WarmupPlan.next(List.of(knee, knee), 6, 30)).as("one value per fork teaches nothing").isEqualTo(6);
   }
 }

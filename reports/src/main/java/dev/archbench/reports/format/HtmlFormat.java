@@ -50,7 +50,7 @@ final class HtmlFormat implements ReportFormat {
       svg.chart{width:100%;height:auto;max-width:760px;min-width:440px;display:block;font-size:13px}
       svg .tick,svg .unit{fill:#5f6b76;font-size:12px}svg .fl{font-weight:600}
       svg .err{stroke:#222;stroke-width:1.3;fill:none}svg .axis{stroke:#888;fill:none}
-      svg .grid{stroke:#e6e9ec;fill:none}svg .line{fill:none;stroke-width:2}svg .ref{stroke:#555;stroke-dasharray:4 3;fill:none}
+      svg .grid{stroke:#e6e9ec;fill:none}svg .line{fill:none;stroke-width:2}svg .search{fill:none;stroke-width:1.2;stroke-opacity:.45}svg .ref{stroke:#555;stroke-dasharray:4 3;fill:none}
       svg .bv{font-size:12px}
       details{margin:.4em 0 1em}summary{cursor:pointer;font-weight:600;color:#1f4e79}
       ul.problems li{margin:.2em 0}

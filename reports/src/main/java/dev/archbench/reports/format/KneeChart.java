@@ -4,16 +4,18 @@ import static dev.archbench.reports.format.Fmt.html;
 import static dev.archbench.reports.format.Svg.f;
 
 import dev.archbench.record.Knee;
+import dev.archbench.record.Percentile;
 import dev.archbench.reports.stats.Estimate;
 import java.util.List;
 
 /**
- * Latency against load from what a record stores of a knee search: per host the knee (offered rate,
- * with its interval) at the latency percentile measured there (merged histograms), and the bound as
- * a horizontal line. The search's other steps are kept only as a sentence for people (attribute
- * {@code steps}), not as data, so they are not drawn: the marker says how the search ended instead
- * (a filled dot: a higher rate broke the bound; an arrow right: every rate met it, the knee is
- * higher; an arrow left: none did, the knee is lower).
+ * Latency against load: per host every fork's search as a thin line through its steps (offered rate
+ * against the percentile measured there), the knee (with its interval) at the latency measured
+ * there (merged histograms), and the bound as a horizontal line. The marker says how the search
+ * ended (a filled dot: a higher rate broke the bound; an arrow right: every rate met it, the knee is
+ * higher; an arrow left: none did, the knee is lower). A saturated step's latency can be a hundred
+ * times the bound, so the plot stops at {@value #CEILING_BOUNDS} times the bound and steps above it
+ * are drawn on its top edge.
  */
 final class KneeChart {
   private static final int WIDTH = 600;
@@ -21,19 +23,31 @@ final class KneeChart {
   private static final int RIGHT = 20;
   private static final int TOP = 30;
   private static final int PLOT_H = 200;
+  private static final int CEILING_BOUNDS = 3;
 
   private KneeChart() {}
 
-  /** One host's knee: rate with interval, latency at the knee (null if not measured), how found. */
-  record Point(String host, String color, Estimate rate, Double latencyMs, Knee.Found found) {}
+  /**
+   * One host's knee: rate with interval, latency at the knee (null if not measured), how found, and
+   * each fork's search step by step (empty when the records did not keep it).
+   */
+  record Point(String host, String color, Estimate rate, Double latencyMs, Knee.Found found,
+      List<List<Knee.Step>> searches) {}
 
-  static String render(String title, String rateUnit, String percentile, double boundMs, List<Point> points) {
+  static String render(String title, String rateUnit, Percentile percentile, double boundMs, List<Point> points) {
     double maxX = 0;
     double maxY = boundMs;
+    double ceiling = boundMs * CEILING_BOUNDS;
     for (Point p : points) {
       maxX = Math.max(maxX, p.rate().upper());
       if (p.latencyMs() != null) {
         maxY = Math.max(maxY, p.latencyMs());
+      }
+      for (List<Knee.Step> search : p.searches()) {
+        for (Knee.Step step : search) {
+          maxX = Math.max(maxX, step.offered());
+          maxY = Math.max(maxY, Math.min(ceiling, latency(step, percentile)));
+        }
       }
     }
     maxX = Svg.niceCeil(maxX <= 0 ? 1 : maxX * 1.08);
@@ -47,7 +61,7 @@ final class KneeChart {
     sb.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(html(title)).append("\"><title>").append(html(title))
         .append("</title>");
-    sb.append("<text class=\"unit\" x=\"0\" y=\"14\">").append(html(percentile + " latency, ms")).append("</text>");
+    sb.append("<text class=\"unit\" x=\"0\" y=\"14\">").append(html(percentile.key() + " latency, ms")).append("</text>");
     for (int t = 0; t <= 4; t++) {
       double v = maxY * t / 4;
       double y = TOP + PLOT_H - PLOT_H * t / 4.0;
@@ -66,8 +80,18 @@ final class KneeChart {
     double by = TOP + PLOT_H - boundMs * fy;
     sb.append("<path class=\"ref\" d=\"M").append(LEFT).append(' ').append(f(by)).append('H').append(LEFT + plotW)
         .append("\"/><text class=\"tick\" x=\"").append(LEFT + plotW).append("\" y=\"").append(f(by - 5))
-        .append("\" text-anchor=\"end\">").append(html(percentile + " target " + Fmt.num(boundMs) + " ms"))
+        .append("\" text-anchor=\"end\">").append(html(percentile.key() + " target " + Fmt.num(boundMs) + " ms"))
         .append("</text>");
+    for (Point p : points) {
+      for (List<Knee.Step> search : p.searches()) {
+        StringBuilder d = new StringBuilder();
+        for (Knee.Step step : search) {
+          double y = TOP + PLOT_H - Math.min(latency(step, percentile), maxY) * fy;
+          d.append(d.length() == 0 ? "M" : "L").append(f(LEFT + step.offered() * fx)).append(' ').append(f(y));
+        }
+        sb.append("<path class=\"search\" stroke=\"").append(p.color()).append("\" d=\"").append(d).append("\"/>");
+      }
+    }
     int i = 0;
     for (Point p : points) {
       // Without a measured latency the marker sits on the bound line: the knee met it, by definition.
@@ -84,12 +108,17 @@ final class KneeChart {
       double ly = TOP + PLOT_H + 44 + i * 18;
       sb.append(marker(p.found(), LEFT + 6, ly - 4, p.color()));
       String text = p.host() + ": " + Views.kneePrefix(p.found()) + Fmt.est(p.rate()) + " " + rateUnit
-          + (p.latencyMs() == null ? "" : ", " + percentile + " " + Fmt.num(p.latencyMs()) + " ms there");
+          + (p.latencyMs() == null ? "" : ", " + percentile.key() + " " + Fmt.num(p.latencyMs()) + " ms there");
       sb.append("<text class=\"tick\" x=\"").append(LEFT + 18).append("\" y=\"").append(f(ly))
           .append("\">").append(html(TextFit.ellipsize(text, 12, false, plotW - 18))).append("</text>");
       i++;
     }
     return sb.append("</svg>").toString();
+  }
+
+  /** The step's latency at the chart's percentile: p99 or p50, the two a step keeps. */
+  private static double latency(Knee.Step step, Percentile percentile) {
+    return Percentile.P50.equals(percentile) ? step.p50Ms() : step.p99Ms();
   }
 
   private static String marker(Knee.Found found, double x, double y, String color) {

@@ -29,7 +29,7 @@ final class LatencySection {
       sb.append("<h3>Latency against load</h3><p class=\"meta\">Each host's knee: the highest offered rate whose "
           + "latency percentile stayed within the bound (dashed line), at the latency measured there. A dot: a higher "
           + "rate broke the bound; ▶: every rate tried met it (the knee is higher); ◀: none did (the knee is lower). "
-          + "Records keep the search's other steps only as text, so they are not drawn.</p>\n");
+          + "Thin lines: each fork's search, step by step (steps above three times the bound on the top edge).</p>\n");
       for (BenchmarkRow r : knees) {
         List<KneeChart.Point> pts = new ArrayList<>();
         KneeCell any = null;
@@ -41,7 +41,7 @@ final class LatencySection {
           }
           any = k;
           Double lat = c.latency() == null ? null : c.latency().percentilesMs().get(k.percentile());
-          pts.add(new KneeChart.Point(c.host(), color.get(c.host()), k.rate(), lat, k.found()));
+          pts.add(new KneeChart.Point(c.host(), color.get(c.host()), k.rate(), lat, k.found(), k.searches()));
           table.append("<tr><td>").append(HtmlFormat.hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">")
               .append(html(Views.kneePrefix(k))).append(HtmlFormat.est(k.rate(), " " + HtmlFormat.dash(k.unit()))).append("</td><td>")
               .append(html(k.found().id())).append("</td><td class=\"n\">")
@@ -51,7 +51,7 @@ final class LatencySection {
               .append(html(k.disagreement() == null ? "" : k.disagreement())).append("</td></tr>");
         }
         String title = "Latency against load: " + Views.benchmarkName(r);
-        HtmlFormat.figure(sb, title, KneeChart.render(title, HtmlFormat.dash(any.unit()), any.percentile().key(), any.boundMs(), pts));
+        HtmlFormat.figure(sb, title, KneeChart.render(title, HtmlFormat.dash(any.unit()), any.percentile(), any.boundMs(), pts));
         sb.append("<div class=\"scroll\"><table><thead><tr><th>Host</th><th>Knee</th><th>Search ended</th>"
             + "<th>Latency at the knee</th><th>Bound</th><th>$ per million at the knee</th><th>Note</th></tr></thead><tbody>")
             .append(table).append("</tbody></table></div>\n");

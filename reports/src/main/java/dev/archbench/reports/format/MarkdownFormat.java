@@ -2,6 +2,7 @@ package dev.archbench.reports.format;
 
 import static dev.archbench.reports.format.Fmt.md;
 
+import dev.archbench.record.Knee;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.CapacityAnswer;
@@ -138,6 +139,7 @@ final class MarkdownFormat implements ReportFormat {
         }
       }
       sb.append('\n');
+      kneeSearches(sb, knees, hosts);
     }
 
     for (CapacityPlan p : a.capacity()) {
@@ -198,5 +200,34 @@ final class MarkdownFormat implements ReportFormat {
       return b;
     }
     return b == null ? a : a + " (" + b + ")";
+  }
+
+  /** Every fork's knee search step by step: the latency-against-load curve behind each knee. */
+  private static void kneeSearches(StringBuilder sb, List<BenchmarkRow> knees, Map<String, HostSummary> hosts) {
+    StringBuilder rows = new StringBuilder();
+    for (BenchmarkRow r : knees) {
+      for (Cell c : r.cells()) {
+        if (c.knee() == null) {
+          continue;
+        }
+        int fork = 0;
+        for (List<Knee.Step> search : c.knee().searches()) {
+          rows.append("| ").append(md(Views.benchmarkName(r))).append(" | ").append(hostName(hosts.get(c.host())))
+              .append(" | ").append(++fork).append(" | ");
+          for (int i = 0; i < search.size(); i++) {
+            Knee.Step st = search.get(i);
+            rows.append(i == 0 ? "" : "; ").append(Fmt.num(st.offered())).append(" → ").append(Fmt.num(st.achieved()))
+                .append(": ").append(Fmt.num(st.p50Ms())).append(" / ").append(Fmt.num(st.p99Ms()))
+                .append(st.errors() == 0 ? "" : " (" + st.errors() + " errors)");
+          }
+          rows.append(" |\n");
+        }
+      }
+    }
+    if (rows.length() > 0) {
+      sb.append("<details><summary>Knee searches, step by step</summary>\n\n")
+          .append("Each fork's search in the order tried: offered → answered rate, then p50 / p99 latency in ms.\n\n")
+          .append("| Benchmark | Host | Fork | Steps |\n|---|---|---|---|\n").append(rows).append("\n</details>\n\n");
+    }
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.archbench.workloads.inference.load.LatencyBoundSearch;
-import dev.archbench.workloads.inference.load.LatencyBoundSearch.RatePoint;
+import dev.archbench.record.Knee.Step;
 import dev.archbench.workloads.inference.load.PoissonSchedule;
 import dev.archbench.workloads.inference.load.ProcessStats;
 import java.util.List;
@@ -37,12 +37,16 @@ class LoadModelTest {
 
   @Test
   void highestRateWithinBoundStopsAtFirstViolation() {
-    List<RatePoint> pts = List.of(new RatePoint(10, 5), new RatePoint(20, 9), new RatePoint(30, 150),
-        new RatePoint(40, 50));
-    assertThat(LatencyBoundSearch.highestWithin(pts, 100)).contains(new RatePoint(20, 9));
+    List<Step> pts = List.of(step(10, 5), step(20, 9), step(30, 150),
+        step(40, 50));
+    assertThat(LatencyBoundSearch.highestWithin(pts, 100)).contains(step(20, 9));
     assertThat(LatencyBoundSearch.highestWithin(pts, 4)).isEmpty();
-    assertThat(LatencyBoundSearch.highestWithin(pts, 200)).contains(new RatePoint(40, 50));
+    assertThat(LatencyBoundSearch.highestWithin(pts, 200)).contains(step(40, 50));
     assertThat(LatencyBoundSearch.rates(100, 6)).containsExactly(20.0, 40.0, 60.0, 80.0, 100.0, 120.0);
+  }
+
+  private static Step step(double rate, double p99Ms) {
+    return new Step(rate, rate, p99Ms / 2, p99Ms, 0);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.archbench.workloads.inference.bench;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDList;
 import dev.archbench.record.Knee;
+import dev.archbench.record.Knee.Step;
 import dev.archbench.record.Latency;
 import dev.archbench.record.Percentile;
 import dev.archbench.workload.ForkContext;
@@ -13,7 +14,6 @@ import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.inference.engine.ModelUnderTest;
 import dev.archbench.workloads.inference.engine.ThreadSettings;
 import dev.archbench.workloads.inference.load.LatencyBoundSearch;
-import dev.archbench.workloads.inference.load.LatencyBoundSearch.RatePoint;
 import dev.archbench.workloads.inference.load.PoissonSchedule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,15 +61,17 @@ public final class ServerScenario implements Scenario {
       double serviceSeconds = serviceTime(pool.peek(), input, Math.max(0.5, settings.warmupSeconds()));
       double capacity = p.predictors() / serviceSeconds;
       ResultNotes.of(fork).metric("server.capacityEstimate", "req/s", true, capacity);
-      List<RatePoint> points = new ArrayList<>();
+      List<Step> points = new ArrayList<>();
       Map<Double, Histogram> latencyByRate = new LinkedHashMap<>();
       ExecutorService workers = Executors.newFixedThreadPool(p.predictors());
       try {
         int step = 0;
         for (double rate : LatencyBoundSearch.rates(capacity, STEPS)) {
+          long t0 = System.nanoTime();
           Histogram h = measureRate(workers, pool, input, rate, settings.measureSeconds(), step++);
+          double answered = h.getTotalCount() / ((System.nanoTime() - t0) / 1e9);
           double p99 = Latency.millis(h, Percentile.P99);
-          points.add(new RatePoint(rate, p99));
+          points.add(new Step(rate, answered, Latency.millis(h, Percentile.P50), p99, 0));
           latencyByRate.put(rate, h);
           if (p99 > bound) {
             break;
@@ -84,9 +86,8 @@ public final class ServerScenario implements Scenario {
       attrs.put("threads", threads.toString());
       attrs.put("steps", describe(points));
       OptionalDouble best = LatencyBoundSearch.highestWithin(points, bound)
-          .map(pt -> OptionalDouble.of(pt.ratePerSecond())).orElse(OptionalDouble.empty());
-      Knee knee = Knee.ofSearch(best, points.stream().map(RatePoint::ratePerSecond).toList(), "req/s",
-          Percentile.P99, bound);
+          .map(pt -> OptionalDouble.of(pt.offered())).orElse(OptionalDouble.empty());
+      Knee knee = Knee.ofSearch(best, points, "req/s", Percentile.P99, bound);
       double rate = knee.rates().get(0);
       return ScenarioMeasurement.ofIterations(List.of(rate)).withAttributes(attrs)
           .withLatency(Latency.ofForks(List.of(latencyByRate.get(rate))))
@@ -94,11 +95,11 @@ public final class ServerScenario implements Scenario {
     }
   }
 
-  private static String describe(List<RatePoint> points) {
+  private static String describe(List<Step> points) {
     StringBuilder sb = new StringBuilder();
-    for (RatePoint pt : points) {
+    for (Step pt : points) {
       sb.append(sb.length() == 0 ? "" : "; ")
-          .append(String.format(Locale.ROOT, "%.1f req/s -> p99 %.3f ms", pt.ratePerSecond(), pt.p99Millis()));
+          .append(String.format(Locale.ROOT, "%.1f req/s -> p99 %.3f ms", pt.offered(), pt.p99Ms()));
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.archbench.workloads.inference.load;
 
+import dev.archbench.record.Knee.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,6 @@ import java.util.Optional;
  */
 public final class LatencyBoundSearch {
   private LatencyBoundSearch() {}
-
-  /** One tried rate and the p99 latency measured at it. */
-  public record RatePoint(double ratePerSecond, double p99Millis) {}
 
   /** Rates to try: fractions of an estimated capacity, ascending. */
   public static List<Double> rates(double capacityPerSecond, int steps) {
@@ -29,10 +27,10 @@ public final class LatencyBoundSearch {
   }
 
   /** The highest rate within the bound, scanning until the first violation; empty if none. */
-  public static Optional<RatePoint> highestWithin(List<RatePoint> ascending, double boundMillis) {
-    RatePoint best = null;
-    for (RatePoint p : ascending) {
-      if (p.p99Millis() > boundMillis) {
+  public static Optional<Step> highestWithin(List<Step> ascending, double boundMillis) {
+    Step best = null;
+    for (Step p : ascending) {
+      if (p.p99Ms() > boundMillis) {
         break;
       }
       best = p;

@@ -1,5 +1,6 @@
 package dev.archbench.workloads.web.load;
 
+import dev.archbench.record.Knee.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -19,14 +20,12 @@ public final class KneeSearch {
   /** Refinement stops when failing and passing rates are closer than this share of saturation. */
   public static final double RESOLUTION = 0.05;
 
-  /** One open-loop step: intended rate, answered rate (both per second), p99 in ms, errors. */
-  public record Step(double targetRate, double achievedRate, double p99Millis, long errors) {
-    public boolean passes(double p99TargetMillis) {
-      return errors == 0 && p99Millis <= p99TargetMillis && achievedRate >= KEEP_UP * targetRate;
-    }
-  }
-
   private KneeSearch() {}
+
+  /** Whether one open-loop step met the target: no errors, p99 within it, and the server kept up. */
+  public static boolean passes(Step s, double p99TargetMillis) {
+    return s.errors() == 0 && s.p99Ms() <= p99TargetMillis && s.achieved() >= KEEP_UP * s.offered();
+  }
 
   /** The rates to try, ascending: {@code fractions} of the closed-loop saturation throughput. */
   public static List<Double> ladder(double saturation, List<Double> fractions) {
@@ -57,14 +56,14 @@ public final class KneeSearch {
 
   /** The lowest failing rate, if any step failed. */
   public static OptionalDouble lowestFailing(List<Step> steps, double p99TargetMillis) {
-    return steps.stream().filter(s -> !s.passes(p99TargetMillis)).mapToDouble(Step::targetRate).min();
+    return steps.stream().filter(s -> !passes(s, p99TargetMillis)).mapToDouble(Step::offered).min();
   }
 
   /** The knee, or empty when no step passed below the first failure. */
   public static OptionalDouble knee(List<Step> steps, double p99TargetMillis) {
     double ceiling = lowestFailing(steps, p99TargetMillis).orElse(Double.POSITIVE_INFINITY);
-    return steps.stream().filter(s -> s.passes(p99TargetMillis) && s.targetRate() < ceiling)
-        .mapToDouble(Step::targetRate).max();
+    return steps.stream().filter(s -> passes(s, p99TargetMillis) && s.offered() < ceiling)
+        .mapToDouble(Step::offered).max();
   }
 
   /**

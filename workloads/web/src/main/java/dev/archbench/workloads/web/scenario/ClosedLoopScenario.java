@@ -12,8 +12,10 @@ import java.util.Map;
 
 /**
  * Closed-loop load: {@code concurrency} keep-alive connections, each sending its next request as soon
- * as the previous answer arrived. Score: answered requests per second (mean of iterations);
- * latency: the histogram of every answer of every iteration. Every answer is checked against the validated body;
+ * as the previous answer arrived. The warm-up is measured as steps of the iteration length, so the
+ * harness classifies the whole series (where it became steady, by the rule every fork follows).
+ * Score: answered requests per second (mean of the steady iterations); latency: the histogram of
+ * every answer of every measured iteration. Every answer is checked against the validated body;
  * any wrong answer fails the run.
  *
  * <p>Params: {@code endpoint} (plaintext, json, orders, orders-gzip), {@code tls} (none, jdk,
@@ -28,7 +30,7 @@ public class ClosedLoopScenario implements Scenario {
       int clientThreads = Concurrency.clientThreads(connections, rig.vcpus());
       Measurement m;
       try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target(), rig.exchange(), clientThreads, connections)) {
-        m = Measurement.run(gen, rig.meter(gen), settings.warmupSeconds(), settings.measureSeconds(),
+        m = Measurement.series(gen, rig.meter(gen), settings.warmupSteps(), settings.measureSeconds(),
             Math.max(1, settings.iterations())).requireNoErrors(gen, rig.what());
       }
       rig.revalidate();

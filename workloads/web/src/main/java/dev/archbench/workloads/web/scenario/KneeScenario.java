@@ -1,6 +1,7 @@
 package dev.archbench.workloads.web.scenario;
 
 import dev.archbench.record.Knee;
+import dev.archbench.record.Knee.Step;
 import dev.archbench.record.Percentile;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioMeasurement;
@@ -8,7 +9,6 @@ import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.web.load.Concurrency;
 import dev.archbench.workloads.web.load.Interval;
 import dev.archbench.workloads.web.load.KneeSearch;
-import dev.archbench.workloads.web.load.KneeSearch.Step;
 import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.Measurement;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ public class KneeScenario implements Scenario {
       for (double rate : KneeSearch.ladder(saturation, fractions)) {
         Step s = step(rig, rate, connections, clientThreads, settleSeconds, stepSeconds, byRate);
         steps.add(s);
-        if (!s.passes(targetMs)) {
+        if (!KneeSearch.passes(s, targetMs)) {
           break;
         }
       }
@@ -78,7 +78,7 @@ public class KneeScenario implements Scenario {
       attributes.put("steps", describe(steps));
       attributes.put("latencyFrom", "intended send time (coordinated omission corrected)");
       // No rate within the target is a finding, not a failure: the knee is then an upper bound.
-      Knee k = Knee.ofSearch(knee, steps.stream().map(Step::targetRate).toList(), "req/s", Percentile.P99, targetMs);
+      Knee k = Knee.ofSearch(knee, steps, "req/s", Percentile.P99, targetMs);
       double rate = k.rates().get(0);
       return Results.of(List.of(rate), byRate.get(rate), attributes, rig.measuresServerCpu()).withKnee(k);
     }
@@ -101,7 +101,7 @@ public class KneeScenario implements Scenario {
     }
     Interval i = m.iterations().get(0);
     byRate.put(rate, m);
-    return new Step(rate, i.throughput(), i.percentileMillis(99), i.errors());
+    return new Step(rate, i.throughput(), i.percentileMillis(50), i.percentileMillis(99), i.errors());
   }
 
   static double p99TargetMillis(ScenarioSettings settings) {
@@ -123,7 +123,7 @@ public class KneeScenario implements Scenario {
         sb.append("; ");
       }
       sb.append(String.format(Locale.ROOT, "%.0f req/s -> %.0f answered, p99 %.3f ms",
-          s.targetRate(), s.achievedRate(), s.p99Millis()));
+          s.offered(), s.achieved(), s.p99Ms()));
     }
     return sb.toString();
   }

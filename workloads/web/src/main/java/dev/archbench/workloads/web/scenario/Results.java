@@ -2,6 +2,7 @@ package dev.archbench.workloads.web.scenario;
 
 import dev.archbench.record.Latency;
 import dev.archbench.workload.ScenarioMeasurement;
+import dev.archbench.workloads.web.load.Interval;
 import dev.archbench.workloads.web.load.Measurement;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ final class Results {
   static ScenarioMeasurement of(List<Double> raw, Measurement m, Map<String, String> attributes,
       boolean serverCpuKnown) {
     return ScenarioMeasurement.ofIterations(raw)
+        .withWarmup(m.warmup().stream().map(Interval::throughput).toList(), m.jitMillis())
         .withLatency(Latency.ofForks(List.of(m.latencies())))
         .withCpu(serverCpuKnown ? m.cpu().stored(m.completed(), m.seconds()) : null)
         .withAttributes(attributes);

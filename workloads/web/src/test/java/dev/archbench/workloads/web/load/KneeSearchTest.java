@@ -3,7 +3,7 @@ package dev.archbench.workloads.web.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.archbench.workloads.web.load.KneeSearch.Step;
+import dev.archbench.record.Knee.Step;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,37 +13,37 @@ class KneeSearchTest {
   @Test
   void kneeIsTheHighestPassingRateBelowTheFirstFailure() {
     List<Step> steps = List.of(
-        new Step(1000, 1000, 1, 0),
-        new Step(2000, 1999, 3, 0),
-        new Step(3000, 2990, 12, 0),   // p99 over target
-        new Step(4000, 3960, 9, 0));   // a lucky pass above a failure does not count
+        new Step(1000, 1000, 0.5, 1, 0),
+        new Step(2000, 1999, 0.5, 3, 0),
+        new Step(3000, 2990, 0.5, 12, 0),   // p99 over target
+        new Step(4000, 3960, 0.5, 9, 0));   // a lucky pass above a failure does not count
     assertThat(KneeSearch.knee(steps, TARGET)).hasValue(2000);
     assertThat(KneeSearch.lowestFailing(steps, TARGET)).hasValue(3000);
   }
 
   @Test
   void aStepThatDoesNotKeepUpFailsEvenWithLowLatency() {
-    Step s = new Step(5000, 4000, 1, 0);
-    assertThat(s.passes(TARGET)).isFalse();
-    assertThat(new Step(5000, 4800, 1, 0).passes(TARGET)).isTrue();
-    assertThat(new Step(5000, 5000, 1, 3).passes(TARGET)).isFalse();
+    Step s = new Step(5000, 4000, 0.5, 1, 0);
+    assertThat(KneeSearch.passes(s, TARGET)).isFalse();
+    assertThat(KneeSearch.passes(new Step(5000, 4800, 0.5, 1, 0), TARGET)).isTrue();
+    assertThat(KneeSearch.passes(new Step(5000, 5000, 0.5, 1, 3), TARGET)).isFalse();
   }
 
   @Test
   void noKneeWhenEvenTheLowestRateFails() {
-    assertThat(KneeSearch.knee(List.of(new Step(100, 100, 50, 0)), TARGET)).isEmpty();
+    assertThat(KneeSearch.knee(List.of(new Step(100, 100, 0.5, 50, 0)), TARGET)).isEmpty();
   }
 
   @Test
   void refinementBisectsUntilTheResolution() {
     double saturation = 10_000;
-    List<Step> steps = List.of(new Step(5000, 5000, 2, 0), new Step(7500, 7500, 20, 0));
+    List<Step> steps = List.of(new Step(5000, 5000, 0.5, 2, 0), new Step(7500, 7500, 0.5, 20, 0));
     assertThat(KneeSearch.nextRefinement(steps, TARGET, saturation)).hasValue(6250);
-    List<Step> close = List.of(new Step(5000, 5000, 2, 0), new Step(5400, 5400, 20, 0));
+    List<Step> close = List.of(new Step(5000, 5000, 0.5, 2, 0), new Step(5400, 5400, 0.5, 20, 0));
     assertThat(KneeSearch.nextRefinement(close, TARGET, saturation)).isEmpty();
-    assertThat(KneeSearch.nextRefinement(List.of(new Step(5000, 5000, 2, 0)), TARGET, saturation)).isEmpty();
+    assertThat(KneeSearch.nextRefinement(List.of(new Step(5000, 5000, 0.5, 2, 0)), TARGET, saturation)).isEmpty();
     // Nothing passed: bisect down towards zero.
-    assertThat(KneeSearch.nextRefinement(List.of(new Step(2000, 2000, 20, 0)), TARGET, saturation)).hasValue(1000);
+    assertThat(KneeSearch.nextRefinement(List.of(new Step(2000, 2000, 0.5, 20, 0)), TARGET, saturation)).hasValue(1000);
   }
 
   @Test
