@@ -29,9 +29,10 @@ record_in() { # the run record in a directory (not JMH's own .jmh.json beside it
   for f in "$1"/*.json; do [[ $f == *.jmh.json ]] || echo "$f"; done
 }
 
+a2=
 if [[ ${1:-} == --records ]]; then
-  [[ $# -eq 3 ]] || { echo "usage: $0 --records PROFILE.json REFERENCE.json" >&2; exit 2; }
-  a=$2 b=$3
+  [[ $# -eq 3 || $# -eq 4 ]] || { echo "usage: $0 --records PROFILE.json REFERENCE.json [PROFILE2.json]" >&2; exit 2; }
+  a=$2 b=$3 a2=${4:-}
 else
   profile=${1:?usage: $0 PROFILE [run options] | --records PROFILE.json REFERENCE.json}
   shift
@@ -43,6 +44,12 @@ else
   ab run --profile full --precision none --budget 24h --jmh "$ref_jmh" --label bias --progress plain \
     --out "$out/reference" "$@" >"$out/reference.log" 2>&1 || true
   echo "reference run ($ref_jmh): $((SECONDS - start)) s"
+  if [[ ${BIAS_BRACKET:-1} != 0 ]]; then
+    start=$SECONDS
+    ab run --profile "$profile" --label bias --progress plain --out "$out/profile2" "$@" >"$out/profile2.log" 2>&1 || true
+    echo "$profile run again, after the reference: $((SECONDS - start)) s"
+    a2=$(record_in "$out/profile2")
+  fi
   echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   a=$(record_in "$out/profile")
   b=$(record_in "$out/reference")
@@ -51,7 +58,11 @@ fi
 # The profile's interval as archbench shows it (the report's CSV: the contract), the reference's score.
 ab report "$a" --format csv --allow-noisy --out "$out/report-profile" >/dev/null 2>"$out/report-profile.err"
 ab report "$b" --format csv --allow-noisy --out "$out/report-reference" >/dev/null 2>"$out/report-reference.err"
-python3 - "$out/report-profile/report.csv" "$out/report-reference/report.csv" "$a" "$b" <<'PY'
+if [[ -n $a2 ]]; then
+  ab report "$a2" --format csv --allow-noisy --out "$out/report-profile2" >/dev/null 2>"$out/report-profile2.err"
+fi
+python3 - "$out/report-profile/report.csv" "$out/report-reference/report.csv" "$a" "$b" \
+  "${a2:+$out/report-profile2/report.csv}" <<'PY'
 import collections, csv, json, statistics, sys
 
 def rows(path):
@@ -73,8 +84,10 @@ def classes(path):
 
 prof, ref = rows(sys.argv[1]), rows(sys.argv[2])
 pc, rc = classes(sys.argv[3]), classes(sys.argv[4])
-ratios, covered, within, left_out, n = [], 0, 0, 0, 0
-print(f"{'benchmark':58} {'profile':>12} {'reference':>12} {'ratio':>6}  covers  profile forks | reference forks")
+again = rows(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[5] else {}
+ratios, drifts, covered, within, left_out, n = [], [], 0, 0, 0, 0
+print(f"{'benchmark':58} {'profile':>12} {'reference':>12} {'ratio':>6}  covers  "
+      + ("drift  " if again else "") + "profile forks | reference forks")
 for key in sorted(prof):
     p, r = prof[key], ref.get(key)
     if r is None or p["status"] != "ok" or r["status"] != "ok" or not p["score"] or not r["score"]:
@@ -91,7 +104,16 @@ for key in sorted(prof):
     within += abs(ratio - 1) <= 0.05
     left_out += int(p["unsteady_forks"] or 0)
     name = key[1] + ("[" + key[2] + "]" if key[2] else "")
-    print(f"{name[:58]:58} {score:12.6g} {reference:12.6g} {ratio:6.3f}  {'yes' if cov else 'NO':6}  {pc.get(key, '')} | {rc.get(key, '')}")
+    drift = ""
+    p2 = again.get(key)
+    if p2 is not None and p2["status"] == "ok" and p2["score"]:
+        # The second profile run against the first: how far the machine moved while the reference ran.
+        d = float(p2["score"]) / score
+        drifts.append(d)
+        drift = f"{d:6.3f} "
+    elif again:
+        drift = f"{'–':>6} "
+    print(f"{name[:58]:58} {score:12.6g} {reference:12.6g} {ratio:6.3f}  {'yes' if cov else 'NO':6}  {drift}{pc.get(key, '')} | {rc.get(key, '')}")
 if n == 0:
     print("no benchmark has a score in both runs")
     sys.exit(1)
@@ -99,5 +121,9 @@ print(f"\nwithin ±5% of the reference: {within} of {n} ({100 * within / n:.0f}%
       f"interval covers the reference: {covered} of {n} ({100 * covered / n:.0f}%); "
       f"median ratio {statistics.median(ratios):.3f}, range {min(ratios):.3f}–{max(ratios):.3f}; "
       f"forks not steady, left out of the profile's scores: {left_out}")
+if drifts:
+    print(f"drift (the profile run after the reference ÷ the one before): median {statistics.median(drifts):.3f}, "
+          f"median size {100 * statistics.median(abs(d - 1) for d in drifts):.1f}%; a bias smaller than the drift "
+          f"cannot be told apart from it")
 sys.exit(0 if within >= 0.9 * n and covered >= 0.95 * n else 1)
 PY
