@@ -54,6 +54,10 @@ class ContractTest {
       assertThat(r.knee().percentile()).isEqualTo(Percentile.P99);
       assertThat(r.knee().found()).isNotEqualTo(Knee.Found.UNKNOWN);
       assertThat(r.latency().histograms()).hasSize(1);
+      assertThat(r.knee().steps()).as("one search per fork").hasSize(1);
+      assertThat(r.knee().steps().get(0)).as("every step tried").hasSizeGreaterThanOrEqualTo(1)
+          .allSatisfy(st -> assertThat(st.p99Ms()).isGreaterThanOrEqualTo(st.p50Ms()).isPositive());
+      assertThat(r.knee().steps().get(0).stream().map(Knee.Step::offered)).contains(r.knee().rates().get(0));
     }
     assertThat(knee.cpu().serverCores()).isPositive();
     assertThat(server.subject().sha256()).hasSize(64);
@@ -80,6 +84,7 @@ class ContractTest {
       assertThat(c.knee().rate().value()).isEqualTo(r.knee().rates().get(0), org.assertj.core.api.Assertions.within(
           r.knee().rates().get(0) * 1e-5));
       assertThat(c.knee().boundMs()).isEqualTo(r.knee().boundMs());
+      assertThat(c.knee().searches()).as("the curve the report draws").isEqualTo(r.knee().steps());
     }
     for (Analysis.CapacityPlan plan : a.capacity()) {
       Analysis.CapacityAnswer ans = plan.answers().get(0);

@@ -85,7 +85,9 @@ final class KneeChart {
     for (Point p : points) {
       for (List<Knee.Step> search : p.searches()) {
         StringBuilder d = new StringBuilder();
-        for (Knee.Step step : search) {
+        // Drawn by offered rate, not in the order tried: a refining step lies between two earlier ones.
+        List<Knee.Step> byRate = search.stream().sorted(java.util.Comparator.comparingDouble(Knee.Step::offered)).toList();
+        for (Knee.Step step : byRate) {
           double y = TOP + PLOT_H - Math.min(latency(step, percentile), maxY) * fy;
           d.append(d.length() == 0 ? "M" : "L").append(f(LEFT + step.offered() * fx)).append(' ').append(f(y));
         }
