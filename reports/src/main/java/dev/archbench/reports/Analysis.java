@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
 import dev.archbench.record.Status;
-import dev.archbench.reports.stats.Estimate;
-import dev.archbench.reports.stats.IntervalScope;
+import dev.archbench.stats.Estimate;
+import dev.archbench.stats.IntervalScope;
+import dev.archbench.workload.Profile;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,7 @@ public record Analysis(
   /**
    * One host: every record with the same instance type (or label, or host id off-cloud).
    *
+   * @param profiles the profiles its records ran, as the records name them, sorted
    * @param noisy why its numbers are not fit for price comparisons (smoke profile, shared CI runner)
    * @param priceCompared whether it takes part in price comparisons (not noisy, or --allow-noisy)
    */
@@ -68,7 +70,13 @@ public record Analysis(
       Double usdPerHour,
       String priceSource,
       String priceNote,
-      String unpriced) {}
+      String unpriced) {
+
+    /** Whether every record of this host ran the smoke profile. */
+    public boolean smokeOnly() {
+      return profiles.equals(List.of(Profile.SMOKE.id()));
+    }
+  }
 
   /** One benchmark (workload, benchmark, parameters, threads) across hosts. */
   public record BenchmarkRow(
@@ -138,28 +146,10 @@ public record Analysis(
    *     over all its records)
    * @param stopReasons why the runs stopped measuring, distinct, in record order
    * @param missed how many of the cell's records stopped before reaching their target
+   * @param unsteadyForks forks of the cell's records that never became steady, left out of its score
    */
   public record PrecisionCell(Double target, Double halfWidth, List<String> stopReasons, int missed,
-      int unsteadyForks) {
-    /**
-     * "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record (budget)", "±4.1%",
-     * "±2.2% of ±2% (target-met); 1 fork not steady, left out".
-     */
-    public String text() {
-      String reached = halfWidth == null ? "no interval" : "±" + pct(halfWidth);
-      String asked = target == null ? "" : " of ±" + pct(target);
-      String miss = missed == 0 ? "" : ", missed in " + missed + (missed == 1 ? " record" : " records");
-      String unsteady = unsteadyForks == 0 ? ""
-          : "; " + unsteadyForks + (unsteadyForks == 1 ? " fork" : " forks") + " not steady, left out";
-      return reached + asked + miss + (stopReasons.isEmpty() ? "" : " (" + String.join(", ", stopReasons) + ")")
-          + unsteady;
-    }
-
-    private static String pct(double fraction) {
-      double p = fraction * 100;
-      return p > 999 ? ">999%" : dev.archbench.reports.format.Fmt.num(p) + "%";
-    }
-  }
+      int unsteadyForks) {}
 
   /** The range of a few values, e.g. of per-record scores. */
   public record Spread(double min, double max) {}

@@ -8,9 +8,6 @@ import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.CellEstimation.Work;
 import dev.archbench.reports.price.PriceCatalog;
 import dev.archbench.reports.price.PriceResolver;
-import dev.archbench.reports.stats.Estimate;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,10 +25,6 @@ import java.util.stream.Collectors;
  * derive from host and benchmark names, sums run in a fixed order, logarithms use {@link StrictMath}.
  */
 public final class Analyzer {
-  /** Warning code of records made on shared CI runners (noisy neighbours). */
-  public static final String SHARED_CI_RUNNER = "shared-ci-runner";
-  private static final MathContext SIX = new MathContext(6);
-
   private Analyzer() {}
 
   /**
@@ -44,7 +37,8 @@ public final class Analyzer {
     List<String> problems = new ArrayList<>(loadProblems);
     PriceResolver prices = new PriceResolver(opt.prices(), opt.userCatalog(), PriceCatalog.embedded(),
         opt.spotPrices(), opt.pricing());
-    List<AcceptedRecord> accepted = InputValidation.accept(records, problems);
+    DecodedLatency latency = new DecodedLatency();
+    List<AcceptedRecord> accepted = InputValidation.accept(records, problems, latency);
     List<HostGroup> hosts = HostGrouping.group(accepted, opt, prices, problems);
     String baseline = baseline(hosts, opt);
     Map<String, HostGroup> byKey = new LinkedHashMap<>();
@@ -55,7 +49,7 @@ public final class Analyzer {
     List<BenchmarkRow> rows = new ArrayList<>();
     for (BenchmarkResult spec : rowSpecs(accepted)) {
       Optional<ScoreUnit> su = ScoreUnit.of(spec.unit());
-      List<Work> works = hosts.parallelStream().map(h -> CellEstimation.estimate(spec, su, h, b)).toList();
+      List<Work> works = hosts.parallelStream().map(h -> CellEstimation.estimate(spec, su, h, b, latency)).toList();
       rows.add(comparisons.row(spec, works));
     }
     Map<String, List<double[]>> overallReps = new TreeMap<>();
@@ -107,11 +101,6 @@ public final class Analyzer {
             + "operations per second (threads / time)");
   }
 
-  /** Why a result's numbers cannot be used, or null. */
-  static String badNumbers(BenchmarkResult r) {
-    return InputValidation.badNumbers(r);
-  }
-
   private static String baseline(List<HostGroup> hosts, ReportOptions opt) {
     if (hosts.isEmpty()) {
       return null;
@@ -132,36 +121,11 @@ public final class Analyzer {
         + hosts.stream().map(HostGroup::key).collect(Collectors.joining(", ")) + ")");
   }
 
-  // ---- helpers shared by the stages ----
-
-  static double r6(double v) {
-    if (!Double.isFinite(v) || v == 0) {
-      return v;
-    }
-    return new BigDecimal(v).round(SIX).doubleValue();
-  }
-
-  /** Rounded to 6 significant digits; null when any bound is not finite. */
-  static Estimate r6(Estimate e) {
-    if (e == null) {
-      return null;
-    }
-    if (!Double.isFinite(e.value()) || !Double.isFinite(e.lower()) || !Double.isFinite(e.upper())) {
-      return null;
-    }
-    return new Estimate(r6(e.value()), r6(e.lower()), r6(e.upper()));
-  }
-
-  static String paramsText(Map<String, String> params) {
+  private static String paramsText(Map<String, String> params) {
     if (params == null || params.isEmpty()) {
       return "";
     }
     return new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(","));
-  }
-
-  static String fileName(String file) {
-    int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
-    return file.substring(slash + 1);
   }
 }

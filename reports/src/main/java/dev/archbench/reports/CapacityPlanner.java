@@ -84,8 +84,8 @@ final class CapacityPlanner {
     Double monthly = null;
     Double monthlyC = null;
     if (hs.usdPerHour() != null && hs.priceCompared()) {
-      monthly = Analyzer.r6(n * hs.usdPerHour() * HOURS_PER_MONTH);
-      monthlyC = Analyzer.r6(nc * hs.usdPerHour() * HOURS_PER_MONTH);
+      monthly = Rounding.r6(n * hs.usdPerHour() * HOURS_PER_MONTH);
+      monthlyC = Rounding.r6(nc * hs.usdPerHour() * HOURS_PER_MONTH);
     } else {
       notes.add("no price: " + (hs.unpriced() != null ? hs.unpriced() : "left out of price comparisons"));
     }
@@ -118,8 +118,8 @@ final class CapacityPlanner {
     }
     double perCpuSecond = requests / cpuSeconds;
     double perInstance = perCpuSecond * vcpus;
-    return java.util.Optional.of("by CPU (" + num(Analyzer.r6(1000 / perCpuSecond)) + " ms per request; all "
-        + vcpus + " vCPUs serving, no load generator): up to " + num(Analyzer.r6(perInstance))
+    return java.util.Optional.of("by CPU (" + num(Rounding.r6(1000 / perCpuSecond)) + " ms per request; all "
+        + vcpus + " vCPUs serving, no load generator): up to " + num(Rounding.r6(perInstance))
         + " req/s per instance, " + count(instances(t.ratePerSecond(), perInstance)) + " if the service scales");
   }
 

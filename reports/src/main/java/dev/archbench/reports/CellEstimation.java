@@ -13,9 +13,9 @@ import dev.archbench.reports.Analysis.KneeCell;
 import dev.archbench.reports.Analysis.LatencyCell;
 import dev.archbench.reports.Analysis.Rates;
 import dev.archbench.reports.Analysis.Sample;
-import dev.archbench.reports.stats.Estimate;
-import dev.archbench.reports.stats.IntervalScope;
-import dev.archbench.reports.stats.ScoreInterval;
+import dev.archbench.stats.Estimate;
+import dev.archbench.stats.IntervalScope;
+import dev.archbench.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ final class CellEstimation {
     }
   }
 
-  static Work estimate(BenchmarkResult spec, Optional<ScoreUnit> su, HostGroup h, int b) {
+  static Work estimate(BenchmarkResult spec, Optional<ScoreUnit> su, HostGroup h, int b, DecodedLatency decoded) {
     List<BenchmarkResult> all = h.byKey().getOrDefault(spec.key(), List.of());
     if (all.isEmpty()) {
       return null;
@@ -78,7 +78,7 @@ final class CellEstimation {
       notes.add(si.scope().caveat());
     }
     KneeCell knee = knee(ok, h.summary(), b, seed ^ KNEE_SEED, notes);
-    LatencyCell latency = latency(ok, notes);
+    LatencyCell latency = latency(ok, decoded, notes);
     Map<String, Double> secondary = secondary(ok);
     if (!si.finite()) {
       notes.add("score not computed: its values overflow double-precision arithmetic");
@@ -111,7 +111,7 @@ final class CellEstimation {
       notes.add("unit " + spec.unit() + " is not a work rate: no price-performance");
     }
     boolean comparable = !upperBound && Double.isFinite(perfPoint) && perfPoint > 0;
-    Cell c = new Cell(h.key(), Status.OK, null, sample, Analyzer.r6(si.estimate()), null, rates, knee, latency,
+    Cell c = new Cell(h.key(), Status.OK, null, sample, Rounding.r6(si.estimate()), null, rates, knee, latency,
         secondary, List.copyOf(notes));
     return new Work(c, comparable ? perf : null, perfPoint);
   }
@@ -139,7 +139,7 @@ final class CellEstimation {
     if (e == null) {
       return null;
     }
-    Estimate r = Analyzer.r6(e);
+    Estimate r = Rounding.r6(e);
     if (r == null || !(r.value() > 0) || !(r.lower() > 0)) {
       notes.add(what + " not computed: the value overflows or is undefined");
       return null;
@@ -173,7 +173,7 @@ final class CellEstimation {
       notes.add("knee: " + disagreement);
     }
     ScoreInterval si = ScoreInterval.of(levels, b, seed);
-    Estimate rate = Analyzer.r6(si.estimate());
+    Estimate rate = Rounding.r6(si.estimate());
     if (rate == null || !(rate.lower() > 0)) {
       notes.add("knee not computed: the value overflows or is undefined");
       return null;
@@ -204,14 +204,6 @@ final class CellEstimation {
     return sb.append("): the interval spans their knees").toString();
   }
 
-  /**
-   * Percentiles of every fork's histogram of every record, merged; never a mean of percentiles.
-   * Version-1 records kept only a summary: one is shown as it is, several cannot be merged.
-   */
-  /**
-   * The lowest and highest per-record score, when several records succeeded: what a reader of a
-   * fleet of one instance type wants to see beside an interval that includes the instance level.
-   */
   /** The records' precision targets and stop reasons beside this cell's own half-width; null without any. */
   private static Analysis.PrecisionCell precision(List<BenchmarkResult> ok, ScoreInterval si) {
     List<Precision> ps = ok.stream().map(BenchmarkResult::precision).filter(Objects::nonNull).toList();
@@ -225,10 +217,14 @@ final class CellEstimation {
     double hw = si.relativeHalfWidth();
     int unsteady = ok.stream().filter(r -> r.forkRuns() != null)
         .mapToInt(r -> r.forkRuns().size() - r.steadyForks()).sum();
-    return new Analysis.PrecisionCell(target, Double.isFinite(hw) ? Analyzer.r6(hw) : null, reasons, missed,
+    return new Analysis.PrecisionCell(target, Double.isFinite(hw) ? Rounding.r6(hw) : null, reasons, missed,
         unsteady);
   }
 
+  /**
+   * The lowest and highest per-record score, when several records succeeded: what a reader of a
+   * fleet of one instance type wants to see beside an interval that includes the instance level.
+   */
   private static Analysis.Spread recordSpread(List<BenchmarkResult> ok) {
     if (ok.size() < 2) {
       return null;
@@ -242,10 +238,14 @@ final class CellEstimation {
       min = Math.min(min, r.score());
       max = Math.max(max, r.score());
     }
-    return new Analysis.Spread(Analyzer.r6(min), Analyzer.r6(max));
+    return new Analysis.Spread(Rounding.r6(min), Rounding.r6(max));
   }
 
-  private static LatencyCell latency(List<BenchmarkResult> ok, List<String> notes) {
+  /**
+   * Percentiles of every fork's histogram of every record, merged; never a mean of percentiles.
+   * Version-1 records kept only a summary: one is shown as it is, several cannot be merged.
+   */
+  private static LatencyCell latency(List<BenchmarkResult> ok, DecodedLatency decoded, List<String> notes) {
     List<Latency> ls = ok.stream().map(BenchmarkResult::latency).filter(Objects::nonNull).toList();
     if (ls.isEmpty()) {
       return null;
@@ -253,23 +253,23 @@ final class CellEstimation {
     if (ls.stream().allMatch(l -> !l.histograms().isEmpty())) {
       Histogram all = Latency.newHistogram();
       int n = 0;
-      for (Latency l : ls) {
-        for (Histogram h : l.decodedForks()) {
-          all.add(h);
-          n++;
+      for (BenchmarkResult r : ok) {
+        if (r.latency() != null) {
+          all.add(decoded.of(r));
+          n += r.latency().histograms().size();
         }
       }
       if (all.getTotalCount() == 0) {
         return null;
       }
       Map<Percentile, Double> p = new TreeMap<>();
-      Latency.summaryOf(all).forEach((k, v) -> p.put(k, Analyzer.r6(v)));
+      Latency.summaryOf(all).forEach((k, v) -> p.put(k, Rounding.r6(v)));
       return new LatencyCell(p, n, "merged histograms of " + n + (n == 1 ? " fork" : " forks") + " in "
           + ls.size() + (ls.size() == 1 ? " record" : " records"));
     }
     if (ls.size() == 1) {
       Map<Percentile, Double> p = new TreeMap<>();
-      ls.get(0).percentilesMs().forEach((k, v) -> p.put(k, Analyzer.r6(v)));
+      ls.get(0).percentilesMs().forEach((k, v) -> p.put(k, Rounding.r6(v)));
       return p.isEmpty() ? null : new LatencyCell(p, 0, "the record's summary (version 1: no histograms)");
     }
     notes.add("latency percentiles not computed: version-1 records keep summaries, which cannot be merged");
@@ -294,7 +294,7 @@ final class CellEstimation {
     sums.forEach((k, v) -> {
       double mean = v / counts.get(k);
       if (Double.isFinite(mean)) {
-        out.put(k, Analyzer.r6(mean));
+        out.put(k, Rounding.r6(mean));
       }
     });
     return out.isEmpty() ? null : out;

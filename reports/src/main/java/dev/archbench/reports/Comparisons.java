@@ -9,8 +9,8 @@ import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.Verdict;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.CellEstimation.Work;
-import dev.archbench.reports.stats.Estimate;
-import dev.archbench.reports.stats.IntervalScope;
+import dev.archbench.stats.Estimate;
+import dev.archbench.stats.IntervalScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -82,7 +82,7 @@ final class Comparisons {
           }
           s.point += StrictMath.log(point);
           s.n++;
-          c = withRelative(c, new Comparison(Analyzer.r6(rel), verdict), null);
+          c = withRelative(c, new Comparison(Rounding.r6(rel), verdict), null);
         } else {
           c = withRelative(c, null, "relative to the baseline not computed: the ratio overflows or is undefined");
         }
@@ -168,7 +168,7 @@ final class Comparisons {
       double k = bs.usdPerHour() / s.usdPerHour();
       pp = rel.map(x -> x * k);
     }
-    return new HostAggregate(h.key(), n, Analyzer.r6(rel), Analyzer.r6(pp));
+    return new HostAggregate(h.key(), n, Rounding.r6(rel), Rounding.r6(pp));
   }
 
   /** Noisy hosts left out of comparisons are shown but never named winners. */

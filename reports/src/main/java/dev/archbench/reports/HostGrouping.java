@@ -8,6 +8,8 @@ import dev.archbench.reports.price.CatalogEntry;
 import dev.archbench.reports.price.HostPrice;
 import dev.archbench.reports.price.PriceResolver;
 import dev.archbench.reports.price.PricingModel;
+import dev.archbench.stats.Noise;
+import dev.archbench.workload.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,12 +60,12 @@ final class HostGrouping {
     for (AcceptedRecord a : recs) {
       var run = a.record().run();
       profiles.add(run.profile());
-      if ("smoke".equals(run.profile())) {
+      if (a.profile() == Profile.SMOKE) {
         noisy.add("smoke profile");
       } else if (!run.comparable()) {
         noisy.add("marked not comparable");
       }
-      if (run.hasWarning(Analyzer.SHARED_CI_RUNNER)) {
+      if (run.hasWarning(Noise.SHARED_CI_RUNNER)) {
         noisy.add("shared CI runner");
       }
     }
@@ -111,10 +113,15 @@ final class HostGrouping {
         cpu == null ? null : cpu.microarchitecture(), vcpus, cores,
         h.memory() == null ? null : h.memory().totalBytes(), accel, jvm, os,
         recs.stream().map(a -> a.record().run().id()).toList(),
-        recs.stream().map(a -> Analyzer.fileName(a.file())).toList(),
+        recs.stream().map(a -> fileName(a.file())).toList(),
         List.copyOf(profiles), List.copyOf(noisy), compared,
-        price.usdPerHour() == null ? null : Analyzer.r6(price.usdPerHour()),
+        price.usdPerHour() == null ? null : Rounding.r6(price.usdPerHour()),
         price.source(), priceNote, price.priced() ? null : price.problem());
+  }
+
+  private static String fileName(String file) {
+    int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+    return file.substring(slash + 1);
   }
 
   private static String join(String... parts) {

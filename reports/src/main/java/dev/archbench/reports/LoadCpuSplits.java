@@ -28,8 +28,8 @@ final class LoadCpuSplits {
         double client = splits.stream().mapToDouble(CpuSplit::clientCores).sum() / n;
         double other = splits.stream().mapToDouble(CpuSplit::otherCores).sum() / n;
         List<Double> perCpu = splits.stream().map(CpuSplit::serverRequestsPerCpuSecond).filter(v -> v != null).toList();
-        Double rps = perCpu.isEmpty() ? null : Analyzer.r6(perCpu.stream().mapToDouble(Double::doubleValue).sum() / perCpu.size());
-        out.add(new LoadCpu(row.key(), h.key(), n, Analyzer.r6(server), Analyzer.r6(client), Analyzer.r6(other), rps));
+        Double rps = perCpu.isEmpty() ? null : Rounding.r6(perCpu.stream().mapToDouble(Double::doubleValue).sum() / perCpu.size());
+        out.add(new LoadCpu(row.key(), h.key(), n, Rounding.r6(server), Rounding.r6(client), Rounding.r6(other), rps));
       }
     }
     return List.copyOf(out);

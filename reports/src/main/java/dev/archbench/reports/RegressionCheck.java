@@ -8,11 +8,11 @@ import dev.archbench.record.Precision;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.price.Csv;
-import dev.archbench.reports.stats.Estimate;
-import dev.archbench.reports.stats.FalseDiscovery;
-import dev.archbench.reports.stats.HierarchicalBootstrap;
-import dev.archbench.reports.stats.IntervalScope;
-import dev.archbench.reports.stats.ScoreInterval;
+import dev.archbench.stats.Estimate;
+import dev.archbench.stats.FalseDiscovery;
+import dev.archbench.stats.HierarchicalBootstrap;
+import dev.archbench.stats.IntervalScope;
+import dev.archbench.stats.ScoreInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +151,8 @@ public final class RegressionCheck {
     if (b == null) {
       return new Row(key, a.unit(), null, null, null, a.isOk() ? Verdict.MISSING_IN_NEW : Verdict.NOT_COMPARED, null);
     }
-    String badA = Analyzer.badNumbers(a);
-    String badB = Analyzer.badNumbers(b);
+    String badA = InputValidation.badNumbers(a);
+    String badB = InputValidation.badNumbers(b);
     if (badA != null) {
       warnings.add(oldFile + ": result " + key + ": " + badA);
     }
@@ -184,7 +184,7 @@ public final class RegressionCheck {
           "score not computed: its values overflow double-precision arithmetic");
     }
     if (ia.scope() == IntervalScope.NONE || ib.scope() == IntervalScope.NONE) {
-      return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), null,
+      return new Row(key, a.unit(), Rounding.r6(ia.estimate()), Rounding.r6(ib.estimate()), null,
           Verdict.NOT_COMPARED, IntervalScope.NONE.caveat());
     }
     double[] ra = ia.replicates();
@@ -216,7 +216,7 @@ public final class RegressionCheck {
     if (!leftOut.isEmpty()) {
       note = (note == null ? "" : note + "; ") + leftOut.substring(2);
     }
-    return new Row(key, a.unit(), Analyzer.r6(ia.estimate()), Analyzer.r6(ib.estimate()), Analyzer.r6(r), v, note,
+    return new Row(key, a.unit(), Rounding.r6(ia.estimate()), Rounding.r6(ib.estimate()), Rounding.r6(r), v, note,
         FalseDiscovery.pValueOfRatio(ratio, r.value()), precision(a, ia) + " / " + precision(b, ib), missed);
   }
 
@@ -234,12 +234,12 @@ public final class RegressionCheck {
   /** "±1.8% of 2%", "±1.8%" without a target: the half-width shown is the interval compared here. */
   private static String precision(BenchmarkResult r, ScoreInterval si) {
     double hw = si.relativeHalfWidth();
-    String reached = Double.isNaN(hw) ? "–" : "±" + Fmt.num(hw * 100) + "%";
+    String reached = Double.isNaN(hw) ? "–" : "±" + Fmt.percent(hw);
     Precision p = r.precision();
     if (p == null || p.target() == null) {
       return reached;
     }
-    return reached + " of ±" + Fmt.num(p.target() * 100) + "%" + (p.missedTarget() ? " (missed)" : "");
+    return reached + " of ±" + Fmt.percent(p.target()) + (p.missedTarget() ? " (missed)" : "");
   }
 
   /** The Markdown summary (for a job summary or PR comment). */
@@ -247,7 +247,7 @@ public final class RegressionCheck {
     StringBuilder sb = new StringBuilder();
     sb.append("# archbench compare\n\n");
     sb.append("OLD: `").append(code(oldName)).append("` · NEW: `").append(code(newName)).append("` · threshold: ")
-        .append(Fmt.num(res.threshold() * 100)).append("%\n\n");
+        .append(Fmt.percent(res.threshold())).append("\n\n");
     long reg = res.count(Verdict.REGRESSION) + res.count(Verdict.FAILED_IN_NEW);
     sb.append(reg == 0 ? "**No significant regression beyond the threshold.**"
         : "**" + reg + (reg == 1 ? " regression" : " regressions") + " beyond the threshold.**")
@@ -266,7 +266,7 @@ public final class RegressionCheck {
       sb.append("| ").append(md(r.key())).append(" | ")
           .append(r.oldScore() == null ? "–" : Fmt.est(r.oldScore()) + " " + md(r.unit())).append(" | ")
           .append(r.newScore() == null ? "–" : Fmt.est(r.newScore()) + " " + md(r.unit())).append(" | ")
-          .append(r.ratio() == null ? "–" : Fmt.pctEst(r.ratio())).append(" | ")
+          .append(r.ratio() == null ? "–" : Fmt.changeEst(r.ratio())).append(" | ")
           .append(r.precision() == null ? "–" : md(r.precision())).append(" | ")
           .append(r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW ? "**" + r.verdict().text() + "**"
               : r.verdict().text())
@@ -276,7 +276,7 @@ public final class RegressionCheck {
         + "A difference is significant when its 95% interval (hierarchical bootstrap over forks and iterations, "
         + HierarchicalBootstrap.REPLICATES + " replicates, fixed seed, widened for few forks) excludes zero and it"
         + " holds after the Benjamini-Hochberg correction over all benchmarks compared (false discovery rate "
-        + Fmt.num(FALSE_DISCOVERY_RATE * 100) + "%); a regression is a significant change worse than the threshold."
+        + Fmt.percent(FALSE_DISCOVERY_RATE) + "); a regression is a significant change worse than the threshold."
         + " Precision is the 95% interval's half-width relative to the score, and the target the run asked for.\n");
     return sb.toString();
   }

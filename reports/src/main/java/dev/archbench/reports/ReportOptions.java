@@ -4,7 +4,7 @@ import dev.archbench.reports.price.ManualPrice;
 import dev.archbench.reports.price.PriceCatalog;
 import dev.archbench.reports.price.PricingModel;
 import dev.archbench.reports.price.SpotPrices;
-import dev.archbench.reports.stats.HierarchicalBootstrap;
+import dev.archbench.stats.HierarchicalBootstrap;
 import java.util.List;
 
 /**

@@ -16,8 +16,8 @@ import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.Verdict;
 import dev.archbench.reports.format.ReportFormat;
 import dev.archbench.reports.price.ManualPrice;
-import dev.archbench.reports.stats.Estimate;
-import dev.archbench.reports.stats.IntervalScope;
+import dev.archbench.stats.Estimate;
+import dev.archbench.stats.IntervalScope;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -105,7 +105,7 @@ class AnalyzerTest {
         merged.add(rec);
       }
       assertThat(p99s).hasSize(2);
-      double expected = Analyzer.r6(merged.getValueAtPercentile(99) / 1e6);
+      double expected = Rounding.r6(merged.getValueAtPercentile(99) / 1e6);
       Cell c = cell(row(a, key), "c7g.xlarge");
       assertThat(c.latency().percentilesMs().get(Percentile.P99)).as(key).isEqualTo(expected);
       assertThat(c.latency().histograms()).isEqualTo(2);
@@ -284,7 +284,7 @@ class AnalyzerTest {
     assertThat(row(a, ok.key()).cells()).noneMatch(c -> c.host().equals("c99z.mega"));
     assertThat(cell(row(a, ZSTD), "c99z.mega").score()).isNotNull();
     assertThat(host(a, "c7g.xlarge").runIds()).hasSize(2);
-    assertThat(Analyzer.badNumbers(Fixtures.withRaw(ok, List.of(List.of(0.0))))).isEqualTo("score is zero");
+    assertThat(InputValidation.badNumbers(Fixtures.withRaw(ok, List.of(List.of(0.0))))).isEqualTo("score is zero");
   }
 
   /** Valid but extreme numbers: derived figures overflow; the cells say so and every format renders. */

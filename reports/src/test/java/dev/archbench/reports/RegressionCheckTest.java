@@ -51,7 +51,7 @@ class RegressionCheckTest {
     assertThat(md).contains("**2 regressions beyond the threshold.**").contains("| **regression** (");
     // The record's own interval, as its report shows it, with what it cannot include.
     RegressionCheck.Row row = res.rows().stream().filter(r -> r.key().equals(ZSTD)).findFirst().orElseThrow();
-    assertThat(row.note()).isEqualTo(dev.archbench.reports.stats.IntervalScope.ITERATIONS.caveat());
+    assertThat(row.note()).isEqualTo(dev.archbench.stats.IntervalScope.ITERATIONS.caveat());
 
     RegressionCheck.Result same = RegressionCheck.compare(old(), planted(Map.of(), UnaryOperator.identity()), 0.05);
     assertThat(verdicts(same).values()).allMatch(x -> x == Verdict.NO_SIGNIFICANT_DIFFERENCE || x == Verdict.NOT_COMPARED);

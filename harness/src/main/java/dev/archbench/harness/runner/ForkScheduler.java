@@ -6,7 +6,8 @@ import dev.archbench.record.ForkRun;
 import dev.archbench.record.Precision;
 import dev.archbench.record.Precision.StopReason;
 import dev.archbench.record.Status;
-import dev.archbench.reports.stats.ScoreInterval;
+import dev.archbench.stats.ScoreInterval;
+import dev.archbench.stats.StoppingRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +26,8 @@ import java.util.function.LongSupplier;
  * the benchmarks in a seeded random order, so a slow drift of a noisy machine spreads over all
  * benchmarks as fork-to-fork variation (which the interval includes) instead of biasing the ones
  * that happened to run during it. The precision is the interval archbench shows everywhere
- * ({@link ScoreInterval}), recomputed after each fork.
+ * ({@link ScoreInterval}), recomputed after each fork; when to stop is the {@link StoppingRule}
+ * that the dry run's forecast ({@link PrecisionModel}) simulates too.
  */
 final class ForkScheduler {
   /** A fork to run: the plan index (1-based) of its benchmark, its number (1-based) and plan. */
@@ -59,9 +61,11 @@ final class ForkScheduler {
   }
 
   private final ProfileSettings settings;
+  private final StoppingRule rule;
   private final ForkOrder order;
   private final Random random;
   private final LongSupplier nanoTime;
+  private final long start;
   private final long deadline;
   private final String hostKey;
   private final boolean adaptIterations;
@@ -76,10 +80,12 @@ final class ForkScheduler {
   ForkScheduler(List<PlanItem> plan, ProfileSettings settings, ForkOrder order, long seed, LongSupplier nanoTime,
       String hostKey, Map<String, BenchmarkResult> resumed, boolean adaptIterations) {
     this.settings = settings;
+    this.rule = new StoppingRule(settings.precision(), settings.minForks(), settings.maxForks());
     this.order = order;
     this.random = new Random(SplitMix64.mix(seed));
     this.nanoTime = nanoTime;
-    this.deadline = nanoTime.getAsLong() + settings.budget().toNanos();
+    this.start = nanoTime.getAsLong();
+    this.deadline = start + settings.budget().toNanos();
     this.hostKey = hostKey;
     this.adaptIterations = adaptIterations;
     for (int i = 0; i < plan.size(); i++) {
@@ -120,8 +126,11 @@ final class ForkScheduler {
       }
       // The budget is a cap: past the first fork (every benchmark gets a result), no fork starts that
       // would end after it, not even one the minimum asks for (the result then says it stopped early).
-      if (s.forks >= 1 && nanoTime.getAsLong() + (long) (s.expectedForkSeconds() * 1e9) > deadline) {
-        s.stop = StopReason.BUDGET;
+      // Nanoseconds since the start: exact as doubles for any budget below a hundred days.
+      long endsAt = nanoTime.getAsLong() - start + (long) (s.expectedForkSeconds() * 1e9);
+      StopReason budget = rule.beforeFork(s.forks, endsAt, deadline - start);
+      if (budget != null) {
+        s.stop = budget;
         s.result = withPrecision(s, s.result);
         continue;
       }
@@ -165,13 +174,7 @@ final class ForkScheduler {
     }
     boolean steady = s.result.isOk();
     s.halfWidth = steady ? ScoreInterval.of(s.result, hostKey).relativeHalfWidth() : Double.NaN;
-    if (s.forks >= settings.minForks()) {
-      if (settings.precision() != null && s.halfWidth <= settings.precision()) {
-        s.stop = StopReason.TARGET_MET;
-      } else if (s.forks >= settings.maxForks()) {
-        s.stop = StopReason.BENCHMARK_CAP;
-      }
-    }
+    s.stop = rule.afterFork(s.forks, s.halfWidth);
     if (s.stop == null && adaptIterations) {
       s.plan = replan(s);
     }

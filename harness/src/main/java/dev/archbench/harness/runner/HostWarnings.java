@@ -4,6 +4,7 @@ import dev.archbench.harness.fingerprint.ContainerSource;
 import dev.archbench.harness.fingerprint.HostFiles;
 import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.record.RunInfo.Warning;
+import dev.archbench.stats.Noise;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class HostWarnings {
   public static final String THP = "transparent-huge-pages";
   public static final String LOAD = "load-average";
   public static final String CPU_LIMIT = "container-cpu-limit";
-  public static final String SHARED_CI = "shared-ci-runner";
+  public static final String SHARED_CI = Noise.SHARED_CI_RUNNER;
   public static final String BATTERY = "battery-power";
   public static final String FORK_JVM_FLAGS = "fork-jvm-flags";
   public static final String FORK_JVM = "fork-jvm";

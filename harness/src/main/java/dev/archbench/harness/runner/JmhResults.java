@@ -24,7 +24,7 @@ import org.openjdk.jmh.results.RunResult;
  * ({@link SteadyState}, with the JIT's time per iteration from JMH's compiler profiler), the steady
  * iterations of steady forks as raw data, in sample mode their samples as a latency histogram, and secondary results (with per-iteration data
  * when JMH has it). JMH's own error and 99.9% interval are not kept: intervals are computed from the
- * raw data, one way, everywhere ({@code dev.archbench.reports.stats.ScoreInterval}). Values JMH cannot
+ * raw data, one way, everywhere ({@code dev.archbench.stats.ScoreInterval}). Values JMH cannot
  * compute (NaN) become {@code null}.
  */
 public final class JmhResults {

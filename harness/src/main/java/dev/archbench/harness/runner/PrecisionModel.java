@@ -1,9 +1,11 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Precision.StopReason;
 import dev.archbench.record.RunRecord;
-import dev.archbench.reports.stats.ScoreInterval;
-import dev.archbench.reports.stats.SmallSample;
+import dev.archbench.stats.ScoreInterval;
+import dev.archbench.stats.SmallSample;
+import dev.archbench.stats.StoppingRule;
 import dev.archbench.workload.Profile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,7 @@ import java.util.Map;
  * forks are (coefficients of variation) and what a fork costs, from measured defaults per workload
  * or, better, from earlier records of the same host ({@code --history}). From those it predicts the
  * forks a benchmark needs for the precision target and simulates the run's rounds within the budget,
- * as {@link ForkScheduler} will run them.
+ * as {@link ForkScheduler} will run them: both apply the same {@link StoppingRule}.
  */
 final class PrecisionModel {
 
@@ -28,7 +30,12 @@ final class PrecisionModel {
   record Variability(double iterationCv, double forkCv, double forkSeconds, String source) {}
 
   /** A benchmark's expected outcome: forks, precision reached, why it stops, time. */
-  record Prediction(PlanItem item, int forks, double halfWidth, String stopReason, double seconds, String source) {}
+  record Prediction(PlanItem item, int forks, double halfWidth, StopReason stop, double seconds, String source) {
+    /** Why it stops as the record spells it ({@code target-met}, {@code benchmark-cap}, {@code budget}). */
+    String stopReason() {
+      return stop.id();
+    }
+  }
 
   /**
    * Measured defaults per workload: medians over each workload's benchmarks of two quick runs of the
@@ -160,47 +167,39 @@ final class PrecisionModel {
 
   /** Predictions for the runnable items of {@code plan}, simulating the scheduler's rounds and budget. */
   List<Prediction> predict(List<PlanItem> plan, ProfileSettings s) {
+    StoppingRule rule = new StoppingRule(s.precision(), s.minForks(), s.maxForks());
     List<PlanItem> items = plan.stream().filter(i -> !i.isSkipped()).toList();
     int n = items.size();
     Variability[] v = new Variability[n];
-    int[] wanted = new int[n];
     int[] forks = new int[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = variability(items.get(i), s);
-      wanted[i] = s.maxForks();
-      for (int f = Math.max(1, s.minForks()); f <= s.maxForks(); f++) {
-        if (s.precision() != null && halfWidth(v[i], f, s.measurementIterations()) <= s.precision()) {
-          wanted[i] = f;
-          break;
-        }
-        if (s.precision() == null) {
-          wanted[i] = s.minForks();
-          break;
-        }
-      }
-    }
+    StopReason[] stop = new StopReason[n];
     double budget = s.budget().toSeconds();
     double spent = 0;
-    boolean[] budgetStopped = new boolean[n];
-    for (int round = 1; round <= s.maxForks(); round++) {
+    for (int i = 0; i < n; i++) {
+      v[i] = variability(items.get(i), s);
+    }
+    // Rounds as the scheduler runs them (in plan order here): one more fork of every benchmark that
+    // has not stopped, while the budget has room for it.
+    for (boolean active = n > 0; active; ) {
+      active = false;
       for (int i = 0; i < n; i++) {
-        if (forks[i] >= wanted[i] || budgetStopped[i]) {
+        if (stop[i] != null) {
           continue;
         }
-        if (forks[i] >= 1 && spent + v[i].forkSeconds() > budget) {
-          budgetStopped[i] = true;
+        stop[i] = rule.beforeFork(forks[i], spent + v[i].forkSeconds(), budget);
+        if (stop[i] != null) {
           continue;
         }
         forks[i]++;
         spent += v[i].forkSeconds();
+        stop[i] = rule.afterFork(forks[i], halfWidth(v[i], forks[i], s.measurementIterations()));
+        active |= stop[i] == null;
       }
     }
     List<Prediction> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double hw = halfWidth(v[i], forks[i], s.measurementIterations());
-      String reason = budgetStopped[i] ? "budget"
-          : s.precision() != null && hw <= s.precision() ? "target-met" : "benchmark-cap";
-      out.add(new Prediction(items.get(i), forks[i], hw, reason, forks[i] * v[i].forkSeconds(), v[i].source()));
+      out.add(new Prediction(items.get(i), forks[i], hw, stop[i], forks[i] * v[i].forkSeconds(), v[i].source()));
     }
     return out;
   }

@@ -3,8 +3,8 @@ package dev.archbench.harness.runner;
 import dev.archbench.record.Status;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Precision;
-import dev.archbench.reports.stats.IntervalScope;
-import dev.archbench.reports.stats.ScoreInterval;
+import dev.archbench.stats.IntervalScope;
+import dev.archbench.stats.ScoreInterval;
 import java.util.List;
 import java.util.Locale;
 

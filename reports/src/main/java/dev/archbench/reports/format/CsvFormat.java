@@ -8,7 +8,7 @@ import dev.archbench.reports.Analysis.KneeCell;
 import dev.archbench.reports.Analysis.LatencyCell;
 import dev.archbench.record.Percentile;
 import dev.archbench.reports.price.Csv;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

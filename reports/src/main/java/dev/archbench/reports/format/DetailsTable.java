@@ -44,7 +44,8 @@ final class DetailsTable {
     if (p == null) {
       return "–";
     }
-    return p.missed() > 0 ? "<strong>" + html(p.text()) + "</strong>" : html(p.text());
+    String text = html(Views.precisionText(p));
+    return p.missed() > 0 ? "<strong>" + text + "</strong>" : text;
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.archbench.reports.format;
 
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -56,8 +56,18 @@ public final class Fmt {
     return num(e.value()) + " (" + num(e.lower()) + "–" + num(e.upper()) + ")";
   }
 
+  /**
+   * A fraction as a percentage, three significant digits: {@code 1.9%}, {@code 0.45%}, {@code 12.5%},
+   * and {@code >999%} above that. The one format of a share or a precision (a half-width relative
+   * to its score); a change between two values is {@link #change}.
+   */
+  public static String percent(double fraction) {
+    double p = fraction * 100;
+    return p > 999 ? ">999%" : num(p) + "%";
+  }
+
   /** A ratio as a signed percentage change: {@code +12.3%}. */
-  public static String pct(double ratio) {
+  public static String change(double ratio) {
     double p = (ratio - 1) * 100;
     BigDecimal bd = new BigDecimal(p).setScale(Math.abs(p) < 10 ? 1 : 0, java.math.RoundingMode.HALF_EVEN);
     if (bd.signum() == 0) {
@@ -66,12 +76,12 @@ public final class Fmt {
     return (bd.signum() > 0 ? "+" : "") + bd.stripTrailingZeros().toPlainString() + "%";
   }
 
-  /** A ratio with its interval as percentages: {@code +12% (+8% to +15%)}. */
-  public static String pctEst(Estimate e) {
+  /** A ratio with its interval as percentage changes: {@code +12% (+8% to +15%)}. */
+  public static String changeEst(Estimate e) {
     if (e == null) {
       return "–";
     }
-    return pct(e.value()) + " (" + pct(e.lower()) + " to " + pct(e.upper()) + ")";
+    return change(e.value()) + " (" + change(e.lower()) + " to " + change(e.upper()) + ")";
   }
 
   /** A ratio: {@code 1.23× (1.10–1.31)}. */

@@ -3,7 +3,7 @@ package dev.archbench.reports.format;
 import static dev.archbench.reports.format.Fmt.html;
 import static dev.archbench.reports.format.Svg.f;
 
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.WorkloadSummary;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import dev.archbench.record.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -369,8 +369,8 @@ final class HtmlFormat implements ReportFormat {
       default -> "nsd";
     };
     Estimate r = c.relative().ratio();
-    return html(Fmt.pct(r.value())) + " <span class=\"ci\">(" + html(Fmt.pct(r.lower()))
-        + " to " + html(Fmt.pct(r.upper())) + ")</span> <span class=\"tag " + cls + "\">"
+    return html(Fmt.change(r.value())) + " <span class=\"ci\">(" + html(Fmt.change(r.lower()))
+        + " to " + html(Fmt.change(r.upper())) + ")</span> <span class=\"tag " + cls + "\">"
         + html(Views.verdictText(c)) + "</span>";
   }
 

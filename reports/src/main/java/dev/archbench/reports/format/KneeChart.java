@@ -5,7 +5,7 @@ import static dev.archbench.reports.format.Svg.f;
 
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.util.List;
 
 /**

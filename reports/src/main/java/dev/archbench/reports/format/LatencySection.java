@@ -7,7 +7,7 @@ import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.KneeCell;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import dev.archbench.record.Percentile;
 import java.util.ArrayList;
 import java.util.List;

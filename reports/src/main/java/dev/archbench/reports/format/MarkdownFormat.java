@@ -104,7 +104,7 @@ final class MarkdownFormat implements ReportFormat {
           }
           sb.append(c.score() == null ? "–" : Fmt.est(c.score()) + " " + md(r.unit())).append(" | ");
           if (compared) {
-            sb.append(Views.ratio(c) == null ? "–" : Fmt.pctEst(Views.ratio(c)) + " " + md(Views.verdictText(c))).append(" | ");
+            sb.append(Views.ratio(c) == null ? "–" : Fmt.changeEst(Views.ratio(c)) + " " + md(Views.verdictText(c))).append(" | ");
           }
           sb
               .append(c.rates().workPerDollar() == null ? "–" : Fmt.est(c.rates().workPerDollar()) + " " + md(r.perDollarUnit()))
@@ -180,7 +180,8 @@ final class MarkdownFormat implements ReportFormat {
     if (p == null) {
       return "–";
     }
-    return p.missed() > 0 ? "**" + md(p.text()) + "**" : md(p.text());
+    String text = md(Views.precisionText(p));
+    return p.missed() > 0 ? "**" + text + "**" : text;
   }
 
   private static String hostName(HostSummary h) {

@@ -2,7 +2,7 @@ package dev.archbench.reports.format;
 
 import static dev.archbench.reports.format.Fmt.html;
 
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

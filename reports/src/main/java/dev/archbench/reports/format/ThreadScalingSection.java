@@ -6,7 +6,7 @@ import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.archbench.reports.format;
 
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.stats.Estimate;
 
 /** How a ratio to the baseline reads: its interval above 1, below 1, or containing it (or none). */
 enum Tone {

@@ -5,8 +5,9 @@ import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.KneeCell;
-import dev.archbench.reports.stats.Estimate;
+import dev.archbench.reports.Analysis.PrecisionCell;
 import dev.archbench.reports.Analysis.WorkloadSummary;
+import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,22 @@ final class Views {
   }
 
   static boolean allSmoke(Analysis a) {
-    return !a.hosts().isEmpty() && a.hosts().stream().allMatch(h -> h.profiles().equals(List.of("smoke")));
+    return !a.hosts().isEmpty() && a.hosts().stream().allMatch(HostSummary::smokeOnly);
+  }
+
+  /**
+   * A cell's precision in words: "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record
+   * (budget)", "±4.1%", "±2.2% of ±2% (target-met); 1 fork not steady, left out".
+   */
+  static String precisionText(PrecisionCell p) {
+    String reached = p.halfWidth() == null ? "no interval" : "±" + Fmt.percent(p.halfWidth());
+    String asked = p.target() == null ? "" : " of ±" + Fmt.percent(p.target());
+    int missed = p.missed();
+    String miss = missed == 0 ? "" : ", missed in " + missed + (missed == 1 ? " record" : " records");
+    int unsteady = p.unsteadyForks();
+    String left = unsteady == 0 ? "" : "; " + unsteady + (unsteady == 1 ? " fork" : " forks") + " not steady, left out";
+    return reached + asked + miss + (p.stopReasons().isEmpty() ? "" : " (" + String.join(", ", p.stopReasons()) + ")")
+        + left;
   }
 
   static String verdictText(Cell c) {

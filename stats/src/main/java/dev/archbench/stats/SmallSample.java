@@ -1,4 +1,4 @@
-package dev.archbench.reports.stats;
+package dev.archbench.stats;
 
 /**
  * The small-sample correction of a percentile bootstrap. With n independent units a bootstrap's

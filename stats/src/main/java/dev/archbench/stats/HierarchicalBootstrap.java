@@ -1,4 +1,4 @@
-package dev.archbench.reports.stats;
+package dev.archbench.stats;
 
 import static dev.archbench.random.SplitMix64.GAMMA;
 import static dev.archbench.random.SplitMix64.mix;

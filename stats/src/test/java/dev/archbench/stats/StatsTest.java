@@ -1,4 +1,4 @@
-package dev.archbench.reports.stats;
+package dev.archbench.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

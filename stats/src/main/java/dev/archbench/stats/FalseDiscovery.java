@@ -1,4 +1,4 @@
-package dev.archbench.reports.stats;
+package dev.archbench.stats;
 
 import java.util.Arrays;
 
