@@ -6,15 +6,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * One child JVM of a run (a user's JMH, a scenario) from start to end: its output pumped into the
- * run's log, and it and its descendants killed when the run is stopped or the fork's deadline has
- * passed. The pump keeps reading when the log cannot be written (a full disk), because a child whose
- * pipe is full blocks and never exits.
+ * One child process of a run (a user's JMH, a scenario, the {@code --on-interrupt} command) from start
+ * to end: its output pumped into the run's log, and it and its descendants killed when the run is
+ * stopped or the child's deadline has passed ({@link #await}, which archbench's own JMH forks are
+ * held to as well). The pump keeps reading when the log cannot be written (a full disk), because a
+ * child whose pipe is full blocks and never exits.
  */
 final class ChildProcess {
   /** How much of the end of the output is kept for the failure line. */
@@ -43,31 +45,73 @@ final class ChildProcess {
    */
   static Ended run(List<String> cmd, OutputStream log, long deadline, LongSupplier nanoTime, BooleanSupplier stopped)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    return run(cmd, Map.of(), log, deadline, nanoTime, stopped);
+  }
+
+  /** As {@link #run(List, OutputStream, long, LongSupplier, BooleanSupplier)}, with {@code env} added to the child's. */
+  static Ended run(List<String> cmd, Map<String, String> env, OutputStream log, long deadline, LongSupplier nanoTime,
+      BooleanSupplier stopped) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
     Tail tail = new Tail();
     Thread pump = new Thread(() -> pump(p.getInputStream(), tail, log), "archbench-child-output");
     pump.setDaemon(true);
     pump.start();
-    boolean over = false;
-    try {
-      while (!p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-        boolean late = nanoTime.getAsLong() - deadline > 0;
-        if (late || stopped.getAsBoolean()) {
-          over |= late;
-          killTree(p);
-        }
+    boolean over = await(new Watched() {
+      @Override
+      public boolean awaitEnd(long millis) throws InterruptedException {
+        return p.waitFor(millis, TimeUnit.MILLISECONDS);
       }
-    } finally {
-      if (p.isAlive()) {
-        killTree(p); // interrupted while waiting: the child must not outlive this call
+
+      @Override
+      public void kill() {
+        killTree(p.toHandle());
       }
-    }
+    }, deadline, nanoTime, stopped);
     pump.join(5000);
     return new Ended(p.exitValue(), tail.text(), over);
   }
 
+  /**
+   * What {@link #await} waits for: a child process, or JMH's runner with the JVM it forked (which JMH
+   * starts, not we).
+   */
+  interface Watched {
+    /** Waits up to {@code millis}; true once it has ended. */
+    boolean awaitEnd(long millis) throws InterruptedException;
+
+    /** Kills it with whatever it started; {@link #awaitEnd} then soon returns true. */
+    void kill();
+  }
+
+  /**
+   * Waits until {@code w} has ended, killing it once {@code deadline} (a {@code nanoTime} value) has
+   * passed or {@code stopped} says so; the one deadline every child of a run is held to. Returns
+   * whether it was killed at the deadline.
+   */
+  static boolean await(Watched w, long deadline, LongSupplier nanoTime, BooleanSupplier stopped)
+      throws InterruptedException {
+    boolean over = false;
+    boolean ended = false;
+    try {
+      while (!(ended = w.awaitEnd(POLL_MILLIS))) {
+        boolean late = nanoTime.getAsLong() - deadline > 0;
+        if (late || stopped.getAsBoolean()) {
+          over |= late;
+          w.kill();
+        }
+      }
+    } finally {
+      if (!ended) {
+        w.kill(); // interrupted while waiting: the child must not outlive this call
+      }
+    }
+    return over;
+  }
+
   /** The child's descendants first (a user's JMH forks its own JVMs, which are not ours to wait for). */
-  private static void killTree(Process p) {
+  static void killTree(ProcessHandle p) {
     p.descendants().forEach(ProcessHandle::destroyForcibly);
     p.destroyForcibly();
   }

@@ -2,9 +2,14 @@ package dev.archbench.harness.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The one line a failed benchmark records: the innermost real error, not JMH's wrappers. */
 final class Failures {
+  /** How a failure by {@link OutOfMemoryError} begins, in words, wherever the error was thrown. */
+  static final String OUT_OF_MEMORY = "out of memory";
+  private static final String OOM_CLASS = OutOfMemoryError.class.getName();
+
   private Failures() {}
 
   static String firstLine(Throwable t) {
@@ -25,7 +30,21 @@ final class Failures {
     String msg = best.getMessage();
     String text = best.getClass().getName().startsWith("org.openjdk.jmh") && msg != null
         ? msg : best.getClass().getName() + (msg == null ? "" : ": " + msg);
-    return firstLineOf(text);
+    String line = firstLineOf(text);
+    return best instanceof OutOfMemoryError ? outOfMemory(line) : line;
+  }
+
+  /**
+   * The first {@link OutOfMemoryError} a child printed, as a failure line: a JVM that ran out of
+   * memory may print it anywhere (the benchmark's failure, a thread that died) and then end in any way.
+   */
+  static Optional<String> outOfMemoryIn(String output) {
+    return output.lines().filter(l -> l.contains(OOM_CLASS)).findFirst()
+        .map(l -> outOfMemory(firstLineOf(l.substring(l.indexOf(OOM_CLASS)))));
+  }
+
+  private static String outOfMemory(String line) {
+    return OUT_OF_MEMORY + " (" + line + ")";
   }
 
   static String firstLineOf(String text) {

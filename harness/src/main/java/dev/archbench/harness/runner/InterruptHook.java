@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,34 +22,27 @@ final class InterruptHook {
 
   private InterruptHook() {}
 
-  /** Runs the hook; returns a one-line outcome for the user. */
+  /**
+   * Runs the hook; returns a one-line outcome for the user. Through {@link ChildProcess}: its output
+   * keeps draining when the log cannot take it (the hook that follows a full disk must not block on a
+   * full pipe), and it and what it started are killed at the timeout. It is not tied to archbench's
+   * life: a {@code kill -9} after the record is saved should not cut an upload of it short.
+   */
   static String run(String command, RunFiles files, Interruption.Reason reason, OutputStream log) {
-    ProcessBuilder pb = new ProcessBuilder(List.of("sh", "-c", command)).redirectErrorStream(true);
-    pb.environment().put("ARCHBENCH_RECORD", abs(files.record()));
-    pb.environment().put("ARCHBENCH_JMH_JSON", abs(files.jmhJson()));
-    pb.environment().put("ARCHBENCH_LOG", abs(files.log()));
-    pb.environment().put("ARCHBENCH_RUN_ID", files.runId());
-    pb.environment().put("ARCHBENCH_INTERRUPT", reason.name().toLowerCase(java.util.Locale.ROOT));
+    Map<String, String> env = Map.of(
+        "ARCHBENCH_RECORD", abs(files.record()),
+        "ARCHBENCH_JMH_JSON", abs(files.jmhJson()),
+        "ARCHBENCH_LOG", abs(files.log()),
+        "ARCHBENCH_RUN_ID", files.runId(),
+        "ARCHBENCH_INTERRUPT", reason.name().toLowerCase(Locale.ROOT));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     try {
-      Process p = pb.start();
-      Thread copier = new Thread(() -> {
-        try {
-          p.getInputStream().transferTo(log);
-          log.flush();
-        } catch (IOException ignored) {
-          // the log is best effort for the hook's output
-        }
-      });
-      copier.setDaemon(true);
-      copier.start();
-      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly); // what sh started (an upload) goes too
-        p.destroyForcibly();
+      ChildProcess.Ended r = ChildProcess.run(List.of("sh", "-c", command), env, log, deadline, System::nanoTime,
+          () -> false);
+      if (r.overDeadline()) {
         return "on-interrupt command timed out after " + TIMEOUT_SECONDS + " s";
       }
-      copier.join(1000);
-      return p.exitValue() == 0 ? "on-interrupt command done"
-          : "on-interrupt command failed with exit code " + p.exitValue();
+      return r.exit() == 0 ? "on-interrupt command done" : "on-interrupt command failed with " + r.describeExit();
     } catch (IOException e) {
       return "on-interrupt command could not start: " + e.getMessage();
     } catch (InterruptedException e) {

@@ -32,6 +32,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * parameters and threads, the fork's warm-up and measured iterations unless {@code --jmh} fixes
  * them). The runner's {@link ForkScheduler} decides how many forks a benchmark gets and in which
  * order; JMH forks the JVM as a child process; its human-readable output goes to the run's log.
+ * Like every child of a run, the fork is killed at its deadline ({@link ForkDeadline}) and dies with
+ * archbench ({@link ParentWatch}, as a Java agent: JMH writes the fork's command line).
  */
 final class JmhExecutor {
   private final ForkSettings fork;
@@ -51,7 +53,11 @@ final class JmhExecutor {
     this.stopped = stopped;
   }
 
-  Outcome run(PlanItem item, JmhMethod method, ForkPlan plan, String startedAt) {
+  /**
+   * Runs one fork; one still running at {@code limit}'s deadline is killed and fails, as a user's JMH
+   * fork or a scenario's JVM does ({@link ChildProcess#await}).
+   */
+  Outcome run(PlanItem item, JmhMethod method, ForkPlan plan, String startedAt, ForkDeadline limit) {
     String jmhName = method.method();
     if (index.find(jmhName).isEmpty()) {
       return Outcome.failed(item, "JMH benchmark " + jmhName
@@ -62,8 +68,18 @@ final class JmhExecutor {
       dir = Files.createTempDirectory("archbench-jmh-");
       Path notes = dir.resolve("notes.jsonl");
       String forkProperty = fork.forkProperty(dir.resolve("fork.json"), notes);
-      Collection<RunResult> results = runWaitingForTheJmhLock(
-          options(item, method, plan, index.find(jmhName).get(), forkProperty));
+      // The fork dies with archbench (kill -9 included); the agent's path, unique to this fork, finds it.
+      Path watch = dir.resolve("watch.jar");
+      String watchOption = ParentWatch.agentOption(watch);
+      RunnerThread runner = new RunnerThread(
+          options(item, method, plan, index.find(jmhName).get(), forkProperty, watchOption), watch.toString());
+      if (ChildProcess.await(runner, limit.forFork(plan, fork.profile()), limit.nanoTime(), stopped)) {
+        return Outcome.failed(item, ForkDeadline.EXCEEDED, startedAt, Clock.now());
+      }
+      if (runner.failure != null) {
+        return Outcome.failed(item, Failures.firstLine(runner.failure), startedAt, Clock.now());
+      }
+      Collection<RunResult> results = runner.results;
       if (results.size() != 1) {
         return Outcome.failed(item, "JMH returned " + results.size() + " results, expected one",
             startedAt, Clock.now());
@@ -71,12 +87,56 @@ final class JmhExecutor {
       RunResult rr = results.iterator().next();
       Notes n = Files.exists(notes) ? Notes.parse(Files.readString(notes, StandardCharsets.UTF_8)) : Notes.NONE;
       return new Outcome(JmhResults.convert(item, rr, n, startedAt, Clock.now()), rr);
-    } catch (RunnerException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return Outcome.failed(item, Failures.firstLine(e), startedAt, Clock.now());
     } catch (IOException e) {
-      return Outcome.failed(item, "notes file: " + e.getMessage(), startedAt, Clock.now());
+      return Outcome.failed(item, "the fork's files in " + dir + ": " + Failures.firstLine(e), startedAt,
+          Clock.now());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failed(item, "interrupted", startedAt, Clock.now());
     } finally {
       ScenarioExecutor.deleteTree(dir);
+    }
+  }
+
+  /**
+   * JMH's runner on a thread of its own, so that the calling thread can hold the fork JMH starts to
+   * the deadline. The fork is found among archbench's children by {@code marker} on its command line.
+   */
+  private final class RunnerThread implements ChildProcess.Watched {
+    private final Thread thread;
+    private final String marker;
+    private volatile boolean killed;
+    private volatile Collection<RunResult> results;
+    private volatile Throwable failure;
+
+    RunnerThread(Options options, String marker) {
+      this.marker = marker;
+      this.thread = new Thread(() -> {
+        try {
+          results = runWaitingForTheJmhLock(options, () -> killed);
+        } catch (Throwable t) {
+          failure = t;
+        }
+      }, "archbench-jmh-runner");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public boolean awaitEnd(long millis) throws InterruptedException {
+      thread.join(millis);
+      return !thread.isAlive();
+    }
+
+    /** Kills the fork; JMH's runner then sees it die and returns. */
+    @Override
+    public void kill() {
+      killed = true;
+      ProcessHandle.current().children()
+          .filter(c -> c.info().commandLine().map(l -> l.contains(marker)).orElse(false))
+          .forEach(ChildProcess::killTree);
     }
   }
 
@@ -84,7 +144,8 @@ final class JmhExecutor {
    * JMH refuses to run while another JMH process holds {@code /tmp/jmh.lock} (two benchmark runs on
    * one machine disturb each other). Rather than failing every benchmark, wait for it, and say so.
    */
-  private Collection<RunResult> runWaitingForTheJmhLock(Options options) throws RunnerException {
+  private Collection<RunResult> runWaitingForTheJmhLock(Options options, BooleanSupplier killed)
+      throws RunnerException {
     long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
     boolean told = false;
     while (true) {
@@ -93,7 +154,7 @@ final class JmhExecutor {
             new PrintStream(new KeepOpen(log), true, StandardCharsets.UTF_8), VerboseMode.NORMAL)).run();
       } catch (RunnerException e) {
         boolean locked = e.getMessage() != null && e.getMessage().contains("Another JMH instance");
-        if (!locked || System.nanoTime() > deadline || stopped.getAsBoolean()) {
+        if (!locked || System.nanoTime() > deadline || stopped.getAsBoolean() || killed.getAsBoolean()) {
           throw e;
         }
         if (!told) {
@@ -111,7 +172,7 @@ final class JmhExecutor {
   }
 
   private Options options(PlanItem item, JmhMethod method, ForkPlan plan, BenchmarkListEntry entry,
-      String forkProperty) {
+      String forkProperty, String watchOption) {
     CommandLineOptions raw = fork.rawJmh();
     ProfileSettings s = fork.profile();
     ChainedOptionsBuilder b = new OptionsBuilder().parent(raw)
@@ -146,6 +207,11 @@ final class JmhExecutor {
     append.addAll(fork.userJvmArgs());
     append.add(forkProperty);
     b.jvmArgsAppend(append.toArray(new String[0]));
+    // The watch that ties the fork to archbench's life goes first: Linux shows a process only the
+    // first page of its command line, and the fork is found by it (a long class path comes later).
+    List<String> prepend = new ArrayList<>(List.of(watchOption));
+    prepend.addAll(raw.getJvmArgsPrepend().orElse(List.of()));
+    b.jvmArgsPrepend(prepend.toArray(new String[0]));
     return b.build();
   }
 

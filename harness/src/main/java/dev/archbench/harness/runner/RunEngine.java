@@ -374,7 +374,7 @@ public final class RunEngine {
     if (item.spec().execution() instanceof UserJmhMethod user) {
       return userJmh.run(item, user, plan, settings, startedAt, deadline);
     }
-    return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt);
+    return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt, deadline);
   }
 
   /** {@code --order}, else interleaved where records are for comparison (all but smoke). */

@@ -209,8 +209,15 @@ final class UserJmhExecutor {
     return out;
   }
 
-  /** The reason for the record: how the benchmark's JVM ended, else the first exception JMH printed, else the exit. */
+  /**
+   * The reason for the record: out of memory wherever it happened, else how the benchmark's JVM ended,
+   * else the first exception JMH printed, else the exit.
+   */
   static String failure(ChildProcess.Ended r) {
+    Optional<String> outOfMemory = Failures.outOfMemoryIn(r.tail());
+    if (outOfMemory.isPresent()) {
+      return outOfMemory.get();
+    }
     // A benchmark JVM that ended itself says more than JMH's "Benchmark caught the exception" around it.
     java.util.regex.Matcher forkExit = FORK_EXIT.matcher(r.tail());
     if (forkExit.find()) {

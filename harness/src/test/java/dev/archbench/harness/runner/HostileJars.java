@@ -64,6 +64,16 @@ final class HostileJars {
           }
         }
 
+        /** Keeps what it allocates until the heap is full; a small heap, so that a test, not the machine, runs out. */
+        @Benchmark
+        @Fork(jvmArgsAppend = "-Xmx32m")
+        public void exhaustsTheHeap() {
+          java.util.List<long[]> kept = new java.util.ArrayList<>();
+          while (true) {
+            kept.add(new long[1 << 17]);
+          }
+        }
+
         @Benchmark
         public int fine() {
           return 1;

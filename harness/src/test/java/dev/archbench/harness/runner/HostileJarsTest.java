@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault injection with a user's JMH jar that misbehaves ({@link HostileJars}): a benchmark that never
- * returns, one that calls System.exit, one whose setup throws, one that floods stdout onto a disk
- * that fills; archbench killed with {@code kill -9} while the user's JMH runs; two runs into one
- * directory. Each case must end
+ * returns, one that calls System.exit, one whose setup throws, one that runs out of memory, one that
+ * floods stdout onto a disk that fills; archbench killed with {@code kill -9} while the user's JMH
+ * runs; two runs into one directory. Each case must end
  * with a record that says what happened, and nothing left running.
  */
 class HostileJarsTest {
@@ -69,6 +69,21 @@ class HostileJarsTest {
     assertThat(result(r, "fine").status()).isEqualTo(Status.OK);
     assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
         .as("nothing of the user's JMH left running").isEmpty();
+  }
+
+  @Test
+  void aBenchmarkThatRunsOutOfMemoryIsRecordedAsSuchAndTheRunGoesOn() throws Exception {
+    Runs runs = Runs.capture();
+    Path out = dir.resolve("oom");
+    int exit = run(runs, out, "exhaustsTheHeap|fine");
+    assertThat(exit).as(runs.err.toString()).isEqualTo(ExitCodes.FAILURE);
+    RunRecord r = RecordFiles.read(Runs.recordIn(out));
+    assertThat(r.run().status()).isEqualTo(RunInfo.COMPLETED);
+    assertThat(result(r, "exhaustsTheHeap")).satisfies(b -> {
+      assertThat(b.status()).isEqualTo(Status.FAILED);
+      assertThat(b.reason()).startsWith(Failures.OUT_OF_MEMORY + " (java.lang.OutOfMemoryError");
+    });
+    assertThat(result(r, "fine").status()).isEqualTo(Status.OK);
   }
 
   @Test
@@ -146,7 +161,7 @@ class HostileJarsTest {
   }
 
   /** Polls for up to a minute (a generous bound on a busy machine; nothing is timed). */
-  private static <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) throws Exception {
+  static <T> T await(java.util.function.Supplier<Optional<T>> probe, String what) throws Exception {
     long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     while (System.nanoTime() < end) {
       Optional<T> v = probe.get();

@@ -38,8 +38,13 @@ final class Runs {
   }
 
   RunEnvironment env(Host host, Map<String, String> env, Path emptyRoots) {
+    return env(host, env, emptyRoots, System::nanoTime);
+  }
+
+  /** With the run's clock (budget, deadlines) read from {@code nanoTime}. */
+  RunEnvironment env(Host host, Map<String, String> env, Path emptyRoots, java.util.function.LongSupplier nanoTime) {
     return new RunEnvironment(() -> host, HostRoots.under(emptyRoots), env, new PrintWriter(out, true),
-        new PrintWriter(err, true), false, System::nanoTime, false, RunListener.NONE);
+        new PrintWriter(err, true), false, nanoTime, false, RunListener.NONE);
   }
 
   static Host localHost() {

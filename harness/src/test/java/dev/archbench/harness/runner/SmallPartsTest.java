@@ -102,6 +102,25 @@ class SmallPartsTest {
   }
 
   @Test
+  void runningOutOfMemorySaysSoInWordsWhereverItIsFound() {
+    Exception e = new org.openjdk.jmh.runner.RunnerException("Benchmark caught the exception",
+        new org.openjdk.jmh.runner.BenchmarkException(new OutOfMemoryError("Java heap space")));
+    assertThat(Failures.firstLine(e)).isEqualTo("out of memory (java.lang.OutOfMemoryError: Java heap space)");
+    String output = """
+        Iteration   1: <failure>
+
+        Exception in thread "worker" java.lang.OutOfMemoryError: GC overhead limit exceeded
+        	at hostile.Bench.exhaustsTheHeap(Bench.java:40)
+        <forked VM failed with exit code 1>
+        """;
+    assertThat(Failures.outOfMemoryIn(output))
+        .contains("out of memory (java.lang.OutOfMemoryError: GC overhead limit exceeded)");
+    assertThat(UserJmhExecutor.failure(new ChildProcess.Ended(1, output, false)))
+        .isEqualTo("out of memory (java.lang.OutOfMemoryError: GC overhead limit exceeded)");
+    assertThat(Failures.outOfMemoryIn("java.lang.IllegalStateException: boom")).isEmpty();
+  }
+
+  @Test
   void timeUnitsAndDirections() {
     assertThat(JmhResults.nanosPer("us/op")).isEqualTo(1e3);
     assertThat(JmhResults.nanosPer("ms/op")).isEqualTo(1e6);

@@ -5,11 +5,14 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -18,6 +21,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -50,10 +55,19 @@ public final class HttpProbe {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, target.transport().ioHandlerFactory());
     try {
       CompletableFuture<Answer> answer = new CompletableFuture<>();
+      AtomicBoolean bytesArrived = new AtomicBoolean();
       Channel ch = new Bootstrap().group(group).channel(target.transport().clientChannel())
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))
           .handler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel c) {
+              c.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  bytesArrived.set(true);
+                  ctx.fireChannelRead(msg);
+                }
+              });
               if (target.ssl() != null) {
                 c.pipeline().addLast(target.ssl().newHandler(c.alloc(),
                     target.address().getHostString(), target.address().getPort()));
@@ -70,12 +84,16 @@ public final class HttpProbe {
 
                     @Override
                     public void channelInactive(ChannelHandlerContext ctx) {
-                      answer.completeExceptionally(new IOException("connection closed without an answer"));
+                      answer.completeExceptionally(new IOException(bytesArrived.get()
+                          ? "the connection closed in the middle of the answer"
+                          : "connection closed without an answer"));
                     }
 
                     @Override
                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                      answer.completeExceptionally(cause);
+                      // Netty's words for an answer cut short: "Channel closed while still aggregating message".
+                      answer.completeExceptionally(cause instanceof PrematureChannelClosureException
+                          ? new IOException("the connection closed in the middle of the answer") : cause);
                       ctx.close();
                     }
                   });
@@ -84,7 +102,11 @@ public final class HttpProbe {
           .connect(target.address()).sync().channel();
       try {
         ch.writeAndFlush(Unpooled.wrappedBuffer(request)).sync();
-        return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+          return answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          throw new IOException("timed out after " + TIMEOUT_SECONDS + " s");
+        }
       } finally {
         ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
       }

@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,12 @@ import org.HdrHistogram.SingleWriterRecorder;
  */
 public final class LoadGenerator implements AutoCloseable {
   private static final long CONNECT_TIMEOUT_SECONDS = 10;
+  /**
+   * How long a request may wait for its answer before it counts as an error and its connection is
+   * given up: a service that accepts requests and never answers must fail the run, not leave it
+   * measuring nothing. Far above any latency a load step can have (wrk's default is 2 s).
+   */
+  static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
   private final EventLoopGroup group;
   private final ThreadRegistry threads = new ThreadRegistry("web-client");
@@ -45,6 +52,7 @@ public final class LoadGenerator implements AutoCloseable {
   private final AtomicReference<String> firstError = new AtomicReference<>();
   private final ByteBuf request;
   private final Exchange exchange;
+  private final long answerTimeoutNanos;
   private volatile boolean running = true;
   private long intervalStart;
 
@@ -56,7 +64,14 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public LoadGenerator(LoadTarget target, Exchange exchange, int ioThreads,
       int connections, IntFunction<Pacer> pacers) throws InterruptedException {
+    this(target, exchange, ioThreads, connections, pacers, ANSWER_TIMEOUT);
+  }
+
+  /** As above, with another answer timeout (tests). */
+  LoadGenerator(LoadTarget target, Exchange exchange, int ioThreads, int connections, IntFunction<Pacer> pacers,
+      Duration answerTimeout) throws InterruptedException {
     this.exchange = exchange;
+    this.answerTimeoutNanos = answerTimeout.toNanos();
     this.request = Unpooled.unreleasableBuffer(Unpooled.directBuffer()
         .writeBytes(exchange.request()).asReadOnly());
     this.group = new MultiThreadIoEventLoopGroup(Math.max(1, Math.min(ioThreads, connections)),
@@ -64,7 +79,8 @@ public final class LoadGenerator implements AutoCloseable {
     intervalStart = System.nanoTime();
     this.target = target;
     this.bootstrap = new Bootstrap().group(group).channel(target.transport().clientChannel())
-        .option(ChannelOption.TCP_NODELAY, true);
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS));
     List<ChannelFuture> pending = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
       pending.add(connect(pacers.apply(i)));
@@ -72,8 +88,8 @@ public final class LoadGenerator implements AutoCloseable {
     for (ChannelFuture f : pending) {
       if (!f.await(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !f.isSuccess()) {
         close();
-        throw new IllegalStateException("cannot connect to " + target.address() + ": "
-            + (f.cause() == null ? "timed out" : f.cause()));
+        throw new IllegalStateException("cannot connect to " + target.hostHeader() + ": "
+            + (f.cause() == null ? "timed out" : describe(f.cause())));
       }
       channels.add(f.channel());
     }
@@ -133,7 +149,7 @@ public final class LoadGenerator implements AutoCloseable {
       if (f.isSuccess()) {
         channels.add(f.channel());
       } else {
-        error("cannot reconnect to " + target.address() + ": " + f.cause());
+        error("cannot reconnect to " + target.hostHeader() + ": " + describe(f.cause()));
       }
     });
   }
@@ -184,6 +200,29 @@ public final class LoadGenerator implements AutoCloseable {
 
   boolean running() {
     return running;
+  }
+
+  long answerTimeoutNanos() {
+    return answerTimeoutNanos;
+  }
+
+  /**
+   * A socket error in words: its message without the target's address that Netty appends (the line
+   * names the target already), or its class when it has no message.
+   */
+  String describe(Throwable t) {
+    String m = t.getMessage();
+    if (m == null || m.isBlank()) {
+      return t.getClass().getSimpleName();
+    }
+    String address = ": " + target.address();
+    return (m.endsWith(address) ? m.substring(0, m.length() - address.length()) : m).strip();
+  }
+
+  /** A timeout in words: {@code 10 s}, {@code 300 ms}. */
+  static String inWords(long nanos) {
+    long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   ByteBuf request() {
