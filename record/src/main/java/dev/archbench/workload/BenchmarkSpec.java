@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Metadata of one benchmark: what it measures, in which unit, with which parameters per profile, and
- * how it runs.
+ * Metadata of one benchmark: what it measures, in which unit, with which parameters per
+ * {@link ParamGrid}, and how it runs.
  *
  * <p>Two kinds run the same way for the user ({@link #execution}): a JMH method (the runner passes
  * {@code params} to JMH as {@code -p}), or a {@link Scenario} for load tests that JMH cannot express
@@ -20,8 +20,8 @@ import java.util.function.Function;
  * @param unit unit of the score as it appears in the record, e.g. {@code MB/s}, {@code ops/s}
  * @param higherIsBetter throughput-like (true) or time-like (false)
  * @param execution the JMH method or the scenario class that runs it
- * @param params per profile, each JMH {@code @Param} (or scenario parameter) and its values; a
- *     profile absent from the map does not include this benchmark
+ * @param params per parameter grid, each JMH {@code @Param} (or scenario parameter) and its values;
+ *     a grid absent from the map does not include this benchmark
  * @param scalesWithThreads whether {@code --threads} makes a thread-scaling series of it
  * @param jvmArgs extra arguments for the forked JVM (heap, system properties)
  * @param availability why it cannot run on this host, or empty when it can; asked only of benchmarks
@@ -35,7 +35,7 @@ public record BenchmarkSpec(
     String unit,
     boolean higherIsBetter,
     Execution execution,
-    Map<Profile, Map<String, List<String>>> params,
+    Map<ParamGrid, Map<String, List<String>>> params,
     boolean scalesWithThreads,
     List<String> jvmArgs,
     Function<WorkloadContext, Optional<String>> availability) {
@@ -49,12 +49,12 @@ public record BenchmarkSpec(
     }
   }
 
-  public boolean includedIn(Profile profile) {
-    return params.containsKey(profile);
+  public boolean includedIn(ParamGrid grid) {
+    return params.containsKey(grid);
   }
 
-  public Map<String, List<String>> paramsFor(Profile profile) {
-    return params.getOrDefault(profile, Map.of());
+  public Map<String, List<String>> paramsFor(ParamGrid grid) {
+    return params.getOrDefault(grid, Map.of());
   }
 
   public Optional<String> unavailableReason(WorkloadContext ctx) {

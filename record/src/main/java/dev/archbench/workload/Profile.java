@@ -3,17 +3,19 @@ package dev.archbench.workload;
 import java.util.Locale;
 
 /**
- * How thoroughly to measure. Workloads choose their parameter sets per profile; the runner maps each
- * profile to JMH forks, warm-up and measurement settings.
+ * How long and how precisely to measure: the harness maps each profile to a precision target, a
+ * wall-clock budget, a fork range and iteration times ({@code ProfileSettings}; the README's profile
+ * table shows them). Which parameter sets run is a {@link ParamGrid}, chosen by the profile and
+ * {@code --grid}.
  */
 public enum Profile {
-  /** Seconds per benchmark: proves it works; records are marked not for comparison. */
+  /** Proves it works, in minutes: no precision target; records are marked not for comparison. */
   SMOKE,
-  /** The whole suite in about 20 minutes (the default). */
+  /** The default: a first answer within minutes, from repeated forks of each workload's core benchmarks. */
   QUICK,
-  /** More forks and longer iterations, more parameter sets: hours for the whole suite, so select. */
+  /** Decisions between instance types: a tighter target, more forks and a longer budget. */
   STANDARD,
-  /** Publication grade: at least 3 forks, tight confidence intervals. */
+  /** Publication grade: the tightest target, the most forks and the longest budget. */
   FULL;
 
   public String id() {

@@ -1,6 +1,7 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -14,29 +15,28 @@ import java.util.OptionalLong;
  * {@code /} and the files sit at the mount point.
  */
 public final class ContainerSource {
-  private static final String CG = "fs/cgroup";
-
   private ContainerSource() {}
 
   public static Host.Container read(HostFiles files, Long physicalMemory) {
-    String self = files.proc("self/cgroup").orElse("");
-    if (files.sys(CG + "/cgroup.controllers").isPresent()) {
+    String self = files.selfCgroup();
+    Path cg = files.paths().cgroups();
+    if (files.text(cg.resolve("cgroup.controllers")).isPresent()) {
       String path = v2Path(self);
-      OptionalDouble cpu = minDouble(dirs(CG, path).stream()
-          .map(d -> CgroupLimits.cpuMax(files.sys(d + "/cpu.max").orElse(null))).toList());
-      OptionalLong mem = minLong(dirs(CG, path).stream()
-          .map(d -> CgroupLimits.memory(files.sys(d + "/memory.max").orElse(null), physicalMemory)).toList());
+      OptionalDouble cpu = minDouble(dirs(cg, path).stream()
+          .map(d -> CgroupLimits.cpuMax(files.text(d.resolve("cpu.max")).orElse(null))).toList());
+      OptionalLong mem = minLong(dirs(cg, path).stream()
+          .map(d -> CgroupLimits.memory(files.text(d.resolve("memory.max")).orElse(null), physicalMemory)).toList());
       return container(cpu, mem);
     }
-    String cpuMount = firstExisting(files, CG + "/cpu,cpuacct", CG + "/cpu", CG + "/cpuacct,cpu");
-    String memMount = firstExisting(files, CG + "/memory");
+    Path cpuMount = firstExisting(files, cg.resolve("cpu,cpuacct"), cg.resolve("cpu"), cg.resolve("cpuacct,cpu"));
+    Path memMount = firstExisting(files, cg.resolve("memory"));
     OptionalDouble cpu = cpuMount == null ? OptionalDouble.empty()
         : minDouble(dirs(cpuMount, v1Path(self, "cpu")).stream()
-            .map(d -> CgroupLimits.quota(files.sys(d + "/cpu.cfs_quota_us").orElse(null),
-                files.sys(d + "/cpu.cfs_period_us").orElse(null))).toList());
+            .map(d -> CgroupLimits.quota(files.text(d.resolve("cpu.cfs_quota_us")).orElse(null),
+                files.text(d.resolve("cpu.cfs_period_us")).orElse(null))).toList());
     OptionalLong mem = memMount == null ? OptionalLong.empty()
         : minLong(dirs(memMount, v1Path(self, "memory")).stream()
-            .map(d -> CgroupLimits.memory(files.sys(d + "/memory.limit_in_bytes").orElse(null), physicalMemory))
+            .map(d -> CgroupLimits.memory(files.text(d.resolve("memory.limit_in_bytes")).orElse(null), physicalMemory))
             .toList());
     return container(cpu, mem);
   }
@@ -67,23 +67,23 @@ public final class ContainerSource {
   }
 
   /** The mount point, then each directory from the cgroup path's root down to it. */
-  private static List<String> dirs(String mount, String path) {
-    List<String> out = new ArrayList<>();
+  private static List<Path> dirs(Path mount, String path) {
+    List<Path> out = new ArrayList<>();
     out.add(mount);
-    String cur = mount;
+    Path cur = mount;
     for (String seg : path.split("/")) {
       if (seg.isEmpty() || seg.equals("..") || seg.equals(".")) {
         continue;
       }
-      cur = cur + "/" + seg;
+      cur = cur.resolve(seg);
       out.add(cur);
     }
     return out;
   }
 
-  private static String firstExisting(HostFiles files, String... dirs) {
-    for (String d : dirs) {
-      if (!files.sysList(d).isEmpty()) {
+  private static Path firstExisting(HostFiles files, Path... dirs) {
+    for (Path d : dirs) {
+      if (!files.names(d).isEmpty()) {
         return d;
       }
     }

@@ -1,23 +1,25 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The CPU from procfs and sysfs: identity from {@code /proc/cpuinfo}, topology from
  * {@code devices/system/cpu/cpuN/topology} (falling back to cpuinfo's package/core ids), caches from
- * {@code cpu0/cache/index*}, maximum frequency from cpufreq, NUMA nodes from {@code devices/system/node}.
+ * {@code cpu0/cache/index*}, maximum frequency from cpufreq, NUMA nodes from {@code devices/system/node};
+ * and each CPU's cpufreq governor, for the run's warnings.
  */
 public final class CpuSource {
   private static final Pattern CPU_DIR = Pattern.compile("cpu\\d+");
   private static final Pattern NODE_DIR = Pattern.compile("node\\d+");
-  private static final String CPU = "devices/system/cpu/";
 
   private CpuSource() {}
 
@@ -33,12 +35,13 @@ public final class CpuSource {
     Topology topo = topology(files, info, arch);
     Integer logical = nullIfZero(info.processors());
     if (logical == null) {
-      logical = nullIfZero(Sizes.cpuList(files.sys(CPU + "online").orElse(null)).size());
+      logical = nullIfZero(files.onlineCpus().size());
     }
     Integer threadsPerCore = topo.maxThreadsPerCore;
-    Long maxKhz = parseLong(files.sys(CPU + "cpu0/cpufreq/cpuinfo_max_freq")
-        .or(() -> files.sys(CPU + "cpufreq/policy0/cpuinfo_max_freq")).orElse(null));
-    int nodes = (int) files.sysList("devices/system/node").stream().filter(n -> NODE_DIR.matcher(n).matches()).count();
+    Path cpus = files.paths().cpus();
+    Long maxKhz = parseLong(files.text(cpus.resolve("cpu0/cpufreq/cpuinfo_max_freq"))
+        .or(() -> files.text(cpus.resolve("cpufreq/policy0/cpuinfo_max_freq"))).orElse(null));
+    int nodes = (int) files.names(files.paths().numaNodes()).stream().filter(n -> NODE_DIR.matcher(n).matches()).count();
 
     String vendor;
     String model;
@@ -79,8 +82,8 @@ public final class CpuSource {
     Set<String> packages = new HashSet<>();
     Map<String, Integer> cores = new HashMap<>();
     for (String cpu : cpuDirs(files)) {
-      String pkg = files.sys(CPU + cpu + "/topology/physical_package_id").orElse(null);
-      String core = files.sys(CPU + cpu + "/topology/core_id").orElse(null);
+      String pkg = cpuFile(files, cpu, "topology/physical_package_id").orElse(null);
+      String core = cpuFile(files, cpu, "topology/core_id").orElse(null);
       if (pkg == null || core == null) {
         packages.clear();
         cores.clear();
@@ -102,8 +105,19 @@ public final class CpuSource {
     return new Topology(null, known ? info.processors() : null, known ? 1 : null);
   }
 
+  /** The cpufreq governor of each CPU that has one, in the order of their names. */
+  public static List<String> scalingGovernors(HostFiles files) {
+    return cpuDirs(files).stream().map(cpu -> cpuFile(files, cpu, "cpufreq/scaling_governor"))
+        .flatMap(Optional::stream).toList();
+  }
+
   private static List<String> cpuDirs(HostFiles files) {
-    return files.sysList(CPU).stream().filter(n -> CPU_DIR.matcher(n).matches()).toList();
+    return files.names(files.paths().cpus()).stream().filter(n -> CPU_DIR.matcher(n).matches()).toList();
+  }
+
+  /** A file of one CPU's directory, e.g. {@code topology/core_id} of {@code cpu3}. */
+  private static Optional<String> cpuFile(HostFiles files, String cpu, String file) {
+    return files.text(files.paths().cpus().resolve(cpu).resolve(file));
   }
 
   /** l1d/l1i/l2 of cpu0 (per core); l3 summed over the distinct L3 instances of cpu0's package. */
@@ -113,14 +127,14 @@ public final class CpuSource {
     Long l2 = null;
     Long l3 = null;
     String l3Index = null;
-    for (String idx : files.sysList(CPU + "cpu0/cache")) {
+    for (String idx : files.names(files.paths().cpus().resolve("cpu0/cache"))) {
       if (!idx.startsWith("index")) {
         continue;
       }
-      String base = CPU + "cpu0/cache/" + idx + "/";
-      String level = files.sys(base + "level").orElse("");
-      String type = files.sys(base + "type").orElse("").toLowerCase(Locale.ROOT);
-      Long size = Sizes.cacheSize(files.sys(base + "size").orElse(null));
+      String base = "cache/" + idx + "/";
+      String level = cpuFile(files, "cpu0", base + "level").orElse("");
+      String type = cpuFile(files, "cpu0", base + "type").orElse("").toLowerCase(Locale.ROOT);
+      Long size = Sizes.cacheSize(cpuFile(files, "cpu0", base + "size").orElse(null));
       switch (level) {
         case "1" -> {
           if (type.equals("data")) {
@@ -148,14 +162,14 @@ public final class CpuSource {
 
   /** Distinct L3 sharing sets among the CPUs of cpu0's package that expose them (at least one). */
   private static int l3Instances(HostFiles files, String index) {
-    String pkg0 = files.sys(CPU + "cpu0/topology/physical_package_id").orElse(null);
+    String pkg0 = cpuFile(files, "cpu0", "topology/physical_package_id").orElse(null);
     Set<String> sets = new HashSet<>();
     for (String cpu : cpuDirs(files)) {
-      String pkg = files.sys(CPU + cpu + "/topology/physical_package_id").orElse(null);
+      String pkg = cpuFile(files, cpu, "topology/physical_package_id").orElse(null);
       if (pkg0 != null && !pkg0.equals(pkg)) {
         continue;
       }
-      files.sys(CPU + cpu + "/cache/" + index + "/shared_cpu_list").ifPresent(sets::add);
+      cpuFile(files, cpu, "cache/" + index + "/shared_cpu_list").ifPresent(sets::add);
     }
     return Math.max(1, sets.size());
   }

@@ -1,5 +1,6 @@
 package dev.archbench.harness.fingerprint;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,16 @@ public record Dmi(
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
 
   public static Dmi read(HostFiles files) {
+    Path id = files.paths().dmiId();
+    Path hypervisor = files.paths().hypervisor();
     return new Dmi(
-        files.sys("class/dmi/id/sys_vendor").orElse(null),
-        files.sys("class/dmi/id/product_name").orElse(null),
-        files.sys("class/dmi/id/board_vendor").orElse(null),
-        files.sys("class/dmi/id/bios_vendor").orElse(null),
-        files.sys("class/dmi/id/bios_version").orElse(null),
-        files.sys("hypervisor/type").orElse(null),
-        files.sys("hypervisor/uuid").orElse(null));
+        files.text(id.resolve("sys_vendor")).orElse(null),
+        files.text(id.resolve("product_name")).orElse(null),
+        files.text(id.resolve("board_vendor")).orElse(null),
+        files.text(id.resolve("bios_vendor")).orElse(null),
+        files.text(id.resolve("bios_version")).orElse(null),
+        files.text(hypervisor.resolve("type")).orElse(null),
+        files.text(hypervisor.resolve("uuid")).orElse(null));
   }
 
   /** Nitro (and EC2 bare metal): the vendor fields say "Amazon EC2". */

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Collects the {@link Host} fingerprint: each origin is read by its own source (procfs/sysfs CPU and
  * memory, cgroups, DMI, IMDS, Neuron, GPU, the running JVM, OSHI as a live-host fallback) and the
- * answers are merged here, once. Everything but the JVM section comes from the files under
- * {@link HostRoots}, so a fixture tree yields a whole fingerprint. The only network path is IMDS, and
+ * answers are merged here, once. Everything but the JVM section comes from the files of
+ * {@link HostPaths} under {@link HostRoots}, so a fixture tree yields a whole fingerprint. The only network path is IMDS, and
  * only when {@link ImdsClient#endpointFor} allows it.
  */
 public final class Fingerprinter {
@@ -29,7 +29,7 @@ public final class Fingerprinter {
     boolean live = roots.isSystem();
 
     Dmi dmi = Dmi.read(files);
-    CpuInfo cpuInfo = files.proc("cpuinfo").map(CpuInfo::parse).orElse(CpuInfo.EMPTY);
+    CpuInfo cpuInfo = files.cpuInfo();
     String cpuArch = CpuSource.arch(cpuInfo);
     // On the live host the code's architecture wins: under qemu-user an aarch64 JVM sees the x86
     // host's /proc/cpuinfo, yet everything it runs is aarch64 code. Such a host is marked emulated.
@@ -39,18 +39,16 @@ public final class Fingerprinter {
     // The CPU section describes the hardware, also under emulation.
     Host.Cpu cpu = CpuSource.read(files, cpuInfo, cpuArch != null ? cpuArch : arch, cloud.provider() != null);
 
-    Long memory = Sizes.memTotal(files.proc("meminfo").orElse(null));
-    Map<String, String> osRelease = OsRelease.parse(files.etc("os-release").orElse(null));
-    Host.Os os = new Host.Os(osRelease.get("NAME"), osRelease.get("VERSION_ID"),
-        files.proc("sys/kernel/osrelease").map(String::strip).filter(s -> !s.isEmpty()).orElse(null));
+    Long memory = files.memTotal();
+    Map<String, String> osRelease = files.osRelease();
+    Host.Os os = new Host.Os(osRelease.get("NAME"), osRelease.get("VERSION_ID"), files.kernelRelease().orElse(null));
     if (live) {
       memory = OshiSource.memory(memory);
       os = OshiSource.fillOs(os);
     }
     Host.Container container = ContainerSource.read(files, memory);
-    String virtualization = emulated ? EMULATED : dmi.virtualization(
-        files.sys("devices/system/clocksource/clocksource0/available_clocksource").orElse(null),
-        cpuInfo.flags().contains("hypervisor"));
+    String virtualization = emulated ? EMULATED
+        : dmi.virtualization(files.availableClocksources().orElse(null), cpuInfo.flags().contains("hypervisor"));
 
     List<PciDevice> pci = PciDevice.readAll(files);
     List<Host.Accelerator> accelerators = new ArrayList<>();

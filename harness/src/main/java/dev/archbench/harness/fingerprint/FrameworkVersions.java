@@ -1,5 +1,6 @@
 package dev.archbench.harness.fingerprint;
 
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +36,18 @@ final class FrameworkVersions {
   }
 
   private static Optional<String> neuronVenv(HostFiles files) {
-    return files.optList("").stream().filter(n -> n.startsWith(NEURON_VENV_PREFIX))
+    return files.names(files.paths().opt()).stream().filter(n -> n.startsWith(NEURON_VENV_PREFIX))
         .max(Comparator.naturalOrder());
   }
 
   /** The version of pip package {@code name} (its dist-info spelling) in venv {@code /opt/<venv>}. */
   static Optional<String> installed(HostFiles files, String venv, String name) {
-    List<String> pythons = files.optList(venv + "/lib").stream().filter(n -> n.startsWith("python3")).toList();
+    Path lib = files.paths().opt().resolve(venv).resolve("lib");
+    List<String> pythons = files.names(lib).stream().filter(n -> n.startsWith("python3")).toList();
     for (int i = pythons.size() - 1; i >= 0; i--) {
       String python = pythons.get(i);
       String prefix = name + "-";
-      Optional<String> version = files.optList(venv + "/lib/" + python + "/site-packages").stream()
+      Optional<String> version = files.names(lib.resolve(python).resolve("site-packages")).stream()
           .filter(n -> n.startsWith(prefix) && n.endsWith(".dist-info"))
           .map(n -> n.substring(prefix.length(), n.length() - ".dist-info".length()))
           .filter(v -> !v.isEmpty() && Character.isDigit(v.charAt(0)))

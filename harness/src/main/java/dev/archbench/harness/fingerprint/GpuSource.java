@@ -44,7 +44,7 @@ public final class GpuSource implements AcceleratorSource {
   public List<Host.Accelerator> read(HostFiles files, List<PciDevice> pci) {
     List<PciDevice> gpus = pci.stream()
         .filter(d -> d.vendor() == NVIDIA_VENDOR && (d.pciClass() >> 16) == 0x03).toList();
-    String driver = files.proc("driver/nvidia/version").map(GpuSource::driverVersion).orElse(null);
+    String driver = files.nvidiaDriverVersion().orElse(null);
     List<SmiGpu> smi = useNvidiaSmi && !gpus.isEmpty() ? nvidiaSmi() : List.of();
     String runtime = gpus.isEmpty() ? null : FrameworkVersions.gpuRuntime(files);
     Map<String, Host.Accelerator> byName = new LinkedHashMap<>();

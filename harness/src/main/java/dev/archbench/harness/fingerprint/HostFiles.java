@@ -6,57 +6,94 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 
 /**
- * Read-only access to the files below {@link HostRoots}. A missing or unreadable file is an empty
- * answer, never an exception: a fingerprint degrades to {@code null} fields, it does not fail.
+ * Reads the host's files named in {@link HostPaths}: one typed reader per kernel file (text in, a
+ * pure parser, a typed value out), and the plain reads for the sources that walk a directory of the
+ * catalog (CPUs, cgroups, PCI devices). A missing or unreadable file is an empty answer, never an
+ * exception: a fingerprint degrades to {@code null} fields and a warning to silence, they do not fail.
  */
 public final class HostFiles {
   /** sysfs and procfs files are small; a cap keeps a hostile tree from costing memory. */
   private static final int MAX_BYTES = 4 << 20;
 
-  private final HostRoots roots;
+  private final HostPaths paths;
 
   public HostFiles(HostRoots roots) {
-    this.roots = roots;
+    this.paths = new HostPaths(roots);
   }
 
-  public HostRoots roots() {
-    return roots;
+  public HostPaths paths() {
+    return paths;
   }
 
-  /** A file below the sysfs root, e.g. {@code sys("class/dmi/id/sys_vendor")}, trimmed. */
-  public Optional<String> sys(String relative) {
-    return read(roots.sysfs().resolve(relative)).map(String::strip);
+  /** {@code /proc/cpuinfo}; {@link CpuInfo#EMPTY} when absent. */
+  public CpuInfo cpuInfo() {
+    return content(paths.cpuinfo()).map(CpuInfo::parse).orElse(CpuInfo.EMPTY);
   }
 
-  /** A file below the procfs root, untrimmed (multi-line content). */
-  public Optional<String> proc(String relative) {
-    return read(roots.procfs().resolve(relative));
+  /** {@code MemTotal} of {@code /proc/meminfo} in bytes, or {@code null}. */
+  public Long memTotal() {
+    return Sizes.memTotal(content(paths.meminfo()).orElse(null));
   }
 
-  public Optional<String> etc(String relative) {
-    return read(roots.etc().resolve(relative));
+  /** The one-minute load average of {@code /proc/loadavg}. */
+  public OptionalDouble loadAverage() {
+    return KernelValues.loadAverage(content(paths.loadavg()).orElse(null));
   }
 
-  /** Names in a directory below sysfs, sorted; empty when absent. */
-  public List<String> sysList(String relative) {
-    return list(roots.sysfs().resolve(relative));
+  /** {@code /proc/self/cgroup}, empty when absent. */
+  public String selfCgroup() {
+    return content(paths.selfCgroup()).orElse("");
   }
 
-  /** Names in a directory below the {@code opt} root, sorted; empty when absent. */
-  public List<String> optList(String relative) {
-    return list(roots.opt().resolve(relative));
+  /** The kernel release, e.g. {@code 6.1.102-111.182.amzn2023.aarch64}. */
+  public Optional<String> kernelRelease() {
+    return text(paths.kernelRelease()).filter(s -> !s.isEmpty());
   }
 
-  /** Names in the devfs root, sorted. */
-  public List<String> devList() {
-    return list(roots.devfs());
+  /** The loaded NVIDIA driver's version, e.g. {@code 535.104.05}. */
+  public Optional<String> nvidiaDriverVersion() {
+    return content(paths.nvidiaDriverVersion()).map(GpuSource::driverVersion);
   }
 
-  static Optional<String> read(Path file) {
+  /** The online CPUs; empty when the list is absent or malformed. */
+  public SortedSet<Integer> onlineCpus() {
+    return Sizes.cpuList(text(paths.onlineCpus()).orElse(null));
+  }
+
+  /** The kernel's available clock sources, e.g. {@code kvm-clock tsc hpet acpi_pm}. */
+  public Optional<String> availableClocksources() {
+    return text(paths.availableClocksources());
+  }
+
+  /** The transparent huge pages mode: {@code always}, {@code madvise} or {@code never}. */
+  public Optional<String> transparentHugePages() {
+    return text(paths.transparentHugePages()).flatMap(KernelValues::selected);
+  }
+
+  /** The loaded Neuron driver's version. */
+  public Optional<String> neuronDriverVersion() {
+    return text(paths.neuronDriverVersion()).filter(s -> !s.isBlank());
+  }
+
+  /** {@code /etc/os-release} by key; empty when absent. */
+  public Map<String, String> osRelease() {
+    return OsRelease.parse(content(paths.osRelease()).orElse(null));
+  }
+
+  /** A file's text without the surrounding whitespace (sysfs values end in a newline). */
+  public Optional<String> text(Path file) {
+    return content(file).map(String::strip);
+  }
+
+  /** A file's whole text, as it is (multi-line procfs files). */
+  public Optional<String> content(Path file) {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       return Optional.empty();
     }
@@ -68,7 +105,8 @@ public final class HostFiles {
     }
   }
 
-  static List<String> list(Path dir) {
+  /** Names in a directory, sorted; empty when absent. */
+  public List<String> names(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

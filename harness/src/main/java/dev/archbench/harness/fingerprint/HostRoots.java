@@ -7,6 +7,7 @@ import java.nio.file.Path;
  * host mounted into a container, or a fixture tree in tests (like node_exporter's
  * {@code --path.sysfs}). {@code etc} only provides {@code os-release}; {@code opt} only the
  * accelerator frameworks' Python environments (the Neuron and GPU Deep Learning AMIs install them there).
+ * The files read below them are named in {@link HostPaths}.
  */
 public record HostRoots(Path sysfs, Path procfs, Path devfs, Path etc, Path opt) {
   private static final HostRoots SYSTEM =

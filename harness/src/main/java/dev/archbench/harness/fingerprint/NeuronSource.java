@@ -1,6 +1,7 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class NeuronSource implements AcceleratorSource {
   static final int AMAZON_VENDOR = 0x1d0f;
-  private static final String SYS = "devices/virtual/neuron_device";
   private static final Pattern DEVICE = Pattern.compile("neuron\\d+");
 
   /** Chip by PCI device id: 0x7064-0x7067 inf1, 0x7164 trn1, 0x7264 inf2, 0x7364 trn2. */
@@ -30,8 +30,9 @@ public final class NeuronSource implements AcceleratorSource {
 
   @Override
   public List<Host.Accelerator> read(HostFiles files, List<PciDevice> pci) {
-    List<String> sysDevices = files.sysList(SYS).stream().filter(n -> DEVICE.matcher(n).matches()).toList();
-    long devNodes = files.devList().stream().filter(n -> DEVICE.matcher(n).matches()).count();
+    Path sys = files.paths().neuronDevices();
+    List<String> sysDevices = files.names(sys).stream().filter(n -> DEVICE.matcher(n).matches()).toList();
+    long devNodes = files.names(files.paths().devices()).stream().filter(n -> DEVICE.matcher(n).matches()).count();
     List<PciDevice> pciNeuron = pci.stream()
         .filter(d -> d.vendor() == AMAZON_VENDOR && CHIP_BY_PCI_ID.containsKey(d.device())).toList();
     int count = Math.max(sysDevices.size(), (int) Math.max(devNodes, pciNeuron.size()));
@@ -39,12 +40,12 @@ public final class NeuronSource implements AcceleratorSource {
       return List.of();
     }
     String chip = sysDevices.isEmpty() ? null
-        : files.sys(SYS + "/" + sysDevices.get(0) + "/info/architecture/device_name").filter(s -> !s.isBlank())
+        : files.text(sys.resolve(sysDevices.get(0)).resolve("info/architecture/device_name")).filter(s -> !s.isBlank())
             .orElse(null);
     if (chip == null && !pciNeuron.isEmpty()) {
       chip = CHIP_BY_PCI_ID.get(pciNeuron.get(0).device());
     }
-    String driver = files.sys("module/neuron/version").filter(s -> !s.isBlank()).orElse(null);
+    String driver = files.neuronDriverVersion().orElse(null);
     return List.of(new Host.Accelerator("neuron", chip == null ? null : "AWS " + chip, count,
         chip == null ? null : MEMORY_BY_CHIP.get(chip), driver, FrameworkVersions.neuronRuntime(files),
         FrameworkVersions.neuronCompiler(files)));

@@ -1,5 +1,6 @@
 package dev.archbench.harness.fingerprint;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +9,12 @@ public record PciDevice(String address, int vendor, int device, int pciClass) {
 
   public static List<PciDevice> readAll(HostFiles files) {
     List<PciDevice> out = new ArrayList<>();
-    for (String addr : files.sysList("bus/pci/devices")) {
-      String base = "bus/pci/devices/" + addr + "/";
-      Integer vendor = CpuInfo.intOrNull(files.sys(base + "vendor").orElse(null));
-      Integer device = CpuInfo.intOrNull(files.sys(base + "device").orElse(null));
-      Integer cls = CpuInfo.intOrNull(files.sys(base + "class").orElse(null));
+    Path devices = files.paths().pciDevices();
+    for (String addr : files.names(devices)) {
+      Path base = devices.resolve(addr);
+      Integer vendor = CpuInfo.intOrNull(files.text(base.resolve("vendor")).orElse(null));
+      Integer device = CpuInfo.intOrNull(files.text(base.resolve("device")).orElse(null));
+      Integer cls = CpuInfo.intOrNull(files.text(base.resolve("class")).orElse(null));
       if (vendor != null && device != null) {
         out.add(new PciDevice(addr, vendor, device, cls == null ? -1 : cls));
       }

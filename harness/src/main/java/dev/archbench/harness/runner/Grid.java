@@ -1,6 +1,7 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.Workload;
 import java.util.Locale;
@@ -22,12 +23,12 @@ public enum Grid {
     return profile == Profile.QUICK ? CORE : REPRESENTATIVE;
   }
 
-  /** The parameter sets a workload declared for this grid, as they are keyed in its specs. */
-  public Profile paramsOf(Profile profile) {
+  /** The parameter sets a run of {@code profile} on this grid takes: smoke's own, else this grid's. */
+  public ParamGrid paramsOf(Profile profile) {
     if (profile == Profile.SMOKE) {
-      return Profile.SMOKE;
+      return ParamGrid.SMOKE;
     }
-    return this == FULL ? Profile.FULL : Profile.QUICK;
+    return this == FULL ? ParamGrid.FULL : ParamGrid.REPRESENTATIVE;
   }
 
   /** Whether {@code spec} of {@code workload} is in this grid (its parameter sets aside). */

@@ -1,25 +1,24 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.harness.fingerprint.ContainerSource;
+import dev.archbench.harness.fingerprint.CpuSource;
 import dev.archbench.harness.fingerprint.HostFiles;
 import dev.archbench.harness.fingerprint.HostRoots;
+import dev.archbench.harness.fingerprint.PowerSupply;
 import dev.archbench.record.RunInfo.Warning;
 import dev.archbench.stats.Noise;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
  * Conditions on the host that make numbers less comparable, detected at the start of a run from
- * files under {@link HostRoots} and the environment (pure functions, fixture-tested). A missing file
- * means "cannot tell" and never warns.
+ * the host's files under {@link HostRoots}, read by the fingerprint's readers ({@link HostFiles}), and
+ * the environment (fixture-tested). A missing file means "cannot tell" and never warns.
  */
 public final class HostWarnings {
   public static final String GOVERNOR = "governor";
@@ -38,73 +37,54 @@ public final class HostWarnings {
 
   /** Every start-of-run warning for this host. */
   public static List<Warning> detect(HostRoots roots, Map<String, String> env) {
+    HostFiles files = new HostFiles(roots);
     List<Warning> out = new ArrayList<>();
-    governor(roots).ifPresent(out::add);
-    transparentHugePages(roots).ifPresent(out::add);
-    loadAverage(roots).ifPresent(out::add);
-    containerCpuLimit(roots).ifPresent(out::add);
+    governor(files).ifPresent(out::add);
+    transparentHugePages(files).ifPresent(out::add);
+    loadAverage(files).ifPresent(out::add);
+    containerCpuLimit(files).ifPresent(out::add);
     sharedCiRunner(env).ifPresent(out::add);
-    battery(roots).ifPresent(out::add);
+    battery(files).ifPresent(out::add);
     return out;
   }
 
   /** Any CPU whose cpufreq governor is not {@code performance}: clocks ramp during the run. */
-  static Optional<Warning> governor(HostRoots roots) {
-    Path cpus = roots.sysfs().resolve("devices/system/cpu");
-    TreeSet<String> others = new TreeSet<>();
-    try (var dirs = Files.list(cpus)) {
-      dirs.filter(d -> d.getFileName().toString().matches("cpu\\d+"))
-          .map(d -> read(d.resolve("cpufreq/scaling_governor")))
-          .flatMap(Optional::stream)
-          .filter(g -> !g.equals("performance"))
-          .forEach(others::add);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  static Optional<Warning> governor(HostFiles files) {
+    TreeSet<String> others = new TreeSet<>(CpuSource.scalingGovernors(files));
+    others.remove("performance");
     return others.isEmpty() ? Optional.empty() : Optional.of(new Warning(GOVERNOR,
         "CPU frequency governor is " + String.join(", ", others)
             + ", not performance: clock speed may change during the run"));
   }
 
   /** THP other than the common {@code madvise} changes memory-bound results. */
-  static Optional<Warning> transparentHugePages(HostRoots roots) {
-    return read(roots.sysfs().resolve("kernel/mm/transparent_hugepage/enabled"))
-        .flatMap(HostWarnings::bracketed)
+  static Optional<Warning> transparentHugePages(HostFiles files) {
+    return files.transparentHugePages()
         .filter(v -> !v.equals("madvise"))
         .map(v -> new Warning(THP, "transparent huge pages: " + v
             + " (most EC2 AMIs use madvise; memory-heavy results depend on it)"));
   }
 
   /** Other work on the machine at the start. */
-  static Optional<Warning> loadAverage(HostRoots roots) {
-    return read(roots.procfs().resolve("loadavg")).flatMap(s -> {
-      try {
-        double load = Double.parseDouble(s.split("\\s+")[0]);
-        return load > 0.5 ? Optional.of(new Warning(LOAD, String.format(Locale.ROOT,
-            "load average %.2f at start (above 0.5): other work competes for the CPUs", load)))
-            : Optional.empty();
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+  static Optional<Warning> loadAverage(HostFiles files) {
+    OptionalDouble load = files.loadAverage();
+    if (load.isEmpty() || load.getAsDouble() <= 0.5) {
+      return Optional.empty();
+    }
+    return Optional.of(new Warning(LOAD, String.format(Locale.ROOT,
+        "load average %.2f at start (above 0.5): other work competes for the CPUs", load.getAsDouble())));
   }
 
   /** A cgroup CPU quota below the CPUs the kernel shows: threads get throttled. */
-  static Optional<Warning> containerCpuLimit(HostRoots roots) {
-    Optional<Integer> cpus;
-    try {
-      cpus = read(roots.sysfs().resolve("devices/system/cpu/online")).map(HostWarnings::countCpus);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+  static Optional<Warning> containerCpuLimit(HostFiles files) {
+    int cpus = files.onlineCpus().size(); // 0: the list is absent or malformed
     // The fingerprint's reading of cgroups (v2 or v1, smallest limit along the path): one parser.
-    Double limit = ContainerSource.read(new HostFiles(roots), null).cpuLimit();
-    if (cpus.isEmpty() || limit == null || limit >= cpus.get()) {
+    Double limit = ContainerSource.read(files, null).cpuLimit();
+    if (cpus == 0 || limit == null || limit >= cpus) {
       return Optional.empty();
     }
     return Optional.of(new Warning(CPU_LIMIT, String.format(Locale.ROOT,
-        "container CPU limit %.2f is below the %d logical CPUs: threads beyond it are throttled",
-        limit, cpus.get())));
+        "container CPU limit %.2f is below the %d logical CPUs: threads beyond it are throttled", limit, cpus)));
   }
 
   /** A known shared CI runner: noisy neighbours, variable CPUs. */
@@ -119,48 +99,15 @@ public final class HostWarnings {
   }
 
   /** A laptop on battery: power management throttles. */
-  static Optional<Warning> battery(HostRoots roots) {
-    Path supplies = roots.sysfs().resolve("class/power_supply");
-    boolean mainsOnline = false;
-    boolean hasMains = false;
-    boolean discharging = false;
-    try (var dirs = Files.list(supplies)) {
-      for (Path d : dirs.sorted().toList()) {
-        String type = read(d.resolve("type")).orElse("");
-        if (type.equals("Mains")) {
-          hasMains = true;
-          mainsOnline |= read(d.resolve("online")).orElse("0").equals("1");
-        } else if (type.equals("Battery")) {
-          discharging |= read(d.resolve("status")).orElse("").equals("Discharging");
-        }
-      }
-    } catch (IOException e) {
-      return Optional.empty();
-    }
+  static Optional<Warning> battery(HostFiles files) {
+    List<PowerSupply> supplies = PowerSupply.readAll(files);
+    boolean hasMains = supplies.stream().anyMatch(PowerSupply::isMains);
+    boolean mainsOnline = supplies.stream().anyMatch(s -> s.isMains() && s.online());
+    boolean discharging = supplies.stream().anyMatch(PowerSupply::isDischargingBattery);
     if (discharging || (hasMains && !mainsOnline)) {
       return Optional.of(new Warning(BATTERY, "running on battery power: the CPU may be throttled"));
     }
     return Optional.empty();
-  }
-
-  /** Counts CPUs in a kernel list such as {@code 0-3,6,8-9}. */
-  static int countCpus(String list) {
-    int n = 0;
-    for (String part : list.trim().split(",")) {
-      if (part.isBlank()) {
-        continue;
-      }
-      String[] r = part.split("-");
-      n += r.length == 1 ? 1 : Integer.parseInt(r[1].trim()) - Integer.parseInt(r[0].trim()) + 1;
-    }
-    return n;
-  }
-
-  /** The selected value in {@code always [madvise] never}. */
-  static Optional<String> bracketed(String s) {
-    int a = s.indexOf('[');
-    int b = s.indexOf(']');
-    return a >= 0 && b > a ? Optional.of(s.substring(a + 1, b)) : Optional.empty();
   }
 
   /**
@@ -175,13 +122,5 @@ public final class HostWarnings {
     }
     return Optional.of(new Warning(FORK_JVM_FLAGS, "benchmark JVMs ran with flags " + b
         + " but the recorded JVM (host.jvm.arguments) has " + a));
-  }
-
-  private static Optional<String> read(Path p) {
-    try {
-      return Optional.of(Files.readString(p, StandardCharsets.UTF_8).trim());
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

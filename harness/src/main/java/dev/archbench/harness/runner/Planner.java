@@ -2,7 +2,7 @@ package dev.archbench.harness.runner;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Expands the selection into plan items: for each selected benchmark that the profile includes,
- * every combination of its parameter values (profile values, overridden by {@code --jmh -p}, plus
+ * Expands the selection into plan items: for each selected benchmark that the parameter grid includes,
+ * every combination of its parameter values (the grid's values, overridden by {@code --jmh -p}, plus
  * JMH {@code @Param} defaults for the rest, so every item pins all parameters, though only the
  * declared and overridden ones name it) and every thread
  * count ({@code --threads} for benchmarks that scale with threads; otherwise their {@code @Threads}
@@ -33,13 +33,13 @@ public final class Planner {
    * @param paramOverrides parameter values given with {@code --jmh "-p name=v1,v2"}
    * @param ctx the host and options the workloads list their benchmarks for and judge them by
    */
-  public List<PlanItem> plan(List<Workload> workloads, Selection selection, Profile profile,
+  public List<PlanItem> plan(List<Workload> workloads, Selection selection, ParamGrid grid,
       List<Integer> threads, Map<String, List<String>> paramOverrides, ProfileSettings settings,
       WorkloadContext ctx) {
     List<PlanItem> items = new ArrayList<>();
     for (Workload w : workloads) {
       for (BenchmarkSpec spec : w.benchmarks(ctx)) {
-        if (!spec.includedIn(profile) || !selection.matches(w.id(), spec.name())) {
+        if (!spec.includedIn(grid) || !selection.matches(w.id(), spec.name())) {
           continue;
         }
         String skip = spec.unavailableReason(ctx).orElse(null);
@@ -54,7 +54,7 @@ public final class Planner {
         }
         estimate = settings.estimatedSeconds();
         Set<String> identity = identityKeys(spec, paramOverrides);
-        for (Map<String, String> params : combinations(paramsOf(spec, profile, paramOverrides))) {
+        for (Map<String, String> params : combinations(paramsOf(spec, grid, paramOverrides))) {
           Map<String, String> own = new TreeMap<>(params);
           own.keySet().retainAll(identity);
           Map<String, String> defaults = new TreeMap<>(params);
@@ -68,7 +68,7 @@ public final class Planner {
     return items;
   }
 
-  /** Parameters that identify a benchmark: those its spec declares in any profile, and the user's. */
+  /** Parameters that identify a benchmark: those its spec declares in any grid, and the user's. */
   private static Set<String> identityKeys(BenchmarkSpec spec, Map<String, List<String>> overrides) {
     Set<String> keys = new java.util.TreeSet<>();
     spec.params().values().forEach(m -> keys.addAll(m.keySet()));
@@ -76,13 +76,13 @@ public final class Planner {
     return keys;
   }
 
-  private Map<String, List<String>> paramsOf(BenchmarkSpec spec, Profile profile,
+  private Map<String, List<String>> paramsOf(BenchmarkSpec spec, ParamGrid grid,
       Map<String, List<String>> overrides) {
     Map<String, List<String>> values = new TreeMap<>();
     if (spec.execution() instanceof JmhMethod m) {
       values.putAll(jmh.defaultParams(m.method()));
     }
-    values.putAll(spec.paramsFor(profile));
+    values.putAll(spec.paramsFor(grid));
     overrides.forEach((k, v) -> {
       if (values.containsKey(k)) {
         values.put(k, v);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.archbench.record.Json;
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.util.ArrayList;
@@ -39,29 +39,23 @@ public final class WorkloadTable {
       String scoreMeaning, String kind, Map<String, Map<String, List<String>>> params, List<String> grids,
       boolean scalesWithThreads, boolean hidden) {}
 
-  /** The grids in the order shown, each with the profile key its parameter sets are declared under. */
-  private static final List<Map.Entry<String, Profile>> GRIDS = List.of(
-      Map.entry("smoke", Grid.REPRESENTATIVE.paramsOf(Profile.SMOKE)),
-      Map.entry("representative", Grid.REPRESENTATIVE.paramsOf(Profile.QUICK)),
-      Map.entry("full", Grid.FULL.paramsOf(Profile.QUICK)));
-
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     for (Workload w : workloads) {
       for (BenchmarkSpec s : w.benchmarks(ctx)) {
         Map<String, Map<String, List<String>>> params = new java.util.LinkedHashMap<>();
-        List<String> profiles = new ArrayList<>();
-        for (Map.Entry<String, Profile> g : GRIDS) {
-          if (s.includedIn(g.getValue())) {
-            if (g.getKey().equals("representative") && Grid.CORE.includes(w, s) && !w.coreBenchmarks().isEmpty()) {
-              profiles.add("core"); // the same parameter sets: shown once, under representative
+        List<String> grids = new ArrayList<>();
+        for (ParamGrid g : ParamGrid.values()) {
+          if (s.includedIn(g)) {
+            if (g == ParamGrid.REPRESENTATIVE && Grid.CORE.includes(w, s) && !w.coreBenchmarks().isEmpty()) {
+              grids.add("core"); // the same parameter sets: shown once, under representative
             }
-            profiles.add(g.getKey());
-            params.put(g.getKey(), new TreeMap<>(s.paramsFor(g.getValue())));
+            grids.add(g.id());
+            params.put(g.id(), new TreeMap<>(s.paramsFor(g)));
           }
         }
         rows.add(new Row(w.id(), s.name(), s.summary(), s.unit(), s.higherIsBetter(), s.scoreMeaning(),
-            s.execution().kind(), params, profiles, s.scalesWithThreads(), w.hidden()));
+            s.execution().kind(), params, grids, s.scalesWithThreads(), w.hidden()));
       }
     }
     return rows;

@@ -2,7 +2,7 @@ package dev.archbench.harness.userjmh;
 
 import dev.archbench.harness.userjmh.JmhListing.Listed;
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -52,7 +52,7 @@ public final class UserJmhWorkload implements Workload {
           timeMode ? "time per operation as JMH reports it; reports invert it to operations per second"
               : "JMH's score in the benchmark's own unit",
           unitLabel(hint.mode()), !timeMode, new UserJmhMethod(jar.jar().toString(), cp, b.name(), hint.mode(),
-              hint.threads()), perProfile(b.params()),
+              hint.threads()), perGrid(b.params()),
           true, List.of(), null));
     }
     return out;
@@ -69,14 +69,14 @@ public final class UserJmhWorkload implements Workload {
     return mode.equals("thrpt") ? "ops/time (JMH's unit)" : "time/op (JMH's unit, " + mode + ")";
   }
 
-  private static Map<Profile, Map<String, List<String>>> perProfile(Map<String, List<String>> params) {
-    Map<Profile, Map<String, List<String>>> all = new LinkedHashMap<>();
-    for (Profile p : Profile.values()) {
-      all.put(p, params);
+  private static Map<ParamGrid, Map<String, List<String>>> perGrid(Map<String, List<String>> params) {
+    Map<ParamGrid, Map<String, List<String>>> all = new LinkedHashMap<>();
+    for (ParamGrid g : ParamGrid.values()) {
+      all.put(g, params);
     }
     Map<String, List<String>> smoke = new LinkedHashMap<>();
     params.forEach((k, v) -> smoke.put(k, List.of(v.get(0))));
-    all.put(Profile.SMOKE, smoke);
+    all.put(ParamGrid.SMOKE, smoke);
     return all;
   }
 }

@@ -111,6 +111,16 @@ class ParsersTest {
   }
 
   @Test
+  void loadAverageAndSysfsChoices() {
+    assertThat(KernelValues.loadAverage("1.52 0.98 0.61 3/1208 44213\n")).hasValue(1.52);
+    assertThat(KernelValues.loadAverage("busy\n")).isEmpty();
+    assertThat(KernelValues.loadAverage(null)).isEmpty();
+    assertThat(KernelValues.selected("always [madvise] never\n")).contains("madvise");
+    assertThat(KernelValues.selected("[always] madvise never")).contains("always");
+    assertThat(KernelValues.selected("always madvise never")).isEmpty();
+  }
+
+  @Test
   void nvidiaDriverAndSmi() {
     assertThat(GpuSource.driverVersion(
         "NVRM version: NVIDIA UNIX x86_64 Kernel Module  535.183.01  Sun May 12 19:39:15 UTC 2024\n"))

@@ -12,6 +12,7 @@ import dev.archbench.record.Precision.StopReason;
 import dev.archbench.record.Status;
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Profile;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -252,9 +253,10 @@ class AdaptiveStoppingTest {
     assertThatThrownBy(() -> Durations.parse("--budget", "soon")).hasMessage(
         "--budget: 'soon' is not a duration such as 45m, 1h30m or 90s");
     assertThatThrownBy(() -> Durations.parse("--budget", "0m")).hasMessageContaining("longer than zero");
-    assertThat(Grid.REPRESENTATIVE.paramsOf(Profile.STANDARD)).isEqualTo(Profile.QUICK);
-    assertThat(Grid.FULL.paramsOf(Profile.QUICK)).isEqualTo(Profile.FULL);
-    assertThat(Grid.FULL.paramsOf(Profile.SMOKE)).isEqualTo(Profile.SMOKE);
+    assertThat(Grid.REPRESENTATIVE.paramsOf(Profile.STANDARD)).isEqualTo(ParamGrid.REPRESENTATIVE);
+    assertThat(Grid.CORE.paramsOf(Profile.QUICK)).isEqualTo(ParamGrid.REPRESENTATIVE);
+    assertThat(Grid.FULL.paramsOf(Profile.QUICK)).isEqualTo(ParamGrid.FULL);
+    assertThat(Grid.FULL.paramsOf(Profile.SMOKE)).isEqualTo(ParamGrid.SMOKE);
   }
 
   @Test

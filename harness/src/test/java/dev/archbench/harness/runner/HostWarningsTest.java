@@ -106,10 +106,30 @@ class HostWarningsTest {
     assertThat(HostWarnings.detect(HostRoots.under(dir.resolve("nothing")), Map.of())).isEmpty();
   }
 
+  /** The online list is counted by the fingerprint's parser: ranges and single CPUs. */
   @Test
-  void cpuListsAreCounted() {
-    assertThat(HostWarnings.countCpus("0-3,6,8-9\n")).isEqualTo(7);
-    assertThat(HostWarnings.countCpus("0")).isEqualTo(1);
+  void cpuListsAreCounted() throws IOException {
+    HostRoots roots = tree(Map.of(
+        "sys/devices/system/cpu/online", "0-3,6,8-9\n",
+        "sys/fs/cgroup/cgroup.controllers", "cpu memory\n",
+        "sys/fs/cgroup/cpu.max", "400000 100000\n",
+        "proc/self/cgroup", "0::/\n"));
+    List<Warning> w = HostWarnings.detect(roots, Map.of());
+    assertThat(w).extracting(Warning::code).containsExactly(HostWarnings.CPU_LIMIT);
+    assertThat(w.get(0).message()).contains("4.00").contains("7 logical CPUs");
+  }
+
+  /** Files that say nothing usable are "cannot tell", as missing ones are. */
+  @Test
+  void malformedFilesMeanNoWarning() throws IOException {
+    HostRoots roots = tree(Map.of(
+        "sys/devices/system/cpu/online", "0-x\n",
+        "sys/fs/cgroup/cgroup.controllers", "cpu memory\n",
+        "sys/fs/cgroup/cpu.max", "50000 100000\n",
+        "proc/self/cgroup", "0::/\n",
+        "sys/kernel/mm/transparent_hugepage/enabled", "always madvise never\n",
+        "proc/loadavg", "busy\n"));
+    assertThat(HostWarnings.detect(roots, Map.of())).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
@@ -22,7 +23,7 @@ class PlannerTest {
   private final ProfileSettings smoke = ProfileSettings.of(Profile.SMOKE);
 
   private List<String> keys(Selection sel, Profile profile, List<Integer> threads, Map<String, List<String>> over) {
-    return new Planner(index).plan(sel.workloadsOf(catalog), sel, profile, threads, over,
+    return new Planner(index).plan(sel.workloadsOf(catalog), sel, Grid.REPRESENTATIVE.paramsOf(profile), threads, over,
         ProfileSettings.of(profile), ctx).stream().map(PlanItem::key).toList();
   }
 
@@ -38,7 +39,7 @@ class PlannerTest {
   void jmhDefaultsOfOtherParamsArePinnedForJmhButAreNotPartOfTheKey() {
     Selection sel = Selection.of(List.of("inference"), List.of("^inference/singlestream.resnet50.onnxruntime$"), List.of());
     // ResNet-50's single-stream latency is in the full grid.
-    List<PlanItem> plan = new Planner(index).plan(sel.workloadsOf(catalog), sel, Profile.FULL, List.of(), Map.of(),
+    List<PlanItem> plan = new Planner(index).plan(sel.workloadsOf(catalog), sel, ParamGrid.FULL, List.of(), Map.of(),
         ProfileSettings.of(Profile.FULL), ctx);
     assertThat(plan).isNotEmpty();
     assertThat(plan.get(0).key()).contains("model=resnet50").doesNotContain("seqLen");
@@ -64,7 +65,7 @@ class PlannerTest {
   @Test
   void excludesWinAndUnavailableBenchmarksAreKeptAsSkipped() {
     Selection sel = Selection.of(List.of("selftest"), List.of(), List.of("sum", "scenario"));
-    List<PlanItem> plan = new Planner(index).plan(sel.workloadsOf(catalog), sel, Profile.SMOKE, List.of(),
+    List<PlanItem> plan = new Planner(index).plan(sel.workloadsOf(catalog), sel, ParamGrid.SMOKE, List.of(),
         Map.of(), smoke, ctx);
     assertThat(plan).extracting(PlanItem::key)
         .containsExactly("selftest/fails[size=1000]@1", "selftest/unavailable[size=1000]@1");
@@ -86,7 +87,7 @@ class PlannerTest {
   @Test
   void profilesWithoutTheBenchmarkLeaveItOut() {
     BenchmarkSpec onlyFull = new BenchmarkSpec("big", "s", "m", "ops/s", true, new ScenarioClass("x.Scenario"),
-        Map.of(Profile.FULL, Map.of("n", List.of("1", "2"))), false, List.of(), c -> Optional.empty());
+        Map.of(ParamGrid.FULL, Map.of("n", List.of("1", "2"))), false, List.of(), c -> Optional.empty());
     Workload w = new Workload() {
       public String id() {
         return "w";
@@ -101,8 +102,8 @@ class PlannerTest {
       }
     };
     Selection all = Selection.of(List.of(), List.of(), List.of());
-    assertThat(new Planner(index).plan(List.of(w), all, Profile.QUICK, List.of(), Map.of(), smoke, ctx)).isEmpty();
-    assertThat(new Planner(index).plan(List.of(w), all, Profile.FULL, List.of(4), Map.of(), smoke, ctx))
+    assertThat(new Planner(index).plan(List.of(w), all, ParamGrid.REPRESENTATIVE, List.of(), Map.of(), smoke, ctx)).isEmpty();
+    assertThat(new Planner(index).plan(List.of(w), all, ParamGrid.FULL, List.of(4), Map.of(), smoke, ctx))
         .extracting(PlanItem::key).containsExactly("w/big[n=1]@" + ctx.cpus(), "w/big[n=2]@" + ctx.cpus());
   }
 }

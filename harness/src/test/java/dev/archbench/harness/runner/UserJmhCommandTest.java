@@ -3,6 +3,7 @@ package dev.archbench.harness.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.UserJmhMethod;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ class UserJmhCommandTest {
         List.of("-Xmx1g", "-Dx=y"), Map.of(), Path.of(".archbench"));
     UserJmhMethod m = new UserJmhMethod("/jars/benchmarks.jar", List.of("/jars/dep.jar"), "com.acme.Bench.run", "thrpt", 0);
     BenchmarkSpec spec = new BenchmarkSpec("com.acme.Bench.run", "s", "m", "ops/time", true, m,
-        Map.of(Profile.QUICK, Map.of()), true, List.of(), null);
+        Map.of(ParamGrid.REPRESENTATIVE, Map.of()), true, List.of(), null);
     PlanItem item = new PlanItem("benchmarks", spec, Map.of("size", "100"), Map.of(), 4, "thrpt", 1, null);
     ProfileSettings times = new ProfileSettings(3, 8, 9, Duration.ofMillis(1500), 9, Duration.ofSeconds(2), 0.05,
         Duration.ofMinutes(10));

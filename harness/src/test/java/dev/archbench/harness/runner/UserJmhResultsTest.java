@@ -9,7 +9,7 @@ import dev.archbench.record.Percentile;
 import dev.archbench.record.Status;
 import dev.archbench.record.Subject;
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.UserJmhMethod;
 import java.io.InputStream;
 import java.util.List;
@@ -57,7 +57,7 @@ class UserJmhResultsTest {
 
   private static PlanItem item(String name, Map<String, String> params) {
     BenchmarkSpec spec = new BenchmarkSpec(name, "s", "m", "", true,
-        new UserJmhMethod("/x/benchmarks.jar", List.of(), name, null, 0), Map.of(Profile.QUICK, Map.of()), true,
+        new UserJmhMethod("/x/benchmarks.jar", List.of(), name, null, 0), Map.of(ParamGrid.REPRESENTATIVE, Map.of()), true,
         List.of(), null);
     return new PlanItem("benchmarks", spec, params, Map.of(), 1, null, 1, null);
   }

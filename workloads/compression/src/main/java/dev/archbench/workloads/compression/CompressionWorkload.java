@@ -2,7 +2,7 @@ package dev.archbench.workloads.compression;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.UnsatisfiableRequest;
@@ -22,9 +22,9 @@ import java.util.Optional;
  * Compression: zstd, lz4, snappy, deflate/gzip, xz and brotli through the JVM libraries services
  * use, block by block and as whole-file streams, on generated corpora (or {@code --corpus PATH}).
  *
- * <p>Profiles widen one cross-section: {@code smoke} runs each codec once (64 KiB blocks, JSON
- * logs); {@code quick} adds zstd 1, lz4 HC and the text corpus; {@code standard} all levels but zstd 19,
- * the three block sizes and three corpora; {@code full} everything, including zstd 19.
+ * <p>The parameter grids widen one cross-section: {@code smoke} and {@code representative} run each
+ * codec at one level on 64 KiB blocks of JSON logs (representative leaves the whole-file streams to
+ * the full grid); {@code full} runs every level, the three block sizes and the five corpora.
  */
 public final class CompressionWorkload implements Workload {
   static final String UNIT = "MB/s";
@@ -75,9 +75,9 @@ public final class CompressionWorkload implements Workload {
 
   private static BenchmarkSpec spec(String name, String summary, String jmh, CodecPlan plan,
       boolean blocks, boolean userCorpus) {
-    Map<Profile, Map<String, List<String>>> params = new EnumMap<>(Profile.class);
-    for (Profile p : Profile.values()) {
-      if (!blocks && p == Profile.QUICK) {
+    Map<ParamGrid, Map<String, List<String>>> params = new EnumMap<>(ParamGrid.class);
+    for (ParamGrid p : ParamGrid.values()) {
+      if (!blocks && p == ParamGrid.REPRESENTATIVE) {
         continue; // whole-file streams are in the full grid; the block benchmarks represent each codec
       }
       Map<String, List<String>> values = new LinkedHashMap<>();
@@ -101,58 +101,50 @@ public final class CompressionWorkload implements Workload {
     return Optional.empty();
   }
 
-  static List<String> corpora(Profile p) {
+  static List<String> corpora(ParamGrid p) {
     return switch (p) {
       case SMOKE -> List.of("json-logs");
-      case QUICK -> List.of("json-logs"); // the representative grid: see README, "Representative grid"
-      case STANDARD -> List.of("json-logs", "text", "binary");
+      case REPRESENTATIVE -> List.of("json-logs"); // see README, "Representative grid"
       case FULL -> ALL_CORPORA;
     };
   }
 
-  /** Levels and block sizes of one codec per profile. */
-  private record CodecPlan(String codec, String library, Map<Profile, List<String>> levels,
-      Map<Profile, List<String>> blockSizes) {}
+  /** Levels and block sizes of one codec per parameter grid. */
+  private record CodecPlan(String codec, String library, Map<ParamGrid, List<String>> levels,
+      Map<ParamGrid, List<String>> blockSizes) {}
 
-  private static Map<Profile, List<String>> perProfile(List<String> smoke, List<String> quick,
-      List<String> standard, List<String> full) {
-    Map<Profile, List<String>> m = new EnumMap<>(Profile.class);
-    m.put(Profile.SMOKE, smoke);
-    m.put(Profile.QUICK, quick);
-    m.put(Profile.STANDARD, standard);
-    m.put(Profile.FULL, full);
+  private static Map<ParamGrid, List<String>> perGrid(List<String> smoke, List<String> representative,
+      List<String> full) {
+    Map<ParamGrid, List<String>> m = new EnumMap<>(ParamGrid.class);
+    m.put(ParamGrid.SMOKE, smoke);
+    m.put(ParamGrid.REPRESENTATIVE, representative);
+    m.put(ParamGrid.FULL, full);
     return m;
   }
 
-  private static final Map<Profile, List<String>> BLOCKS = perProfile(BLOCK_64K, BLOCK_64K,
-      ALL_BLOCKS, ALL_BLOCKS);
-  /** The slow codecs skip 4 KiB blocks in standard (little practical use, long runs). */
-  private static final Map<Profile, List<String>> BLOCKS_SLOW = perProfile(BLOCK_64K, BLOCK_64K,
-      List.of("65536", "1048576"), ALL_BLOCKS);
+  private static final Map<ParamGrid, List<String>> BLOCKS = perGrid(BLOCK_64K, BLOCK_64K, ALL_BLOCKS);
 
   private static final List<CodecPlan> BLOCK_PLANS = List.of(
-      new CodecPlan("zstd", "zstd-jni", perProfile(List.of("3"), List.of("3"),
-          List.of("1", "3", "9"), List.of("1", "3", "9", "19")), BLOCKS),
-      new CodecPlan("lz4", "lz4-java; level 1 fast, 9 HC", perProfile(List.of("1"),
-          List.of("1"), List.of("1", "9"), List.of("1", "9")), BLOCKS),
-      new CodecPlan("snappy", "snappy-java", perProfile(List.of(Codecs.DEFAULT_LEVEL),
-          List.of(Codecs.DEFAULT_LEVEL), List.of(Codecs.DEFAULT_LEVEL),
-          List.of(Codecs.DEFAULT_LEVEL)), BLOCKS),
-      new CodecPlan("deflate", "java.util.zip, zlib format", perProfile(List.of("6"),
-          List.of("6"), List.of("1", "6", "9"), List.of("1", "6", "9")), BLOCKS),
-      new CodecPlan("xz", "org.tukaani:xz, pure Java", perProfile(List.of("6"), List.of("6"),
-          List.of("6"), List.of("6")), BLOCKS_SLOW),
-      new CodecPlan("brotli", "brotli4j", perProfile(List.of("6"), List.of("6"),
-          List.of("1", "6", "11"), List.of("1", "6", "11")), BLOCKS_SLOW));
+      new CodecPlan("zstd", "zstd-jni", perGrid(List.of("3"), List.of("3"),
+          List.of("1", "3", "9", "19")), BLOCKS),
+      new CodecPlan("lz4", "lz4-java; level 1 fast, 9 HC", perGrid(List.of("1"),
+          List.of("1"), List.of("1", "9")), BLOCKS),
+      new CodecPlan("snappy", "snappy-java", perGrid(List.of(Codecs.DEFAULT_LEVEL),
+          List.of(Codecs.DEFAULT_LEVEL), List.of(Codecs.DEFAULT_LEVEL)), BLOCKS),
+      new CodecPlan("deflate", "java.util.zip, zlib format", perGrid(List.of("6"),
+          List.of("6"), List.of("1", "6", "9")), BLOCKS),
+      new CodecPlan("xz", "org.tukaani:xz, pure Java", perGrid(List.of("6"), List.of("6"),
+          List.of("6")), BLOCKS),
+      new CodecPlan("brotli", "brotli4j", perGrid(List.of("6"), List.of("6"),
+          List.of("1", "6", "11")), BLOCKS));
 
-  private static final Map<Profile, List<String>> NO_BLOCKS = perProfile(List.of(), List.of(),
-      List.of(), List.of());
+  private static final Map<ParamGrid, List<String>> NO_BLOCKS = perGrid(List.of(), List.of(), List.of());
 
   private static final List<CodecPlan> STREAM_PLANS = List.of(
-      new CodecPlan("gzip", "GZIPOutputStream/GZIPInputStream", perProfile(List.of("6"),
-          List.of("6"), List.of("1", "6", "9"), List.of("1", "6", "9")), NO_BLOCKS),
-      new CodecPlan("zstd", "ZstdOutputStream/ZstdInputStream", perProfile(List.of("3"),
-          List.of("3"), List.of("1", "3", "9"), List.of("1", "3", "9", "19")), NO_BLOCKS),
-      new CodecPlan("xz", "XZOutputStream/XZInputStream", perProfile(List.of("6"),
-          List.of("6"), List.of("6"), List.of("6")), NO_BLOCKS));
+      new CodecPlan("gzip", "GZIPOutputStream/GZIPInputStream", perGrid(List.of("6"),
+          List.of("6"), List.of("1", "6", "9")), NO_BLOCKS),
+      new CodecPlan("zstd", "ZstdOutputStream/ZstdInputStream", perGrid(List.of("3"),
+          List.of("3"), List.of("1", "3", "9", "19")), NO_BLOCKS),
+      new CodecPlan("xz", "XZOutputStream/XZInputStream", perGrid(List.of("6"),
+          List.of("6"), List.of("6")), NO_BLOCKS));
 }

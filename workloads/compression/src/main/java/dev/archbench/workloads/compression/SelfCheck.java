@@ -1,6 +1,6 @@
 package dev.archbench.workloads.compression;
 
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.compression.codec.BlockCodec;
 import dev.archbench.workloads.compression.codec.Codecs;
@@ -17,7 +17,7 @@ import net.jpountz.lz4.LZ4Factory;
 /**
  * Correctness on this host, without timings: the generated corpora have their golden checksums
  * (so bytes are identical across architectures), and every codec and level of the {@code full}
- * profile round-trips every corpus, block by block and as a stream, printing the implementation
+ * grid round-trips every corpus, block by block and as a stream, printing the implementation
  * that ran. Used by {@code bench/aarch64-check.sh} under emulation.
  *
  * <p>Usage: {@code SelfCheck [--bytes N]}: check only the first N bytes of each corpus in the
@@ -75,13 +75,13 @@ public final class SelfCheck {
     out.println(passed + " passed, " + failed + " failed");
   }
 
-  /** Codec to levels of the full profile, from the workload's own specs. */
+  /** Codec to levels of the full grid, from the workload's own specs. */
   private static Map<String, List<String>> levels(String kind) {
     Map<String, List<String>> m = new java.util.LinkedHashMap<>();
     for (var spec : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
       if (spec.name().endsWith(kind + ".compress")
           && (kind.isEmpty() ? !spec.name().contains(".stream.") : true)) {
-        Map<String, List<String>> p = spec.paramsFor(Profile.FULL);
+        Map<String, List<String>> p = spec.paramsFor(ParamGrid.FULL);
         m.put(p.get("codec").get(0), p.get("level"));
       }
     }

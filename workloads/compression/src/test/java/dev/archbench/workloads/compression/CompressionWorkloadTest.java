@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.WorkloadOptions;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class CompressionWorkloadTest {
 
-  static long runs(List<BenchmarkSpec> specs, Profile p) {
+  static long runs(List<BenchmarkSpec> specs, ParamGrid p) {
     long n = 0;
     for (BenchmarkSpec s : specs) {
       if (s.includedIn(p)) {
@@ -53,12 +53,12 @@ class CompressionWorkloadTest {
       assertThat(s.unit()).isEqualTo("MB/s");
       assertThat(s.scoreMeaning()).contains("1 MB = 10^6 bytes");
       assertThat(s.scalesWithThreads()).isTrue();
-      for (Profile p : Profile.values()) {
+      for (ParamGrid p : ParamGrid.values()) {
         if (!s.includedIn(p)) {
           continue; // streams are not in the representative grid
         }
         Map<String, List<String>> params = s.paramsFor(p);
-        // Every level of every profile is valid for its codec.
+        // Every level of every grid is valid for its codec.
         for (String level : params.get("level")) {
           String codec = params.get("codec").get(0);
           if (jmh.contains("Stream")) {
@@ -75,19 +75,18 @@ class CompressionWorkloadTest {
   void gridsWidenOneCrossSection() {
     List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks(WorkloadContext.none());
     assertThat(specs).hasSize(18);
-    assertThat(runs(specs, Profile.SMOKE)).isEqualTo(18);
-    // The representative grid (declared under QUICK): one block benchmark per codec and direction.
-    assertThat(runs(specs, Profile.QUICK)).isEqualTo(12);
-    assertThat(runs(specs, Profile.STANDARD)).isEqualTo(252);
-    assertThat(runs(specs, Profile.FULL)).isEqualTo(500);
+    assertThat(runs(specs, ParamGrid.SMOKE)).isEqualTo(18);
+    // The representative grid: one block benchmark per codec and direction.
+    assertThat(runs(specs, ParamGrid.REPRESENTATIVE)).isEqualTo(12);
+    assertThat(runs(specs, ParamGrid.FULL)).isEqualTo(500);
     // zstd 19 only in full.
     BenchmarkSpec zstd = specs.stream().filter(s -> s.name().equals("zstd.compress")).findFirst()
         .orElseThrow();
-    assertThat(zstd.paramsFor(Profile.STANDARD).get("level")).doesNotContain("19");
-    assertThat(zstd.paramsFor(Profile.FULL).get("level")).contains("19");
-    assertThat(zstd.paramsFor(Profile.FULL).get("blockSize"))
+    assertThat(zstd.paramsFor(ParamGrid.REPRESENTATIVE).get("level")).doesNotContain("19");
+    assertThat(zstd.paramsFor(ParamGrid.FULL).get("level")).contains("19");
+    assertThat(zstd.paramsFor(ParamGrid.FULL).get("blockSize"))
         .containsExactly("4096", "65536", "1048576");
-    assertThat(zstd.paramsFor(Profile.FULL).get("corpus")).hasSize(5);
+    assertThat(zstd.paramsFor(ParamGrid.FULL).get("corpus")).hasSize(5);
   }
 
   @Test
@@ -95,7 +94,7 @@ class CompressionWorkloadTest {
     WorkloadContext ctx = new WorkloadContext(null, Path.of("."), Map.of(WorkloadOptions.CORPUS, "/no/such/corpus"));
     List<BenchmarkSpec> specs = new CompressionWorkload().benchmarks(ctx);
     assertThat(specs).allSatisfy(s ->
-        assertThat(s.paramsFor(Profile.SMOKE).get("corpus")).containsExactly("user"));
+        assertThat(s.paramsFor(ParamGrid.SMOKE).get("corpus")).containsExactly("user"));
     assertThatThrownBy(() -> specs.get(0).unavailableReason(ctx))
         .isInstanceOf(dev.archbench.workload.UnsatisfiableRequest.class)
         .hasMessage("--corpus /no/such/corpus: no such file or directory");

@@ -2,7 +2,7 @@ package dev.archbench.workloads.inference;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -91,24 +91,24 @@ public final class InferenceWorkload implements Workload {
   }
 
   private static BenchmarkSpec singleStream(ModelKind m, EngineKind e, DeviceKind d, List<String> jvmArgs) {
-    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
-    for (Profile p : Profile.values()) {
+    Map<ParamGrid, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (ParamGrid p : ParamGrid.values()) {
       Map<String, List<String>> v = base(m, e, d);
-      v.put("batch", d == DeviceKind.CPU || p == Profile.SMOKE ? List.of("1") : List.of("1", "8"));
+      v.put("batch", d == DeviceKind.CPU || p == ParamGrid.SMOKE ? List.of("1") : List.of("1", "8"));
       if (m == ModelKind.MINILM) {
-        v.put("seqLen", p == Profile.SMOKE ? List.of("32") : List.of("32", "128"));
+        v.put("seqLen", p == ParamGrid.SMOKE ? List.of("32") : List.of("32", "128"));
       }
-      if (d == DeviceKind.CPU && (p == Profile.STANDARD || p == Profile.FULL)) {
+      if (d == DeviceKind.CPU && p == ParamGrid.FULL) {
         v.put("fpmath", List.of("default", "bf16"));
         v.put("threadWait", List.of("spin", "passive"));
       }
-      if (p == Profile.SMOKE) {
+      if (p == ParamGrid.SMOKE) {
         // Smoke proves things work, often on busy shared runners where spinning threads crawl.
         v.put("threadWait", List.of("passive"));
       }
-      if (p == Profile.QUICK && d == DeviceKind.CPU) {
-        // The representative grid: ONNX Runtime's latency for each model family; PyTorch's CPU
-        // latency and ResNet-50 are in the full grid (offline covers both engines).
+      if (p == ParamGrid.REPRESENTATIVE && d == DeviceKind.CPU) {
+        // ONNX Runtime's latency for each model family; PyTorch's CPU latency and ResNet-50 are in
+        // the full grid (offline covers both engines).
         if (e != EngineKind.ONNXRUNTIME || m == ModelKind.RESNET50) {
           continue;
         }
@@ -126,13 +126,12 @@ public final class InferenceWorkload implements Workload {
   }
 
   private static BenchmarkSpec offline(ModelKind m, EngineKind e, List<String> jvmArgs) {
-    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    Map<ParamGrid, Map<String, List<String>>> params = new LinkedHashMap<>();
     if (m != ModelKind.RESNET50) { // MobileNetV2 represents CNNs in the representative grid
-      params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "batch", List.of("8"), "predictors", List.of("1")));
+      params.put(ParamGrid.REPRESENTATIVE, with(base(m, e, DeviceKind.CPU), "batch", List.of("8"),
+          "predictors", List.of("1")));
     }
-    params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
-        "predictors", List.of("1", "2")));
-    params.put(Profile.FULL, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
+    params.put(ParamGrid.FULL, with(base(m, e, DeviceKind.CPU), "batch", List.of("1", "8", "32"),
         "predictors", List.of("1", "2", "4")));
     if (m == ModelKind.MINILM) {
       params.values().forEach(v -> v.put("seqLen", List.of("128")));
@@ -144,16 +143,15 @@ public final class InferenceWorkload implements Workload {
   }
 
   private static BenchmarkSpec server(ModelKind m, EngineKind e, List<String> jvmArgs) {
-    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
+    Map<ParamGrid, Map<String, List<String>>> params = new LinkedHashMap<>();
     if (m == ModelKind.MLP) {
       // Smoke proves the scenario (and its knee in the record) works; the MLP takes seconds.
-      params.put(Profile.SMOKE, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
+      params.put(ParamGrid.SMOKE, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
     }
     if ((m == ModelKind.MLP || m == ModelKind.MOBILENETV2) && e == EngineKind.ONNXRUNTIME) {
-      params.put(Profile.QUICK, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
+      params.put(ParamGrid.REPRESENTATIVE, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1")));
     }
-    params.put(Profile.STANDARD, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
-    params.put(Profile.FULL, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
+    params.put(ParamGrid.FULL, with(base(m, e, DeviceKind.CPU), "predictors", List.of("1", "2")));
     if (m == ModelKind.MINILM) {
       params.values().forEach(v -> v.put("seqLen", List.of("128")));
     }
@@ -165,9 +163,9 @@ public final class InferenceWorkload implements Workload {
   }
 
   private static BenchmarkSpec overhead(String model, String method, List<String> jvmArgs) {
-    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
-    for (Profile p : Profile.values()) {
-      if (model.equals("mlp") || p == Profile.STANDARD || p == Profile.FULL) {
+    Map<ParamGrid, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (ParamGrid p : ParamGrid.values()) {
+      if (model.equals("mlp") || p == ParamGrid.FULL) {
         params.put(p, new LinkedHashMap<>(Map.of("model", List.of(model))));
       }
     }
@@ -180,8 +178,8 @@ public final class InferenceWorkload implements Workload {
   }
 
   private static BenchmarkSpec userModel(List<String> jvmArgs) {
-    Map<Profile, Map<String, List<String>>> params = new LinkedHashMap<>();
-    for (Profile p : Profile.values()) {
+    Map<ParamGrid, Map<String, List<String>>> params = new LinkedHashMap<>();
+    for (ParamGrid p : ParamGrid.values()) {
       params.put(p, new LinkedHashMap<>(Map.of("model", List.of("user"), "batch", List.of("1"))));
     }
     return new BenchmarkSpec("singlestream.user", "single-stream latency of the model given with --model",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -26,19 +26,19 @@ class InferenceWorkloadTest {
 
   @Test
   void smokeRunsEveryModelOnBothEnginesAtBatchOne() {
-    List<BenchmarkSpec> smoke = workload().benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(Profile.SMOKE))
+    List<BenchmarkSpec> smoke = workload().benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(ParamGrid.SMOKE))
         .filter(b -> b.name().startsWith("singlestream.") && !b.name().contains("-") && !b.name().endsWith("user"))
         .toList();
     Set<String> names = smoke.stream().map(BenchmarkSpec::name).collect(Collectors.toSet());
     for (String m : List.of("resnet50", "mobilenetv2", "mlp", "minilm")) {
       assertThat(names).contains("singlestream." + m + ".onnxruntime", "singlestream." + m + ".pytorch");
     }
-    smoke.forEach(b -> assertThat(b.paramsFor(Profile.SMOKE).get("batch")).containsExactly("1"));
+    smoke.forEach(b -> assertThat(b.paramsFor(ParamGrid.SMOKE).get("batch")).containsExactly("1"));
     BenchmarkSpec resnet = workload().benchmarks(WorkloadContext.none()).stream()
         .filter(b -> b.name().equals("singlestream.resnet50.onnxruntime")).findFirst().orElseThrow();
-    assertThat(resnet.paramsFor(Profile.STANDARD)).containsEntry("fpmath", List.of("default", "bf16"))
+    assertThat(resnet.paramsFor(ParamGrid.FULL)).containsEntry("fpmath", List.of("default", "bf16"))
         .containsEntry("threadWait", List.of("spin", "passive"));
-    assertThat(resnet.paramsFor(Profile.QUICK)).doesNotContainKeys("fpmath", "threadWait");
+    assertThat(resnet.paramsFor(ParamGrid.REPRESENTATIVE)).doesNotContainKeys("fpmath", "threadWait");
   }
 
   @Test

@@ -2,7 +2,7 @@ package dev.archbench.workloads.selftest;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -37,13 +37,12 @@ public final class SelftestWorkload implements Workload {
   @Override
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     Map<String, List<String>> small = Map.of("size", List.of("1000"));
-    Map<Profile, Map<String, List<String>>> sizes = Map.of(
-        Profile.SMOKE, small,
-        Profile.QUICK, Map.of("size", List.of("1000", "100000")),
-        Profile.STANDARD, Map.of("size", List.of("1000", "100000")),
-        Profile.FULL, Map.of("size", List.of("1000", "100000", "10000000")));
-    Map<Profile, Map<String, List<String>>> everywhere = Map.of(
-        Profile.SMOKE, small, Profile.QUICK, small, Profile.STANDARD, small, Profile.FULL, small);
+    Map<ParamGrid, Map<String, List<String>>> sizes = Map.of(
+        ParamGrid.SMOKE, small,
+        ParamGrid.REPRESENTATIVE, Map.of("size", List.of("1000", "100000")),
+        ParamGrid.FULL, Map.of("size", List.of("1000", "100000", "10000000")));
+    Map<ParamGrid, Map<String, List<String>>> everywhere = Map.of(
+        ParamGrid.SMOKE, small, ParamGrid.REPRESENTATIVE, small, ParamGrid.FULL, small);
     return List.of(
         new BenchmarkSpec("sum", "Sums an array of longs (proves JMH forks, params and threads).",
             "array sums per second", "ops/s", true, new JmhMethod(CLASS + ".sum"), sizes, true, List.of(), null),
@@ -52,10 +51,9 @@ public final class SelftestWorkload implements Workload {
             List.of(), null),
         new BenchmarkSpec("checksum.scenario", "CRC32 of a buffer in a loop (proves the scenario path).",
             "checksums per second", "ops/s", true, new ScenarioClass(CountingScenario.class.getName()),
-            Map.of(Profile.SMOKE, Map.of("bytes", List.of("4096")),
-                Profile.QUICK, Map.of("bytes", List.of("4096")),
-                Profile.STANDARD, Map.of("bytes", List.of("4096")),
-                Profile.FULL, Map.of("bytes", List.of("4096"))),
+            Map.of(ParamGrid.SMOKE, Map.of("bytes", List.of("4096")),
+                ParamGrid.REPRESENTATIVE, Map.of("bytes", List.of("4096")),
+                ParamGrid.FULL, Map.of("bytes", List.of("4096"))),
             false, List.of(), null),
         new BenchmarkSpec("fails", "Always throws (proves a failure is recorded and the run goes on).",
             "never produces a score", "ops/s", true, new JmhMethod(CLASS + ".fails"), everywhere, false,

@@ -1,7 +1,7 @@
 package dev.archbench.workloads.web;
 
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.UnsatisfiableRequest;
 import dev.archbench.workload.Workload;
@@ -50,16 +50,14 @@ public final class ServiceWorkload implements Workload {
       return List.of();
     }
     Function<WorkloadContext, Optional<String>> check = ServiceWorkload::check;
-    Map<Profile, Map<String, List<String>>> closed = new LinkedHashMap<>();
-    closed.put(Profile.SMOKE, Map.of("concurrency", List.of("1", "4x")));
-    closed.put(Profile.QUICK, Map.of("concurrency", List.of("1", "1x", "4x")));
-    closed.put(Profile.STANDARD, Map.of("concurrency", List.of("1", "0.5x", "1x", "2x", "4x")));
-    closed.put(Profile.FULL, Map.of("concurrency", List.of("1", "0.5x", "1x", "2x", "4x")));
-    Map<Profile, Map<String, List<String>>> knee = new LinkedHashMap<>();
-    knee.put(Profile.SMOKE, Map.of("ladder", List.of("0.1,0.25,0.5,0.75,1.0"), "refine", List.of("0")));
-    knee.put(Profile.QUICK, Map.of("ladder", List.of("0.2,0.4,0.6,0.7,0.8,0.9,1.0"), "refine", List.of("1")));
-    knee.put(Profile.STANDARD, Map.of("ladder", List.of("0.2,0.4,0.6,0.7,0.8,0.9,1.0"), "refine", List.of("2")));
-    knee.put(Profile.FULL, Map.of("ladder", List.of("0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0"), "refine", List.of("3")));
+    Map<ParamGrid, Map<String, List<String>>> closed = new LinkedHashMap<>();
+    closed.put(ParamGrid.SMOKE, Map.of("concurrency", List.of("1", "4x")));
+    closed.put(ParamGrid.REPRESENTATIVE, Map.of("concurrency", List.of("1", "1x", "4x")));
+    closed.put(ParamGrid.FULL, Map.of("concurrency", List.of("1", "0.5x", "1x", "2x", "4x")));
+    Map<ParamGrid, Map<String, List<String>>> knee = new LinkedHashMap<>();
+    knee.put(ParamGrid.SMOKE, Map.of("ladder", List.of("0.1,0.25,0.5,0.75,1.0"), "refine", List.of("0")));
+    knee.put(ParamGrid.REPRESENTATIVE, Map.of("ladder", List.of("0.2,0.4,0.6,0.7,0.8,0.9,1.0"), "refine", List.of("1")));
+    knee.put(ParamGrid.FULL, Map.of("ladder", List.of("0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0"), "refine", List.of("3")));
     return List.of(
         new BenchmarkSpec("closed", "Closed-loop keep-alive load on your service, at concurrency levels relative to vCPUs",
             "answered requests per second, every answer with the expected status; percentiles are latency in ms",

@@ -2,7 +2,7 @@ package dev.archbench.workloads.web;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
@@ -54,26 +54,21 @@ public final class WebWorkload implements Workload {
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
     return List.of(
         closed("closed.http", "none", Map.of(
-            Profile.SMOKE, params("json", "1,4x"),
-            Profile.QUICK, params("json,orders", "4x"),
-            Profile.STANDARD, params("plaintext,json,orders,orders-gzip", ALL_LEVELS),
-            Profile.FULL, params("plaintext,json,orders,orders-gzip", ALL_LEVELS))),
+            ParamGrid.SMOKE, params("json", "1,4x"),
+            ParamGrid.REPRESENTATIVE, params("json,orders", "4x"),
+            ParamGrid.FULL, params("plaintext,json,orders,orders-gzip", ALL_LEVELS))),
         closed("closed.https-jdk", "jdk", Map.of(
-            Profile.QUICK, params("json", "4x"),
-            Profile.STANDARD, params("json,orders", "1,1x,4x"),
-            Profile.FULL, params("json,orders", ALL_LEVELS))),
+            ParamGrid.REPRESENTATIVE, params("json", "4x"),
+            ParamGrid.FULL, params("json,orders", ALL_LEVELS))),
         closed("closed.https-openssl", "openssl", Map.of(
-            Profile.QUICK, params("json", "4x"),
-            Profile.STANDARD, params("json,orders", "1,1x,4x"),
-            Profile.FULL, params("json,orders", ALL_LEVELS))),
+            ParamGrid.REPRESENTATIVE, params("json", "4x"),
+            ParamGrid.FULL, params("json,orders", ALL_LEVELS))),
         knee("knee.http", "none", Map.of(
-            Profile.SMOKE, kneeParams("json", "0.1,0.25,0.5,0.75,1.0", "0"),
-            Profile.QUICK, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "1"),
-            Profile.STANDARD, kneeParams("json,orders", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "2"),
-            Profile.FULL, kneeParams("plaintext,json,orders,orders-gzip", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
+            ParamGrid.SMOKE, kneeParams("json", "0.1,0.25,0.5,0.75,1.0", "0"),
+            ParamGrid.REPRESENTATIVE, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "1"),
+            ParamGrid.FULL, kneeParams("plaintext,json,orders,orders-gzip", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
         knee("knee.https-openssl", "openssl", Map.of(
-            Profile.STANDARD, kneeParams("json", "0.2,0.4,0.6,0.7,0.8,0.9,1.0", "2"),
-            Profile.FULL, kneeParams("json,orders", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
+            ParamGrid.FULL, kneeParams("json,orders", "0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,1.0", "3"))),
         jmh("jackson.deserialize", "Jackson: parse the 3.2 KB order JSON into records",
             "orders parsed per second", JacksonBenchmark.class, "deserialize", Map.of()),
         jmh("jackson.serialize", "Jackson: write the 4.5 KB priced-order answer",
@@ -109,51 +104,51 @@ public final class WebWorkload implements Workload {
     return p;
   }
 
-  private static BenchmarkSpec closed(String name, String tls, Map<Profile, Map<String, List<String>>> perProfile) {
+  private static BenchmarkSpec closed(String name, String tls, Map<ParamGrid, Map<String, List<String>>> perGrid) {
     return new BenchmarkSpec(name,
         "Closed-loop keep-alive load, " + tlsText(tls) + ", at concurrency levels relative to vCPUs",
         "answered requests per second (every answer checked); percentiles are latency in ms",
-        "req/s", true, new ScenarioClass(CLOSED), withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+        "req/s", true, new ScenarioClass(CLOSED), withTls(perGrid, tls), false, SCENARIO_JVM, availability(tls));
   }
 
-  private static BenchmarkSpec knee(String name, String tls, Map<Profile, Map<String, List<String>>> perProfile) {
+  private static BenchmarkSpec knee(String name, String tls, Map<ParamGrid, Map<String, List<String>>> perGrid) {
     return new BenchmarkSpec(name,
         "Open-loop knee search, " + tlsText(tls) + ": highest constant rate with p99 under the target",
         "the knee: highest offered rate (req/s) with corrected p99 <= --p99-target-ms (default 10); "
             + "percentiles are latency in ms at the knee",
-        "req/s", true, new ScenarioClass(KNEE), withTls(perProfile, tls), false, SCENARIO_JVM, availability(tls));
+        "req/s", true, new ScenarioClass(KNEE), withTls(perGrid, tls), false, SCENARIO_JVM, availability(tls));
   }
 
   /**
-   * A JMH benchmark in every profile; smoke takes only the first value of each parameter, the
-   * representative grid (quick) the last (the larger buffer, the fuller request: the case a
+   * A JMH benchmark in every grid; smoke takes only the first value of each parameter, the
+   * representative grid the last (the larger buffer, the fuller request: the case a
    * service spends its CPU on).
    */
   private static BenchmarkSpec jmh(String name, String summary, String meaning, Class<?> type,
       String method, Map<String, List<String>> params) {
-    Map<Profile, Map<String, List<String>>> all = new LinkedHashMap<>();
-    for (Profile p : Profile.values()) {
-      all.put(p, params);
+    Map<ParamGrid, Map<String, List<String>>> all = new LinkedHashMap<>();
+    for (ParamGrid g : ParamGrid.values()) {
+      all.put(g, params);
     }
     Map<String, List<String>> smoke = new LinkedHashMap<>();
     params.forEach((k, v) -> smoke.put(k, List.of(v.get(0))));
-    all.put(Profile.SMOKE, smoke);
+    all.put(ParamGrid.SMOKE, smoke);
     Map<String, List<String>> representative = new LinkedHashMap<>();
     params.forEach((k, v) -> representative.put(k, List.of(v.get(v.size() - 1))));
-    all.put(Profile.QUICK, representative);
+    all.put(ParamGrid.REPRESENTATIVE, representative);
     // Unlocking diagnostic options changes nothing but lets CryptoBenchmark read the intrinsic flags.
     List<String> jvm = type == CryptoBenchmark.class ? List.of("-XX:+UnlockDiagnosticVMOptions") : List.of();
     return new BenchmarkSpec(name, summary, meaning, "ops/s", true, new JmhMethod(type.getName() + "." + method),
         all, true, jvm, null);
   }
 
-  private static Map<Profile, Map<String, List<String>>> withTls(
-      Map<Profile, Map<String, List<String>>> perProfile, String tls) {
-    Map<Profile, Map<String, List<String>>> out = new LinkedHashMap<>();
-    perProfile.forEach((profile, p) -> {
+  private static Map<ParamGrid, Map<String, List<String>>> withTls(
+      Map<ParamGrid, Map<String, List<String>>> perGrid, String tls) {
+    Map<ParamGrid, Map<String, List<String>>> out = new LinkedHashMap<>();
+    perGrid.forEach((grid, p) -> {
       Map<String, List<String>> m = new LinkedHashMap<>(p);
       m.put("tls", List.of(tls));
-      out.put(profile, m);
+      out.put(grid, m);
     });
     return out;
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;
 import dev.archbench.workload.JmhMethod;
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
@@ -29,7 +29,7 @@ class WebWorkloadTest {
         Class<?> type = Class.forName(jmh.method().substring(0, dot));
         Method m = type.getMethod(jmh.method().substring(dot + 1));
         assertThat(m.isAnnotationPresent(Benchmark.class)).as(b.name()).isTrue();
-        for (Profile p : Profile.values()) {
+        for (ParamGrid p : ParamGrid.values()) {
           for (String param : b.paramsFor(p).keySet()) {
             Field f = type.getField(param);
             assertThat(f.isAnnotationPresent(Param.class)).as(b.name() + " @Param " + param).isTrue();
@@ -44,9 +44,9 @@ class WebWorkloadTest {
 
   @Test
   void smokeHasTwoConcurrencyLevelsAKneeAndTheMicrobenchmarks() {
-    List<BenchmarkSpec> smoke = web.benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(Profile.SMOKE)).toList();
+    List<BenchmarkSpec> smoke = web.benchmarks(WorkloadContext.none()).stream().filter(b -> b.includedIn(ParamGrid.SMOKE)).toList();
     BenchmarkSpec closed = smoke.stream().filter(b -> b.name().equals("closed.http")).findFirst().orElseThrow();
-    assertThat(closed.paramsFor(Profile.SMOKE).get("concurrency")).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(closed.paramsFor(ParamGrid.SMOKE).get("concurrency")).hasSizeGreaterThanOrEqualTo(2);
     assertThat(smoke).anyMatch(b -> b.name().startsWith("knee."));
     assertThat(smoke).filteredOn(b -> b.execution() instanceof JmhMethod).extracting(BenchmarkSpec::name)
         .contains("jackson.serialize", "crypto.aesgcm-encrypt", "crypto.sha256", "http.decode");

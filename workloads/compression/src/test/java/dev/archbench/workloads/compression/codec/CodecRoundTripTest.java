@@ -3,7 +3,7 @@ package dev.archbench.workloads.compression.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.archbench.workload.Profile;
+import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workloads.compression.BlockWorkspace;
 import dev.archbench.workloads.compression.CompressionWorkload;
@@ -45,18 +45,18 @@ class CodecRoundTripTest {
   }
 
   static Stream<Arguments> blockCodecs() {
-    return fullProfile(false);
+    return fullGrid(false);
   }
 
   static Stream<Arguments> streamCodecs() {
-    return fullProfile(true);
+    return fullGrid(true);
   }
 
-  private static Stream<Arguments> fullProfile(boolean stream) {
+  private static Stream<Arguments> fullGrid(boolean stream) {
     List<Arguments> args = new ArrayList<>();
     for (var spec : new CompressionWorkload().benchmarks(WorkloadContext.none())) {
       if (spec.name().endsWith(".compress") && spec.name().contains(".stream.") == stream) {
-        Map<String, List<String>> p = spec.paramsFor(Profile.FULL);
+        Map<String, List<String>> p = spec.paramsFor(ParamGrid.FULL);
         for (String level : p.get("level")) {
           args.add(Arguments.of(p.get("codec").get(0), level));
         }

@@ -1,0 +1,32 @@
+package dev.archbench.harness.fingerprint;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Pure parsers for the one-line kernel files that no other parser reads. */
+public final class KernelValues {
+  private KernelValues() {}
+
+  /** The one-minute load average: the first field of {@code /proc/loadavg}; empty when unparsable. */
+  public static OptionalDouble loadAverage(String loadavg) {
+    if (loadavg == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double load = Double.parseDouble(loadavg.strip().split("\\s+")[0]);
+      return Double.isFinite(load) ? OptionalDouble.of(load) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  /** The selected choice of a sysfs choice file: {@code madvise} of {@code always [madvise] never}. */
+  public static Optional<String> selected(String choices) {
+    if (choices == null) {
+      return Optional.empty();
+    }
+    int a = choices.indexOf('[');
+    int b = choices.indexOf(']');
+    return a >= 0 && b > a ? Optional.of(choices.substring(a + 1, b)) : Optional.empty();
+  }
+}
