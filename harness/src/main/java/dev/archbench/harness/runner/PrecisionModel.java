@@ -7,6 +7,7 @@ import dev.archbench.stats.ScoreInterval;
 import dev.archbench.stats.SmallSample;
 import dev.archbench.stats.StoppingRule;
 import dev.archbench.workload.Profile;
+import dev.archbench.workload.ScenarioClass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,17 @@ final class PrecisionModel {
           new Variability(0.046, 0.023, 1.9, "inference default")));
   static final Variability GENERIC = new Variability(0.08, 0.15, ProfileSettings.FORK_OVERHEAD_SECONDS,
       "generic default");
+
+  /**
+   * Knee searches (the web knee, the inference server scenario, a {@code --target} knee): one value
+   * per fork, so iterations average nothing and forks vary far more than a series does. Medians of
+   * ten runs' fork-to-fork variation on the development machine, 2026-12-07 (five quick and standard
+   * runs of {@code knee.http} and of {@code server.mlp.onnxruntime}: 1 to 20%, median 11%), and what a
+   * fork cost beyond its planned iterations (the calibration and the search's steps: 3.5 s at quick's
+   * 0.5 s steps, 4.4 s at standard's 1 s).
+   */
+  static final Measured KNEE_SEARCH = new Measured(new Variability(0, 0.11, 3.5, "knee-search default"),
+      new Variability(0, 0.11, 4.4, "knee-search default"));
 
   /**
    * A workload's variability measured with quick's forks (iterations of 0.4 s, 2 s measured per fork)
@@ -151,7 +163,8 @@ final class PrecisionModel {
     if (v != null && v.forkSeconds() > 0) {
       return new Variability(v.iterationCv(), v.forkCv(), iterations + v.forkSeconds(), v.source());
     }
-    Measured m = MEASURED.get(item.workload());
+    Measured m = item.spec().execution() instanceof ScenarioClass sc && sc.searchesKnee() ? KNEE_SEARCH
+        : MEASURED.get(item.workload());
     Variability d = m != null ? m.at(s) : GENERIC;
     // A fork costs the profile's iterations plus the start-up and setup measured for the workload.
     return new Variability(v != null ? v.iterationCv() : d.iterationCv(), v != null ? v.forkCv() : d.forkCv(),

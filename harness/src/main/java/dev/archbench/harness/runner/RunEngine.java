@@ -263,7 +263,7 @@ public final class RunEngine {
       }
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
       JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
-      ScenarioExecutor scenarios = new ScenarioExecutor(fork, log);
+      ScenarioExecutor scenarios = new ScenarioExecutor(fork, log, interruption::requested);
       UserJmhExecutor userJmh = new UserJmhExecutor(fork, log, progress::note, interruption::requested);
       logLine(log, "# archbench: forks in " + order.name().toLowerCase(Locale.ROOT) + " order, seed " + seed
           + "; " + fork.profile().describe());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a {@link dev.archbench.workload.Scenario} in a forked JVM (same java, class path and
@@ -27,10 +28,13 @@ import java.util.TreeMap;
 final class ScenarioExecutor {
   private final ForkSettings fork;
   private final OutputStream log;
+  private final BooleanSupplier stopped;
 
-  ScenarioExecutor(ForkSettings fork, OutputStream log) {
+  /** @param stopped whether the run was asked to stop (a signal, a spot notice): the fork is killed */
+  ScenarioExecutor(ForkSettings fork, OutputStream log, BooleanSupplier stopped) {
     this.fork = fork;
     this.log = log;
+    this.stopped = stopped;
   }
 
   /** Runs one fork; one still running at {@code limit}'s deadline is killed and fails. */
@@ -63,7 +67,7 @@ final class ScenarioExecutor {
       cmd.add(request.toString());
       cmd.add(result.toString());
       write("# archbench scenario " + item.key() + "\n# " + String.join(" ", cmd) + "\n");
-      ChildProcess.Ended p = ChildProcess.run(cmd, log, limit.forFork(plan, s), limit.nanoTime(), () -> false);
+      ChildProcess.Ended p = ChildProcess.run(cmd, log, limit.forFork(plan, s), limit.nanoTime(), stopped);
       String ended = Clock.now();
       if (p.overDeadline()) {
         return Outcome.failed(item, ForkDeadline.EXCEEDED, startedAt, ended);

@@ -277,6 +277,26 @@ class AdaptiveStoppingTest {
   }
 
   @Test
+  void aKneeSearchIsPlannedWithItsOwnForkToForkVariationNotItsWorkloads() {
+    BenchmarkSpec knee = new BenchmarkSpec("knee.http", "s", "m", "req/s", true,
+        dev.archbench.workload.ScenarioClass.kneeSearch("x.Knee"), Map.of(), false, List.of(), null);
+    BenchmarkSpec closed = new BenchmarkSpec("closed.http", "s", "m", "req/s", true,
+        new dev.archbench.workload.ScenarioClass("x.Closed"), Map.of(), false, List.of(), null);
+    ProfileSettings quick = ProfileSettings.of(Profile.QUICK);
+    PrecisionModel model = PrecisionModel.of(List.of());
+    PrecisionModel.Variability k = model.variability(new PlanItem("web", knee, Map.of(), Map.of(), 2, "scenario", 10, null), quick);
+    PrecisionModel.Variability c = model.variability(new PlanItem("web", closed, Map.of(), Map.of(), 2, "scenario", 10, null), quick);
+    assertThat(k.source()).isEqualTo("knee-search default");
+    assertThat(c.source()).isEqualTo("web default");
+    assertThat(k.forkCv()).isGreaterThan(3 * c.forkCv());
+    // One value per fork: at quick's cap of 8 forks the forecast is far from ±5%, and says so.
+    List<PrecisionModel.Prediction> p = model.predict(
+        List.of(new PlanItem("web", knee, Map.of(), Map.of(), 2, "scenario", 10, null)), quick);
+    assertThat(p.get(0).forks()).isEqualTo(quick.maxForks());
+    assertThat(p.get(0).halfWidth()).isGreaterThan(0.05);
+  }
+
+  @Test
   void thePlanPredictsMoreForksForMoreVariableBenchmarksAndStopsAtTheBudget() {
     ProfileSettings s = settings(2, 10, 0.02, Duration.ofMinutes(10));
     PrecisionModel.Variability calm = new PrecisionModel.Variability(0.01, 0.005, 5, "t");

@@ -36,10 +36,19 @@ final class HostileJars {
           }
         }
 
-        /** Bounded, so that a disk of a few MiB can take a whole run of it once there is room. */
+        /**
+         * 400 KB of output before the first iteration, however slow the machine: printed in the
+         * iterations it depended on how many ran. Bounded, so that a disk of a few MiB can take a
+         * whole run of it once there is room.
+         */
         @State(Scope.Thread)
         public static class Budget {
-          public long printed;
+          @Setup
+          public void flood() {
+            for (int printed = 0; printed < 400_000; printed += 80) {
+              System.out.println("flood flood flood flood flood flood flood flood flood flood flood flood flood");
+            }
+          }
         }
 
         @Benchmark
@@ -58,10 +67,6 @@ final class HostileJars {
 
         @Benchmark
         public void floods(Budget b) {
-          if (b.printed < 400_000) {
-            System.out.println("flood flood flood flood flood flood flood flood flood flood flood flood flood");
-            b.printed += 80;
-          }
         }
 
         /** Keeps what it allocates until the heap is full; a small heap, so that a test, not the machine, runs out. */

@@ -37,7 +37,7 @@ class UserServiceFaultsTest {
   @Test
   void aServiceThatClosesMidAnswerFailsWithThatReason() throws Exception {
     List<BenchmarkResult> results = runAgainst(Fault.CLOSES_MID_ANSWER);
-    assertThat(results.get(0).reason()).contains("wrong answers under load")
+    assertThat(results.get(0).reason()).contains("errors under load")
         .contains("the service closed the connection in the middle of an answer");
     assertThat(results.get(1).reason()).contains("the connection closed in the middle of the answer");
   }

@@ -158,7 +158,7 @@ public final class InferenceWorkload implements Workload {
     return new BenchmarkSpec(InferenceNames.name("server", m.id(), e, DeviceKind.CPU),
         "server scenario of " + m.description() + " on " + e.djlName() + ": Poisson arrivals, p99 bound",
         "highest Poisson arrival rate (requests/s, batch 1) whose p99 latency stays within the bound "
-            + "(--latency-bound-ms, default 100)", "req/s", true, new ScenarioClass(ServerScenario.class.getName()),
+            + "(--latency-bound-ms, default 100)", "req/s", true, ScenarioClass.kneeSearch(ServerScenario.class.getName()),
         params, false, jvmArgs, availability(m, e, DeviceKind.CPU));
   }
 

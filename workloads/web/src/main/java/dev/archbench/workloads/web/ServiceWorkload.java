@@ -65,7 +65,7 @@ public final class ServiceWorkload implements Workload {
             check),
         new BenchmarkSpec("knee", "Open-loop knee search on your service: highest constant rate with p99 under the target",
             "the knee: highest offered rate (req/s) with corrected p99 <= --p99-target-ms (default 10)",
-            "req/s", true, new ScenarioClass(TargetKneeScenario.class.getName()), knee, false, SCENARIO_JVM, check));
+            "req/s", true, ScenarioClass.kneeSearch(TargetKneeScenario.class.getName()), knee, false, SCENARIO_JVM, check));
   }
 
   /** The service answers as asked, now, from this process; else the run stops before anything runs. */

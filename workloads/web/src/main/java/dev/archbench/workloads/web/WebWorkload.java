@@ -116,7 +116,7 @@ public final class WebWorkload implements Workload {
         "Open-loop knee search, " + tlsText(tls) + ": highest constant rate with p99 under the target",
         "the knee: highest offered rate (req/s) with corrected p99 <= --p99-target-ms (default 10); "
             + "percentiles are latency in ms at the knee",
-        "req/s", true, new ScenarioClass(KNEE), withTls(perGrid, tls), false, SCENARIO_JVM, availability(tls));
+        "req/s", true, ScenarioClass.kneeSearch(KNEE), withTls(perGrid, tls), false, SCENARIO_JVM, availability(tls));
   }
 
   /**

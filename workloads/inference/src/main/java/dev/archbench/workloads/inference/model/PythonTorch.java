@@ -59,8 +59,9 @@ public final class PythonTorch {
 
   private static Optional<String> probe(String python) {
     try {
+      // Warnings on stderr are discarded, not left in a pipe: 64 KB of them would block the probe.
       Process p = new ProcessBuilder(python, "-c", "import torch, torchvision; print(torch.__version__)")
-          .redirectErrorStream(false).start();
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       p.getOutputStream().close();
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();

@@ -88,8 +88,8 @@ public record Measurement(List<Interval> warmup, List<Interval> iterations, CpuS
   /** Fails with the generator's first error when any answer was wrong. */
   public Measurement requireNoErrors(LoadGenerator gen, String what) {
     if (errors() > 0) {
-      throw new IllegalStateException(what + ": " + errors() + " wrong answers under load, first: "
-          + gen.firstError());
+      throw new IllegalStateException(what + ": " + errors() + " errors under load (wrong answers, timeouts or "
+          + "closed connections), first: " + gen.firstError());
     }
     return this;
   }
