@@ -34,7 +34,8 @@ class EscapingTest {
     }
     assertThat(tags).isSubsetOf("html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p",
         "b", "nav", "ul", "li", "a", "section", "figure", "svg", "text", "tspan", "rect", "path", "circle", "div",
-        "table", "thead", "tbody", "tr", "th", "td", "span", "footer", "br", "code", "details", "summary", "figcaption");
+        "table", "thead", "tbody", "tr", "th", "td", "span", "footer", "br", "code", "details", "summary", "figcaption",
+        "strong");
     assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("url(");
   }
 

@@ -90,7 +90,7 @@ class ReportViewsTest {
    */
   @Test
   void resultsShowTheirPrecisionAndTheOnesThatMissedTheirTargetAreMarked() {
-    String zstd = "compression/zstd.compress[blockSize=65536,codec=zstd,corpus=json-logs,level=1]@1";
+    String zstd = "compression/zstd.compress[blockSize=65536,codec=zstd,corpus=json-logs,level=3]@1";
     dev.archbench.reports.LoadedRecord rec = Fixtures.mapResults(Fixtures.load("v2/c7i-1.json"), "p.json",
         Fixtures.runId(9, 1), r -> r.withPrecision(new dev.archbench.record.Precision(0.02, 0.01,
             dev.archbench.record.Precision.StopReason.TARGET_MET, null, null, 10.0)));
@@ -114,7 +114,10 @@ class ReportViewsTest {
     assertThat(Reports.render(a, ReportFormat.Type.CSV).lines().findFirst().orElseThrow())
         .contains("precision_target,precision_half_width,stop_reasons,missed_target_records");
     // Records written before adaptive stopping have no precision part: nothing is claimed.
-    assertThat(Reports.render(oneHost(), ReportFormat.Type.HTML)).doesNotContain("Short of the precision target");
+    dev.archbench.reports.LoadedRecord before = Fixtures.mapResults(Fixtures.load("v2/c7i-1.json"), "old.json",
+        Fixtures.runId(9, 2), r -> r.withPrecision(null));
+    assertThat(Reports.render(Reports.analyze(List.of(before), List.of(), ReportOptions.defaults()),
+        ReportFormat.Type.HTML)).doesNotContain("Short of the precision target");
   }
 
   @Test
@@ -187,10 +190,22 @@ class ReportViewsTest {
   }
 
   @Test
-  void theKneeIsDrawnAgainstItsBoundFromStoredDataOnly() {
-    String html = Reports.render(threeHosts(), ReportFormat.Type.HTML);
+  void theKneeIsDrawnAgainstItsBoundWithEveryForksSearch() {
+    Analysis a = threeHosts();
+    String html = Reports.render(a, ReportFormat.Type.HTML);
     assertThat(html).contains("Latency against load: knee.http").contains("p99 target 10 ms")
-        .contains("offered load, req/s").contains("only as text, so they are not drawn");
+        .contains("offered load, req/s");
+    // One thin line per fork's search, from the steps the records keep.
+    int searches = 0;
+    for (var row : Views.withKnee(a)) {
+      for (var c : row.cells()) {
+        searches += c.knee() == null ? 0 : c.knee().searches().size();
+      }
+    }
+    assertThat(searches).isPositive();
+    assertThat(html.split("class=\"search\"", -1).length - 1).isEqualTo(searches);
+    String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
+    assertThat(md).contains("Knee searches, step by step");
   }
 
   @Test
