@@ -99,6 +99,9 @@ final class PrecisionModel {
 
     /** log y linear in log x from (x0, y0) to (x1, y1), held at the nearer end outside. */
     static double interpolate(double y0, double y1, double x0, double x1, double x) {
+      if (y0 == y1) {
+        return y0; // also a zero (a knee search's iterations), which has no logarithm
+      }
       double t = x > 0 ? Math.max(0, Math.min(1, Math.log(x / x0) / Math.log(x1 / x0))) : 0;
       return Math.exp(Math.log(y0) + t * (Math.log(y1) - Math.log(y0)));
     }
@@ -173,7 +176,10 @@ final class PrecisionModel {
 
   /** Expected relative half-width with {@code forks} forks of {@code iterations}. */
   static double halfWidth(Variability v, int forks, int iterations) {
-    double var = v.forkCv() * v.forkCv() / forks + v.iterationCv() * v.iterationCv() / ((double) forks * iterations);
+    // A knee search has no iteration term (one value per fork), and may be planned with no iterations.
+    double iterationTerm = v.iterationCv() == 0 ? 0
+        : v.iterationCv() * v.iterationCv() / ((double) forks * Math.max(1, iterations));
+    double var = v.forkCv() * v.forkCv() / forks + iterationTerm;
     int units = ScoreInterval.topUnits(1, forks, iterations); // the interval's top level
     return SmallSample.Z975 * SmallSample.expansion(units) * Math.sqrt(var);
   }
