@@ -80,7 +80,7 @@ final class ForkScheduler {
   ForkScheduler(List<PlanItem> plan, ProfileSettings settings, ForkOrder order, long seed, LongSupplier nanoTime,
       String hostKey, Map<String, BenchmarkResult> resumed, boolean adaptIterations) {
     this.settings = settings;
-    this.rule = new StoppingRule(settings.precision(), settings.minForks(), settings.maxForks());
+    this.rule = settings.stoppingRule();
     this.order = order;
     this.random = new Random(SplitMix64.mix(seed));
     this.nanoTime = nanoTime;

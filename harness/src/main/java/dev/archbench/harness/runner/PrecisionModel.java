@@ -176,17 +176,14 @@ final class PrecisionModel {
 
   /** Expected relative half-width with {@code forks} forks of {@code iterations}. */
   static double halfWidth(Variability v, int forks, int iterations) {
-    // A knee search has no iteration term (one value per fork), and may be planned with no iterations.
-    double iterationTerm = v.iterationCv() == 0 ? 0
-        : v.iterationCv() * v.iterationCv() / ((double) forks * Math.max(1, iterations));
-    double var = v.forkCv() * v.forkCv() / forks + iterationTerm;
+    double var = v.forkCv() * v.forkCv() / forks + v.iterationCv() * v.iterationCv() / ((double) forks * iterations);
     int units = ScoreInterval.topUnits(1, forks, iterations); // the interval's top level
     return SmallSample.Z975 * SmallSample.expansion(units) * Math.sqrt(var);
   }
 
   /** Predictions for the runnable items of {@code plan}, simulating the scheduler's rounds and budget. */
   List<Prediction> predict(List<PlanItem> plan, ProfileSettings s) {
-    StoppingRule rule = new StoppingRule(s.precision(), s.minForks(), s.maxForks());
+    StoppingRule rule = s.stoppingRule();
     List<PlanItem> items = plan.stream().filter(i -> !i.isSkipped()).toList();
     int n = items.size();
     Variability[] v = new Variability[n];

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.stats.StoppingRule;
 import dev.archbench.workload.Profile;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,6 +69,11 @@ public record ProfileSettings(
         raw.getMeasurementIterations().orElse(measurementIterations),
         raw.getMeasurementTime().hasValue() ? toDuration(raw.getMeasurementTime().get()) : measurementTime,
         precision, budget);
+  }
+
+  /** When a benchmark's forks may stop under these settings: the run's scheduler and the dry run ask the same rule. */
+  public StoppingRule stoppingRule() {
+    return new StoppingRule(precision, minForks, maxForks);
   }
 
   /** These settings with {@code --precision} (NaN: no target) and {@code --budget} when given. */
