@@ -2,7 +2,8 @@
 # Regenerates the report fixtures in this folder from real runs of the harness: the golden reports
 # (../golden) and the producer/consumer tests read these records, never hand-written ones.
 #
-#   reports/src/test/resources/records/regenerate.sh        # from the repository root, ~10 min
+#   reports/src/test/resources/records/regenerate.sh            # from the repository root, ~10 min
+#   reports/src/test/resources/records/regenerate.sh platforms  # only the Fargate and Lambda records, ~2 min
 #
 # What it makes (schema 2, quick profile on the representative grid (quick alone runs the core grid,
 # which has no selftest benchmarks), threads 1 and 2 where a benchmark scales with threads, a
@@ -15,17 +16,35 @@
 # machine that runs this script, so the numbers are real but the types are stand-ins.
 # v1/ holds a record written by the version-1 harness (commit 3de65f2); it is kept, not regenerated.
 #
+# Platforms paid for by size (smoke profile on the representative grid at one thread, selftest/sum and
+# sum.latency, so their rows meet the EC2 records'; noisy by design, so
+# reports include them with --allow-noisy):
+#   v2/fargate-1.json      a Fargate task of 1 vCPU and 2 GB: ECS_CONTAINER_METADATA_URI_V4 points at a
+#                          loopback stub of the task metadata endpoint (ci/test/ecs_metadata_stub.py)
+#                          answering the documented-shape fixtures in harness/src/test/resources/fingerprint/ecs/
+#   v2/lambda-1024.json    Lambda functions of 1024 and 1769 MB: the Lambda runtime's variables
+#   v2/lambda-1769.json    (no credentials are set, and none would be recorded)
+#
 # Then relabel-accelerator.py (beside this script) makes v2/inf2-1.json, the stand-in accelerator host.
 # Afterwards regenerate the golden reports: ./mvnw -pl reports test -Dtest=GoldenFilesTest -Darchbench.updateGolden=true
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../../../.." && pwd)
 here="$root/reports/src/test/resources/records"
 jar="$root/harness/target/archbench.jar"
-[[ -f $jar ]] || (cd "$root" && ./mvnw -B -q install -DskipTests)
+[[ -f $jar ]] || (cd "$root" && ./mvnw -B -q -pl harness -am package -DskipTests)
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 tmp=$(mktemp -d)
 trap 'kill "${stub:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
+save_record() { # run-output-dir output-name: the run's record, not JMH's own JSON beside it
+  mkdir -p "$here/v2"
+  local f
+  for f in "$1"/*.json; do
+    [[ $f == *.jmh.json ]] || cp "$f" "$here/v2/$2.json"
+  done
+}
+
+# shellcheck disable=SC2054 # the commas separate workloads inside one argument
 selection=(--workloads selftest,compression,web,inference --grid representative --threads 1,2 --include 'selftest/' --include 'web/knee.http$' --include 'inference/server.mlp.onnxruntime$'
   --include 'inference/singlestream.mlp.onnxruntime$' --include 'compression/zstd.compress$')
 
@@ -39,11 +58,42 @@ run_as() { # instance-type output-name
   AWS_EC2_METADATA_SERVICE_ENDPOINT="http://127.0.0.1:$(cat "$tmp/imds.port")" \
     java -jar "$jar" run --profile quick "${selection[@]}" --progress plain --out "$out" || true
   kill "$stub"; wait "$stub" 2>/dev/null || true
-  mkdir -p "$here/v2"
-  cp "$(ls "$out"/*.json | grep -v '\.jmh\.json$')" "$here/v2/$2.json"
+  save_record "$out" "$2"
 }
 
-run_as c7g.xlarge c7g-1
-run_as c7g.xlarge c7g-2
-run_as c7i.xlarge c7i-1
+platform_selection=(--workloads selftest --profile smoke --grid representative --threads 1 --include 'selftest/sum$'
+  --include 'selftest/sum.latency$')
+
+run_fargate() { # output-name
+  rm -f "$tmp/ecs.port"
+  local ecs="$root/harness/src/test/resources/fingerprint/ecs"
+  python3 "$root/ci/test/ecs_metadata_stub.py" --port-file "$tmp/ecs.port" --log "$tmp/ecs.log" \
+    --task "$ecs/fargate-task.json" --container "$ecs/fargate-container.json" &
+  stub=$!
+  for _ in $(seq 50); do [[ -s $tmp/ecs.port ]] && break; sleep 0.1; done
+  local out="$tmp/$1"
+  AWS_EC2_METADATA_DISABLED=true ECS_CONTAINER_METADATA_URI_V4="http://127.0.0.1:$(cat "$tmp/ecs.port")/v4/archbench" \
+    java -jar "$jar" run "${platform_selection[@]}" --progress plain --out "$out" || true
+  kill "$stub"; wait "$stub" 2>/dev/null || true
+  grep -qx 'GET /v4/archbench/task 200' "$tmp/ecs.log" || { echo "the ECS stub was not asked" >&2; exit 1; }
+  save_record "$out" "$1"
+}
+
+run_lambda() { # memory-mb output-name
+  local out="$tmp/$2"
+  AWS_EC2_METADATA_DISABLED=true AWS_LAMBDA_FUNCTION_NAME="archbench-$1" AWS_LAMBDA_FUNCTION_VERSION="\$LATEST" \
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE="$1" AWS_LAMBDA_INITIALIZATION_TYPE=on-demand \
+    AWS_EXECUTION_ENV=AWS_Lambda_java17 AWS_REGION=us-east-1 \
+    java -jar "$jar" run "${platform_selection[@]}" --progress plain --out "$out" || true
+  save_record "$out" "$2"
+}
+
+if [[ ${1:-} != platforms ]]; then
+  run_as c7g.xlarge c7g-1
+  run_as c7g.xlarge c7g-2
+  run_as c7i.xlarge c7i-1
+fi
+run_fargate fargate-1
+run_lambda 1024 lambda-1024
+run_lambda 1769 lambda-1769
 echo "regenerated: $(ls "$here/v2")"

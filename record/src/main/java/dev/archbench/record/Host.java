@@ -11,6 +11,8 @@ import java.util.Map;
  * @param arch {@code x86_64} or {@code aarch64}
  * @param id stable hash of the hardware-identity fields: equal for two instances of one type
  * @param environment environment variables from an allowlist only (never secrets)
+ * @param platform what the process runs on (EC2 instance, ECS task, Kubernetes pod, Lambda function,
+ *     plain host) and the size it was granted; {@code null} in records written before it was recorded
  */
 public record Host(
     String arch,
@@ -23,7 +25,20 @@ public record Host(
     Jvm jvm,
     Cloud cloud,
     List<Accelerator> accelerators,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Platform platform) {
+
+  /** Without a platform (a record written before it was recorded, or a test's host). */
+  public Host(String arch, String id, Cpu cpu, Memory memory, Os os, Container container, String virtualization,
+      Jvm jvm, Cloud cloud, List<Accelerator> accelerators, Map<String, String> environment) {
+    this(arch, id, cpu, memory, os, container, virtualization, jvm, cloud, accelerators, environment, null);
+  }
+
+  /** A copy with {@code newPlatform}. */
+  public Host withPlatform(Platform newPlatform) {
+    return new Host(arch, id, cpu, memory, os, container, virtualization, jvm, cloud, accelerators, environment,
+        newPlatform);
+  }
 
   /** CPU identity and topology; x86 fills family/modelNumber/stepping, ARM implementer/part. */
   public record Cpu(

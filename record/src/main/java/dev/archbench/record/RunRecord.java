@@ -36,10 +36,16 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
   }
 
   /**
-   * The host a record speaks for in reports: its EC2 instance type, else its label, else the host
-   * id. Records with one host key are the instance level of that host's intervals.
+   * The host a record speaks for in reports: a Fargate task's or Lambda function's size and
+   * architecture ({@link Platform#sizeKey}: what is paid for), else its EC2 instance type, else its
+   * label, else the host id. Records with one host key are the instance level of that host's
+   * intervals; several tasks of one size are several records of one host.
    */
   public String hostKey() {
+    String sized = host.platform() == null ? null : host.platform().sizeKey(host.arch());
+    if (sized != null) {
+      return sized;
+    }
     Host.Cloud c = host.cloud();
     if (c != null && c.instanceType() != null && !c.instanceType().isBlank()) {
       return c.instanceType();

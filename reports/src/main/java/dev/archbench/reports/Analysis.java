@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param priceSources one line per price catalog used, with its date
  * @param problems one line per problem with the input, naming the file
  * @param loadCpu where the CPU went in load tests whose client and server share the host
+ * @param lambdaSizes Lambda functions by memory size per benchmark and architecture; left out of the JSON when empty
  */
 public record Analysis(
     String title,
@@ -33,7 +35,35 @@ public record Analysis(
     WorkloadSummary overall,
     List<CapacityPlan> capacity,
     List<String> problems,
-    List<LoadCpu> loadCpu) {
+    List<LoadCpu> loadCpu,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SizeCurve> lambdaSizes) {
+
+  /** Without Lambda memory-size curves (reports of EC2 hosts only). */
+  public Analysis(String title, Method method, String pricingModel, List<String> priceSources, String baseline,
+      boolean allowNoisy, List<HostSummary> hosts, List<BenchmarkRow> benchmarks, List<WorkloadSummary> workloads,
+      WorkloadSummary overall, List<CapacityPlan> capacity, List<String> problems, List<LoadCpu> loadCpu) {
+    this(title, method, pricingModel, priceSources, baseline, allowNoisy, hosts, benchmarks, workloads, overall,
+        capacity, problems, loadCpu, List.of());
+  }
+
+  /**
+   * Lambda functions of one architecture running one benchmark, by memory size (which sets a
+   * function's CPU share and its price): what a million operations cost there, with its interval,
+   * and the p99 latency there, so the report draws cost and p99 against memory size.
+   *
+   * @param benchmarkKey the {@link BenchmarkRow#key()} the points come from
+   * @param arch the functions' architecture ({@code x86_64}, {@code aarch64})
+   * @param costUnit the row's cost unit
+   * @param points one per memory size, ascending
+   */
+  public record SizeCurve(String benchmarkKey, String arch, String costUnit, List<SizePoint> points) {}
+
+  /**
+   * @param host the host key (e.g. {@code lambda-arm64-1769mb})
+   * @param costPerMillion null when the benchmark is not a work rate or the host is unpriced
+   * @param p99Ms null when the benchmark recorded no latency
+   */
+  public record SizePoint(String host, int memoryMb, Estimate costPerMillion, Double p99Ms) {}
 
   /** How the numbers were computed, stated in every report. */
   public record Method(String interval, String scoreEstimator, int replicates, String seed,

@@ -65,7 +65,7 @@ public final class Analyzer {
             + recordCount + (recordCount == 1 ? " record" : " records");
     return new Analysis(title, method(b), opt.pricing().id(), prices.sources(), baseline, opt.allowNoisy(),
         hosts.stream().map(HostGroup::summary).toList(), rows, workloads, overall, capacity,
-        List.copyOf(problems), LoadCpuSplits.of(rows, hosts));
+        List.copyOf(problems), LoadCpuSplits.of(rows, hosts), SizeCurves.of(hosts, rows));
   }
 
   /** One result per benchmark key, ordered by workload, benchmark, parameters and threads. */

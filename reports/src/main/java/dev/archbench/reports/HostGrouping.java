@@ -2,6 +2,7 @@ package dev.archbench.reports;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
+import dev.archbench.record.Platform;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.price.CatalogEntry;
@@ -82,7 +83,11 @@ final class HostGrouping {
     names.add(cloud.instanceType());
     names.add(key);
     names.removeIf(n -> n == null);
-    HostPrice price = prices.resolve(names, cloud.instanceType(), cloud.region(), cloud.availabilityZone());
+    // A Fargate task or a Lambda function is paid for by its size, whatever machine it landed on.
+    Platform platform = h.platform();
+    boolean sized = platform != null && platform.sizeKey(h.arch()) != null;
+    HostPrice price = sized ? prices.resolveSized(names, platform, h.arch())
+        : prices.resolve(names, cloud.instanceType(), cloud.region(), cloud.availabilityZone());
     if (!price.priced()) {
       problems.add(recs.get(0).file() + ": " + price.problem() + "; " + key
           + " is shown without price-performance");
@@ -109,7 +114,7 @@ final class HostGrouping {
         .distinct().sorted().toList();
     return new HostSummary(key, labels.isEmpty() ? null : String.join(", ", labels),
         cloud.instanceType(), cloud.region(), cloud.lifecycle(), h.arch(),
-        cpu == null ? null : cpu.vendor(), cpu == null ? null : cpu.model(),
+        cpu == null ? null : cpu.vendor(), cpuModels(recs),
         cpu == null ? null : cpu.microarchitecture(), vcpus, cores,
         h.memory() == null ? null : h.memory().totalBytes(), accel, jvm, os,
         recs.stream().map(a -> a.record().run().id()).toList(),
@@ -117,6 +122,27 @@ final class HostGrouping {
         List.copyOf(profiles), List.copyOf(noisy), compared,
         price.usdPerHour() == null ? null : Rounding.r6(price.usdPerHour()),
         price.source(), priceNote, price.priced() ? null : price.problem());
+  }
+
+  /**
+   * The CPU model of the host's records: one model, or each model with its number of records when
+   * they differ (tasks of one Fargate size land on different machines: the host lottery).
+   */
+  static String cpuModels(List<AcceptedRecord> recs) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (AcceptedRecord a : recs) {
+      Host.Cpu c = a.record().host().cpu();
+      if (c != null && c.model() != null) {
+        counts.merge(c.model(), 1, Integer::sum);
+      }
+    }
+    if (counts.size() <= 1) {
+      return counts.isEmpty() ? null : counts.keySet().iterator().next();
+    }
+    return counts.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
+        .map(e -> e.getKey() + " (" + e.getValue() + (e.getValue() == 1 ? " record)" : " records)"))
+        .collect(Collectors.joining(", "));
   }
 
   private static String fileName(String file) {

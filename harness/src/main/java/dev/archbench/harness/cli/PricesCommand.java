@@ -5,7 +5,10 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.reports.price.CatalogCsv;
 import dev.archbench.reports.price.CatalogEntry;
 import dev.archbench.reports.price.OfferFileImporter;
+import dev.archbench.reports.price.PriceCatalog;
+import dev.archbench.reports.price.PriceSheet;
 import dev.archbench.reports.price.PricingModel;
+import dev.archbench.reports.price.ServerlessPrices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,14 +24,30 @@ import picocli.CommandLine.Spec;
 
 /** {@code archbench prices}: price catalogs for reports. */
 @Command(name = "prices", mixinStandardHelpOptions = true,
-    description = "Price catalogs for reports (the embedded one covers us-east-1 on-demand).",
-    subcommands = {PricesCommand.Import.class})
+    description = "Price catalogs for reports (the embedded ones cover us-east-1 on-demand: EC2, Fargate, Lambda).",
+    subcommands = {PricesCommand.Show.class, PricesCommand.Import.class})
 public final class PricesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  /** {@code archbench prices show}: the embedded catalogs, and what Fargate task and Lambda memory sizes cost. */
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Shows the embedded price catalogs with their sources: the EC2 catalog in brief, Fargate per "
+          + "vCPU-hour and GB-hour and Lambda per GB-second and per request by architecture, and what common Fargate "
+          + "task sizes and Lambda memory sizes cost an hour (as reports price records of them, with no --price).")
+  public static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(PriceSheet.render(PriceCatalog.embedded(), ServerlessPrices.embedded()));
+      spec.commandLine().getOut().flush();
+      return ExitCodes.OK;
+    }
   }
 
   /** {@code archbench prices import FILE}: an AWS Price List bulk offer file into a catalog. */

@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Shows this host's hardware and software fingerprint: CPU and microarchitecture, caches, memory,",
-      "OS, container limits, JVM, EC2 placement and accelerators. Unknown values show as 'unknown'",
+      "OS, container limits, JVM, EC2 placement, the platform (EC2 instance, ECS task on Fargate or EC2,",
+      "Kubernetes pod, Lambda function) and its size, and accelerators. Unknown values show as 'unknown'",
       "(null in JSON). The EC2 metadata service is asked only when DMI says EC2 or",
-      "AWS_EC2_METADATA_SERVICE_ENDPOINT is set (AWS_EC2_METADATA_DISABLED=true or --no-imds turns it off)."
+      "AWS_EC2_METADATA_SERVICE_ENDPOINT is set (AWS_EC2_METADATA_DISABLED=true or --no-imds turns it off);",
+      "the ECS task metadata endpoint only when ECS_CONTAINER_METADATA_URI_V4 is set."
     })
 public final class SysinfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -59,4 +59,39 @@ public final class CgroupLimits {
       return OptionalLong.empty();
     }
   }
+  /**
+   * The CPU request a v1 {@code cpu.shares} stands for, in vCPU: Kubernetes writes
+   * {@code request(millicores) * 1024 / 1000}, so shares / 1024; its minimum of 2 means no request.
+   * Only meaningful under an orchestrator: a plain host's default of 1024 is not a request.
+   */
+  public static OptionalDouble sharesRequest(String content) {
+    long shares = positive(content);
+    return shares <= 2 ? OptionalDouble.empty() : OptionalDouble.of(shares / 1024.0);
+  }
+
+  /**
+   * The CPU request a v2 {@code cpu.weight} stands for, in vCPU, through the classic runc mapping
+   * {@code weight = 1 + (shares - 2) * 9999 / 262142} inverted (within about 0.02 vCPU: one weight
+   * step is 26 shares). Weight 1 is Kubernetes' "no request". Only meaningful under an orchestrator.
+   */
+  public static OptionalDouble weightRequest(String content) {
+    long weight = positive(content);
+    if (weight <= 1 || weight > 10000) {
+      return OptionalDouble.empty();
+    }
+    // The mapping rounds down, so a weight stands for a range of shares: take its middle.
+    double shares = 2 + (weight - 0.5) * 262142.0 / 9999.0;
+    return OptionalDouble.of(Math.round(shares / 1024.0 * 100) / 100.0);
+  }
+
+  private static long positive(String content) {
+    if (content == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(content.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
 }

@@ -21,8 +21,8 @@ public final class CloudSource {
   public static final ImdsConnector DEFAULT_CONNECTOR = uri -> new ImdsClient(uri, Duration.ofSeconds(1));
 
   private static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9-]+");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
-  private static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+[a-z]+");
+  static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+");
+  static final Pattern ZONE = Pattern.compile("[a-z]{2}(-[a-z0-9]+)+-\\d+[a-z]+");
   private static final Pattern AMI = Pattern.compile("ami-[0-9a-f]{8,32}");
   private static final Pattern INSTANCE_ID = Pattern.compile("i-[0-9a-f]{8,17}");
 

@@ -41,6 +41,26 @@ public final class ContainerSource {
     return container(cpu, mem);
   }
 
+  /**
+   * The CPU request this process's own cgroup carries (its CPU weight, see
+   * {@link CgroupLimits#weightRequest}, {@link CgroupLimits#sharesRequest}): meaningful only where an
+   * orchestrator set it from a request, so only a Kubernetes pod reads it.
+   */
+  public static OptionalDouble cpuRequest(HostFiles files) {
+    String self = files.selfCgroup();
+    Path cg = files.paths().cgroups();
+    if (files.text(cg.resolve("cgroup.controllers")).isPresent()) {
+      List<Path> path = dirs(cg, v2Path(self));
+      return CgroupLimits.weightRequest(files.text(path.get(path.size() - 1).resolve("cpu.weight")).orElse(null));
+    }
+    Path cpuMount = firstExisting(files, cg.resolve("cpu,cpuacct"), cg.resolve("cpu"), cg.resolve("cpuacct,cpu"));
+    if (cpuMount == null) {
+      return OptionalDouble.empty();
+    }
+    List<Path> path = dirs(cpuMount, v1Path(self, "cpu"));
+    return CgroupLimits.sharesRequest(files.text(path.get(path.size() - 1).resolve("cpu.shares")).orElse(null));
+  }
+
   private static Host.Container container(OptionalDouble cpu, OptionalLong mem) {
     return new Host.Container(cpu.isPresent() ? cpu.getAsDouble() : null, mem.isPresent() ? mem.getAsLong() : null);
   }

@@ -1,6 +1,7 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import dev.archbench.record.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.Map;
  * Collects the {@link Host} fingerprint: each origin is read by its own source (procfs/sysfs CPU and
  * memory, cgroups, DMI, IMDS, Neuron, GPU, the running JVM, OSHI as a live-host fallback) and the
  * answers are merged here, once. Everything but the JVM section comes from the files of
- * {@link HostPaths} under {@link HostRoots}, so a fixture tree yields a whole fingerprint. The only network path is IMDS, and
- * only when {@link ImdsClient#endpointFor} allows it.
+ * {@link HostPaths} under {@link HostRoots}, so a fixture tree yields a whole fingerprint. The network
+ * paths are IMDS, only when {@link ImdsClient#endpointFor} allows it, and the ECS task metadata
+ * endpoint, only when ECS set its variable ({@link EcsMetadataClient#endpointFor}).
  */
 public final class Fingerprinter {
   /** {@code virtualization} of a JVM running under user-mode emulation (qemu-user). */
@@ -25,6 +27,12 @@ public final class Fingerprinter {
 
   /** As {@link #collect(HostRoots, Map)}, with the way IMDS clients are opened (tests count or refuse). */
   public static Host collect(HostRoots roots, Map<String, String> env, CloudSource.ImdsConnector imds) {
+    return collect(roots, env, imds, PlatformSource.DEFAULT_CONNECTOR);
+  }
+
+  /** As {@link #collect(HostRoots, Map, CloudSource.ImdsConnector)}, with the way ECS task metadata clients are opened. */
+  public static Host collect(HostRoots roots, Map<String, String> env, CloudSource.ImdsConnector imds,
+      PlatformSource.EcsConnector ecs) {
     HostFiles files = new HostFiles(roots);
     boolean live = roots.isSystem();
 
@@ -57,8 +65,9 @@ public final class Fingerprinter {
     }
 
     String id = HostId.of(arch, cpu, memory, cloud.instanceType(), accelerators);
+    Platform platform = PlatformSource.read(files, env, cloud, ecs);
     return new Host(arch, id, cpu, new Host.Memory(memory), os, container, virtualization,
-        JvmSource.read(), cloud, List.copyOf(accelerators), Secrets.environment(env));
+        JvmSource.read(), cloud, List.copyOf(accelerators), Secrets.environment(env), platform);
   }
 
   private static String jvmArch() {

@@ -1,6 +1,7 @@
 package dev.archbench.harness.fingerprint;
 
 import dev.archbench.record.Host;
+import dev.archbench.record.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,7 @@ public final class HostTable {
     t.row("Memory limit", c == null || c.memoryLimitBytes() == null ? "none" : bytes(c.memoryLimitBytes()));
     t.jvm(h.jvm());
     t.cloud(h.cloud());
+    t.platform(h.platform());
     t.section("Accelerators");
     if (h.accelerators() == null || h.accelerators().isEmpty()) {
       t.row("Devices", "none");
@@ -120,6 +122,56 @@ public final class HostTable {
     if (c.instanceId() != null) {
       row("Instance", c.instanceId());
     }
+  }
+
+  private void platform(Platform p) {
+    section("Platform");
+    if (p == null || p.kind() == null) {
+      row("Kind", null);
+      return;
+    }
+    switch (p.kind()) {
+      case ECS_TASK -> {
+        Platform.EcsTask t = p.ecsTask();
+        row("Kind", "ECS task" + (t.launchType() == null ? "" : " on " + (t.onFargate() ? "Fargate" : t.launchType())));
+        row("Cluster", t.cluster());
+        row("Task", t.taskArn());
+        row("Definition", t.family() == null ? null : t.family() + (t.revision() == null ? "" : ":" + t.revision()));
+        row("Task size", resources(t.task()));
+        row("Container limits", resources(t.container()));
+        row("Zone", t.availabilityZone());
+        row("Region", p.region());
+      }
+      case LAMBDA_FUNCTION -> {
+        Platform.LambdaFunction f = p.lambdaFunction();
+        row("Kind", "Lambda function");
+        row("Function", f.name() == null ? null : f.name() + (f.version() == null ? "" : ":" + f.version()));
+        row("Memory size", f.memoryMb() == null ? null : f.memoryMb() + " MB");
+        row("Initialization", f.initializationType());
+        row("Runtime", f.runtime());
+        row("Region", p.region());
+      }
+      case KUBERNETES_POD -> {
+        Platform.KubernetesPod k = p.kubernetesPod();
+        row("Kind", "Kubernetes pod");
+        row("Pod", k.namespace() == null ? k.name() : k.namespace() + "/" + or(k.name()));
+        row("Node", k.node());
+        row("CPU request", k.cpuRequest() == null ? "none" : String.format(Locale.ROOT, "%.2f CPUs", k.cpuRequest()));
+      }
+      case EC2_INSTANCE -> row("Kind", "EC2 instance");
+      case HOST -> row("Kind", "host (no EC2, container orchestrator or Lambda detected)");
+      default -> row("Kind", p.kind().id());
+    }
+  }
+
+  /** {@code 0.25 vCPU, 512 MiB}. */
+  private static String resources(Platform.Resources r) {
+    if (r == null) {
+      return "none";
+    }
+    String cpu = r.vcpu() == null ? "unknown vCPU"
+        : java.math.BigDecimal.valueOf(r.vcpu()).stripTrailingZeros().toPlainString() + " vCPU";
+    return cpu + ", " + (r.memoryMib() == null ? UNKNOWN : bytes(r.memoryMib() << 20));
   }
 
   private void section(String name) {

@@ -130,7 +130,7 @@ class ImdsPathTest {
    * {@link CloudSource} creates ImdsClients (through the connector that the tests above count).
    */
   @Test
-  void imdsClientIsTheOnlyNetworkCodeInTheFingerprint() throws IOException {
+  void theMetadataClientsAreTheOnlyNetworkCodeInTheFingerprint() throws IOException {
     Path main = Path.of("src/main/java/dev/archbench/harness");
     Pattern network = Pattern.compile(
         "java\\.net\\.(http|Socket|URL|InetAddress|DatagramSocket|ServerSocket)|java\\.nio\\.channels|openConnection|HttpClient");
@@ -142,6 +142,7 @@ class ImdsPathTest {
     assertThat(sources).hasSizeGreaterThan(10);
     List<String> networking = new ArrayList<>();
     List<String> creatingClients = new ArrayList<>();
+    List<String> creatingEcsClients = new ArrayList<>();
     for (Path p : sources) {
       String text = Files.readString(p);
       if (network.matcher(text).find()) {
@@ -150,9 +151,13 @@ class ImdsPathTest {
       if (text.contains("new ImdsClient(") && !p.endsWith("ImdsClient.java")) {
         creatingClients.add(p.getFileName().toString());
       }
+      if (text.contains("new EcsMetadataClient(") && !p.endsWith("EcsMetadataClient.java")) {
+        creatingEcsClients.add(p.getFileName().toString());
+      }
     }
-    assertThat(networking).containsExactly("ImdsClient.java");
+    assertThat(networking).containsExactlyInAnyOrder("ImdsClient.java", "EcsMetadataClient.java");
     assertThat(creatingClients).containsExactly("CloudSource.java");
+    assertThat(creatingEcsClients).containsExactly("PlatformSource.java");
   }
 
   @Test

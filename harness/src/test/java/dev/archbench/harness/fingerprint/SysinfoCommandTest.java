@@ -87,7 +87,7 @@ class SysinfoCommandTest {
     assertThat(r.exit()).isZero();
     List<String> lines = r.out().lines().toList();
     List<String> sections = lines.stream().filter(l -> !l.isEmpty() && !l.startsWith(" ")).toList();
-    assertThat(sections).containsExactly("CPU", "Memory", "OS", "Container", "JVM", "Cloud", "Accelerators",
+    assertThat(sections).containsExactly("CPU", "Memory", "OS", "Container", "JVM", "Cloud", "Platform", "Accelerators",
         "Environment", "Host");
     // Every row's value (and every wrapped continuation) starts in the same column.
     List<Integer> valueColumns = lines.stream().filter(l -> l.startsWith("  ") && !l.isBlank())

@@ -1,12 +1,14 @@
 package dev.archbench.reports.price;
 
+import dev.archbench.record.Platform;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds the hourly price of a host: a matching {@code --price} first, else the instance type in the
  * user's catalog ({@code --prices}), else in the embedded catalog; spot prices come from the spot
- * history file. A region the catalogs do not cover falls back to another region with a visible note
+ * history file. Fargate tasks and Lambda functions are priced by size from the embedded serverless
+ * catalog ({@link #resolveSized}). A region the catalogs do not cover falls back to another region with a visible note
  * rather than silently.
  */
 public final class PriceResolver {
@@ -15,6 +17,7 @@ public final class PriceResolver {
   private final PriceCatalog embedded;
   private final SpotPrices spot;
   private final PricingModel model;
+  private final ServerlessPrices serverless = ServerlessPrices.embedded();
 
   public PriceResolver(List<ManualPrice> manual, PriceCatalog userCatalog, PriceCatalog embedded,
       SpotPrices spot, PricingModel model) {
@@ -73,6 +76,56 @@ public final class PriceResolver {
     return HostPrice.none(known
         ? "no " + model + " price for " + instanceType + " (import one with 'archbench prices import')"
         : "unknown instance type " + instanceType + " (not in the price catalog)");
+  }
+
+  /**
+   * The hourly price of a host paid for by size ({@link Platform#sizeKey} is not null): a Fargate task
+   * from its task size and architecture, a Lambda function from its memory size and architecture (an
+   * hour of duration; requests are extra and said so). A matching {@code --price} wins, as for any host.
+   *
+   * @param names the host's label, id and size key, any of which a {@code --price} may name
+   */
+  public HostPrice resolveSized(List<String> names, Platform platform, String arch) {
+    Optional<ManualPrice> m = manualFor(names);
+    if (m.isPresent()) {
+      return HostPrice.of(m.get().usdPerHour(), "--price " + m.get().label(), null);
+    }
+    String key = platform.sizeKey(arch);
+    Optional<ServerlessPrices.Arch> a = ServerlessPrices.Arch.of(arch);
+    if (a.isEmpty()) {
+      return HostPrice.none("unknown architecture " + arch + " for " + key);
+    }
+    String source = "embedded serverless catalog, " + serverless.date();
+    String region = platform.region();
+    String regionNote = region == null || region.equals(serverless.region()) ? null
+        : "priced at " + serverless.region() + " (no prices for " + region + ")";
+    if (platform.kind() == Platform.Kind.LAMBDA_FUNCTION) {
+      int mb = platform.lambdaFunction().memoryMb();
+      Optional<Double> usd = serverless.lambdaUsdPerHour(a.get(), mb);
+      if (usd.isEmpty()) {
+        return HostPrice.none("no Lambda " + a.get().id() + " price in the serverless catalog");
+      }
+      String requests = serverless.lambdaUsdPerRequest() == null ? ""
+          : "; requests add " + PriceSheet.usd(serverless.lambdaUsdPerRequest() * 1e6) + " USD" + " per million invocations";
+      String note = "an hour of duration at " + mb + " MB" + requests
+          + (model == PricingModel.ON_DEMAND ? "" : "; Lambda has one price, used for " + model);
+      return HostPrice.of(usd.get(), source, regionNote == null ? note : regionNote + "; " + note);
+    }
+    if (model != PricingModel.ON_DEMAND) {
+      return HostPrice.none("no " + model + " price for Fargate (Spot is a variable discount, Savings Plans are "
+          + "per account): give one with --price " + key + "=USD_PER_HOUR");
+    }
+    Platform.Resources size = platform.ecsTask().task();
+    Optional<Double> usd = serverless.fargateUsdPerHour(a.get(), size.vcpu(), size.memoryMib());
+    if (usd.isEmpty()) {
+      return HostPrice.none("no Fargate " + a.get().id() + " price in the serverless catalog");
+    }
+    return HostPrice.of(usd.get(), source, regionNote);
+  }
+
+  /** The serverless catalog in use. */
+  public ServerlessPrices serverless() {
+    return serverless;
   }
 
   private String shortName(PriceCatalog c) {

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""A loopback stand-in for the ECS task metadata endpoint v4.
+
+GET /v4/<id> answers this container (--container FILE), GET /v4/<id>/task the task (--task FILE),
+anything else 404, as the endpoint ECS injects into every container does. Point
+ECS_CONTAINER_METADATA_URI_V4 at http://127.0.0.1:PORT/v4/archbench. The answers are the fixtures
+shaped like AWS's documented ones (harness/src/test/resources/fingerprint/ecs/).
+
+Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
+"""
+import argparse
+import http.server
+import pathlib
+import threading
+
+BASE = "/v4/archbench"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--port-file", required=True)
+    ap.add_argument("--log", required=True)
+    ap.add_argument("--task", required=True, help="JSON answer of ${ECS_CONTAINER_METADATA_URI_V4}/task")
+    ap.add_argument("--container", required=True, help="JSON answer of ${ECS_CONTAINER_METADATA_URI_V4}")
+    args = ap.parse_args()
+    answers = {BASE: pathlib.Path(args.container).read_bytes(), BASE + "/task": pathlib.Path(args.task).read_bytes()}
+    log_lock = threading.Lock()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, fmt, *a):
+            pass
+
+        def do_GET(self):
+            body = answers.get(self.path)
+            status = 200 if body is not None else 404
+            with log_lock, open(args.log, "a") as f:
+                f.write(f"GET {self.path} {status}\n")
+            data = body or b""
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    tmp = pathlib.Path(args.port_file + ".tmp")
+    tmp.write_text(str(server.server_address[1]))
+    tmp.rename(args.port_file)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+package dev.archbench.reports;
+
+import dev.archbench.record.Host;
+import dev.archbench.record.Percentile;
+import dev.archbench.record.Platform;
+import dev.archbench.reports.Analysis.BenchmarkRow;
+import dev.archbench.reports.Analysis.Cell;
+import dev.archbench.reports.Analysis.SizeCurve;
+import dev.archbench.reports.Analysis.SizePoint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A stage after the cells: the Lambda hosts of each benchmark, per architecture, ordered by memory
+ * size, with the cost of a million operations and the p99 each cell already holds. It computes
+ * nothing new; it arranges what the cells say along the axis Lambda users tune.
+ */
+final class SizeCurves {
+  private SizeCurves() {}
+
+  /** A Lambda host's architecture and memory size. */
+  private record Size(String arch, int memoryMb) {}
+
+  static List<SizeCurve> of(List<HostGroup> hosts, List<BenchmarkRow> rows) {
+    Map<String, Size> lambdas = new HashMap<>();
+    for (HostGroup g : hosts) {
+      Host h = g.records().get(0).record().host();
+      Platform p = h.platform();
+      if (p != null && p.kind() == Platform.Kind.LAMBDA_FUNCTION && p.lambdaFunction() != null
+          && p.lambdaFunction().memoryMb() != null && h.arch() != null) {
+        lambdas.put(g.key(), new Size(h.arch(), p.lambdaFunction().memoryMb()));
+      }
+    }
+    List<SizeCurve> out = new ArrayList<>();
+    if (lambdas.isEmpty()) {
+      return out;
+    }
+    for (BenchmarkRow r : rows) {
+      TreeMap<String, List<SizePoint>> byArch = new TreeMap<>();
+      for (Cell c : r.cells()) {
+        Size s = lambdas.get(c.host());
+        if (s == null) {
+          continue;
+        }
+        Double p99 = c.latency() == null ? null : c.latency().percentilesMs().get(Percentile.P99);
+        var cost = c.rates() == null ? null : c.rates().costPerMillion();
+        if (cost == null && p99 == null) {
+          continue;
+        }
+        byArch.computeIfAbsent(s.arch(), k -> new ArrayList<>()).add(new SizePoint(c.host(), s.memoryMb(), cost, p99));
+      }
+      byArch.forEach((arch, points) -> {
+        points.sort(Comparator.comparingInt(SizePoint::memoryMb).thenComparing(SizePoint::host));
+        out.add(new SizeCurve(r.key(), arch, r.costUnit(), List.copyOf(points)));
+      });
+    }
+    return out;
+  }
+}
