@@ -4,7 +4,7 @@
 GET /v4/<id> answers this container (--container FILE), GET /v4/<id>/task the task (--task FILE),
 anything else 404, as the endpoint ECS injects into every container does. Point
 ECS_CONTAINER_METADATA_URI_V4 at http://127.0.0.1:PORT/v4/archbench. The answers are the fixtures
-shaped like AWS's documented ones (harness/src/test/resources/fingerprint/ecs/).
+shaped like AWS's documented ones (harness/src/test/resources/ecs-metadata/).
 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """

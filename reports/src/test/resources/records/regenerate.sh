@@ -21,7 +21,7 @@
 # reports include them with --allow-noisy):
 #   v2/fargate-1.json      a Fargate task of 1 vCPU and 2 GB: ECS_CONTAINER_METADATA_URI_V4 points at a
 #                          loopback stub of the task metadata endpoint (ci/test/ecs_metadata_stub.py)
-#                          answering the documented-shape fixtures in harness/src/test/resources/fingerprint/ecs/
+#                          answering the documented-shape fixtures in harness/src/test/resources/ecs-metadata/
 #   v2/lambda-1024.json    Lambda functions of 1024 and 1769 MB: the Lambda runtime's variables
 #   v2/lambda-1769.json    (no credentials are set, and none would be recorded)
 #
@@ -66,7 +66,7 @@ platform_selection=(--workloads selftest --profile smoke --grid representative -
 
 run_fargate() { # output-name
   rm -f "$tmp/ecs.port"
-  local ecs="$root/harness/src/test/resources/fingerprint/ecs"
+  local ecs="$root/harness/src/test/resources/ecs-metadata"
   python3 "$root/ci/test/ecs_metadata_stub.py" --port-file "$tmp/ecs.port" --log "$tmp/ecs.log" \
     --task "$ecs/fargate-task.json" --container "$ecs/fargate-container.json" &
   stub=$!

@@ -31,13 +31,13 @@ public final class EcsMetadataStub implements AutoCloseable {
     server.start();
   }
 
-  /** A stub answering with the fixture pair {@code fingerprint/ecs/<name>-task.json} and {@code -container.json}. */
+  /** A stub answering with the fixture pair {@code ecs-metadata/<name>-task.json} and {@code -container.json}. */
   public static EcsMetadataStub of(String name) throws IOException {
     return new EcsMetadataStub(fixture(name + "-task.json"), fixture(name + "-container.json"));
   }
 
   static String fixture(String file) {
-    try (InputStream in = EcsMetadataStub.class.getResourceAsStream("/fingerprint/ecs/" + file)) {
+    try (InputStream in = EcsMetadataStub.class.getResourceAsStream("/ecs-metadata/" + file)) {
       if (in == null) {
         throw new IllegalArgumentException("no ECS fixture " + file);
       }
