@@ -140,6 +140,10 @@ final class CapacityPlanner {
 
   private static String whyNot(Cell c, TargetLoad t) {
     Analysis.KneeCell k = c.knee();
+    if (k.found() == Knee.Found.UPPER_BOUND && k.limitedBy() == Knee.LimitedBy.GENERATOR) {
+      return "the load generator was above half of its CPUs from the lowest rate tried (" + num(k.rate().value()) + " "
+          + k.unit() + "): the server's knee was not measured; use a larger or quieter load host";
+    }
     if (k.found() == Knee.Found.UPPER_BOUND) {
       return "no rate tried met " + k.percentile() + "<" + num(k.boundMs()) + "ms: the knee is below "
           + num(k.rate().value()) + " " + k.unit() + ", so at least "

@@ -191,6 +191,10 @@ final class Views {
 
   /** Whose limit ended a knee's search, when the generator's: a note for the knee's row. */
   static String limitNote(KneeCell k) {
+    if (k.limitedBy() == dev.archbench.record.Knee.LimitedBy.GENERATOR
+        && k.found() == dev.archbench.record.Knee.Found.UPPER_BOUND) {
+      return "limited by the load generator from the lowest rate tried: the server's knee was not measured";
+    }
     return k.limitedBy() == dev.archbench.record.Knee.LimitedBy.GENERATOR
         ? "limited by the load generator (" + k.generatorBoundSteps() + " step" + (k.generatorBoundSteps() == 1 ? "" : "s")
             + " generator-bound, not used): the server's knee is at least this"
