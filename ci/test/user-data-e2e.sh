@@ -264,6 +264,22 @@ if [[ -f $record ]]; then
   # 8 instances: (0.145 + 0.1785 + 0.7582 + 0.8048) x 2 per hour, 30 minutes at most: USD 1.89.
   check "estimates the whole fleet's cost" has_match "$d/console.log" '^Estimated cost: 8 instance\(s\), .* at most USD 1\.89 '
 
+  scenario=launch-pairs-dry-run
+  TYPES=c7g.xlarge,c7i.xlarge run_launch launch-pairs --dry-run --load-generator c7i.4xlarge
+  d=$tmp/launch-pairs
+  check "exits 0" test "$launch_rc" -eq 0
+  check "calls no AWS at all" test ! -s "$d/calls.log"
+  check "pairs each server type with a load instance in a cluster placement group" bash -c "
+    grep -qE '^c7g.xlarge +arm64 +4 +c7i.4xlarge +16 +archbench-e2e-c7g-xlarge +0.145 \+ 0.714 = 0.8590' '$d/console.log' &&
+    grep -qE '^c7i.xlarge +x86_64 +4 +c7i.4xlarge +16 +archbench-e2e-c7i-xlarge +0.1785 \+ 0.714 = 0.8925' '$d/console.log' &&
+    grep -q 'strategy cluster' '$d/console.log'"
+  check "plans the web load scenarios against the server" has_match "$d/console.log" 'web knee and closed-loop series with --server'
+  # 4 instances: (0.859 + 0.8925) per hour, 30 minutes at most: USD 0.88.
+  check "estimates the pairs' cost" has_match "$d/console.log" '^Estimated cost: 4 instance\(s\), .* at most USD 0\.88 '
+  run_launch launch-pairs-real --load-generator c7i.4xlarge
+  check "refuses to launch pairs, saying so in one line" has_match "$tmp/launch-pairs-real/console.log" \
+    '^launch: --load-generator: launching pairs is not implemented yet'
+
   scenario=launch-mixed
   FLEET_RECORD=$root/reports/src/test/resources/records/v2/c7g-1.json TYPES=$mixed \
     run_launch launch-mixed --replicas 2 --ami-parameter gpu=/aws/service/deeplearning/ami/x86_64/test-gpu/latest/ami-id

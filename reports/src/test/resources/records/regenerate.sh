@@ -12,6 +12,7 @@
 # a compression corpus, the web knee, the inference server scenario and single-stream latency):
 #   v2/c7g-1.json, v2/c7g-2.json  two runs reported as c7g.xlarge (the instance level of one host)
 #   v2/c7i-1.json                 one run reported as c7i.xlarge
+#   two-host/two-host.json, two-host/starved.json   two-host runs (below; root only)
 # The instance types come from a loopback IMDSv2 stub (ci/test/imds_stub.py); the hardware is the
 # machine that runs this script, so the numbers are real but the types are stand-ins.
 # v1/ holds a record written by the version-1 harness (commit 3de65f2); it is kept, not regenerated.
@@ -97,3 +98,16 @@ run_fargate fargate-1
 run_lambda 1024 lambda-1024
 run_lambda 1769 lambda-1769
 echo "regenerated: $(ls "$here/v2")"
+
+# two-host/: records of two-host runs (the server in one network namespace, named c7g.xlarge; the
+# load generator in another, c7i.4xlarge; once on its own CPU, once starved by a CPU quota), made by
+# the CI test that checks them end to end. Needs root; about 2 minutes.
+if [[ $(id -u) == 0 ]]; then
+  ARCHBENCH_JAR=$jar ARCHBENCH_REQUIRE_NETNS=1 "$root/ci/test/two-host-netns.sh" "$tmp/two-host"
+  mkdir -p "$here/two-host"
+  cp "$(ls "$tmp/two-host/records"/*.json | grep -v '\.jmh\.json$')" "$here/two-host/two-host.json"
+  cp "$(ls "$tmp/two-host/starved"/*.json | grep -v '\.jmh\.json$')" "$here/two-host/starved.json"
+  echo "regenerated: $(ls "$here/two-host")"
+else
+  echo "two-host/ kept as it is: regenerating it needs root (network namespaces, a cgroup)"
+fi

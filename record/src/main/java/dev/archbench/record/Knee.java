@@ -1,5 +1,6 @@
 package dev.archbench.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -17,19 +18,30 @@ import java.util.OptionalDouble;
  * @param highestRateTried the highest rate offered, in {@code unit}
  * @param steps each fork's search, step by step in the order tried: the latency-against-load curve
  *     the knee was read from (empty in records written before steps were kept)
+ * @param limitedBy whose limit ended the search: the server's (a valid step broke the bound) or the
+ *     load generator's (the first step that did not pass was {@link Step.Invalid#GENERATOR_BOUND});
+ *     null when no step ended it (every rate passed), when the generator's CPU was not measured
+ *     (client and server on one host), or in records written before it was recorded
  */
 public record Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
-    Double highestRateTried, List<List<Step>> steps) {
+    Double highestRateTried, List<List<Step>> steps,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LimitedBy limitedBy) {
 
   public Knee {
     rates = List.copyOf(rates);
     steps = steps == null ? List.of() : steps.stream().map(List::copyOf).toList();
   }
 
+  /** A knee whose limit is not recorded (client and server on one host, older records). */
+  public Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
+      Double highestRateTried, List<List<Step>> steps) {
+    this(rates, unit, percentile, boundMs, found, highestRateTried, steps, null);
+  }
+
   /** A knee without its steps (records written before steps were kept). */
   public Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
       Double highestRateTried) {
-    this(rates, unit, percentile, boundMs, found, highestRateTried, List.of());
+    this(rates, unit, percentile, boundMs, found, highestRateTried, List.of(), null);
   }
 
   /**
@@ -40,8 +52,82 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
    * @param p50Ms the median latency, from each request's intended start
    * @param p99Ms the 99th percentile latency, from each request's intended start
    * @param errors wrong or failed answers (a step with errors never meets the bound)
+   * @param generatorCpu the load generator's CPU over the step as a share of the CPUs it may use
+   *     (affinity and cgroup quota), time spent waiting for a CPU included: 1 is all of them; null
+   *     when the generator shared the server's host (its CPU is then in the result's {@code cpu})
+   *     and in older records
+   * @param invalid why the step says nothing about the server and is not used for the knee; null
+   *     for a valid step
    */
-  public record Step(double offered, double achieved, double p50Ms, double p99Ms, long errors) {}
+  public record Step(double offered, double achieved, double p50Ms, double p99Ms, long errors,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double generatorCpu,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Invalid invalid) {
+
+    /**
+     * Above this share of its CPUs the generator's own scheduling delays show in the latencies it
+     * measures: AWS's Graviton performance runbook keeps its load generator under 50% busy.
+     */
+    public static final double GENERATOR_BUSY_LIMIT = 0.5;
+
+    /** A step measured with the load generator on the server's host (no generator CPU, always valid). */
+    public Step(double offered, double achieved, double p50Ms, double p99Ms, long errors) {
+      this(offered, achieved, p50Ms, p99Ms, errors, null, null);
+    }
+
+    /**
+     * A step measured from another host: invalid when the generator was above
+     * {@link #GENERATOR_BUSY_LIMIT} of its CPUs, or when any answer was not the expected one.
+     */
+    public static Step fromLoadHost(double offered, double achieved, double p50Ms, double p99Ms, long errors,
+        double generatorCpu) {
+      Invalid why = errors > 0 ? Invalid.ERRORS : generatorCpu > GENERATOR_BUSY_LIMIT ? Invalid.GENERATOR_BOUND : null;
+      return new Step(offered, achieved, p50Ms, p99Ms, errors, generatorCpu, why);
+    }
+
+    /** Whether the step speaks for the server (not marked invalid). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean valid() {
+      return invalid == null;
+    }
+
+    /** Why a step is not used for the knee. */
+    public enum Invalid {
+      /** The load generator was above {@link Step#GENERATOR_BUSY_LIMIT} of its CPUs: it, not the server, may have been the limit. */
+      GENERATOR_BOUND("generator-bound"),
+      /** Some answers were not the expected status (non-2xx) or body: the step measured failures. */
+      ERRORS("errors");
+
+      private final String id;
+
+      Invalid(String id) {
+        this.id = id;
+      }
+
+      @JsonValue
+      public String id() {
+        return id;
+      }
+    }
+  }
+
+  /** Whose limit ended a knee search. */
+  public enum LimitedBy {
+    /** A valid step broke the bound (or answered with errors): the knee is the server's. */
+    SERVER("server"),
+    /** The load generator could not drive the next step: the server's knee is at least the rate found. */
+    GENERATOR("generator");
+
+    private final String id;
+
+    LimitedBy(String id) {
+      this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+      return id;
+    }
+  }
 
   /** How a knee search ended. */
   public enum Found {
@@ -79,10 +165,29 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
     double highest = steps.stream().mapToDouble(Step::offered).max().orElseThrow();
     List<List<Step>> search = List.of(steps);
     if (highestWithinBound.isEmpty()) {
-      return new Knee(List.of(steps.get(0).offered()), unit, percentile, boundMs, Found.UPPER_BOUND, highest, search);
+      return new Knee(List.of(steps.get(0).offered()), unit, percentile, boundMs, Found.UPPER_BOUND, highest, search,
+          limit(steps, 0));
     }
     double knee = highestWithinBound.getAsDouble();
-    return new Knee(List.of(knee), unit, percentile, boundMs, knee >= highest ? Found.LOWER_BOUND : Found.BRACKETED,
-        highest, search);
+    LimitedBy limit = limit(steps, knee);
+    // Only a valid step above the knee brackets it; a generator-bound one says the knee is at least this.
+    Found found = knee >= highest || limit == LimitedBy.GENERATOR ? Found.LOWER_BOUND : Found.BRACKETED;
+    return new Knee(List.of(knee), unit, percentile, boundMs, found, highest, search, limit);
+  }
+
+  /**
+   * Whose limit the lowest step above {@code knee} shows (the knee is the highest pass below the lowest
+   * step that did not pass, so that step is the one); null when there is none, or when the
+   * generator's CPU was not measured in this search (client and server on one host).
+   */
+  private static LimitedBy limit(List<Step> steps, double knee) {
+    if (steps.stream().allMatch(s -> s.generatorCpu() == null && s.valid())) {
+      return null;
+    }
+    return steps.stream()
+        .filter(s -> s.offered() > knee)
+        .min(java.util.Comparator.comparingDouble(Step::offered))
+        .map(s -> s.invalid() == Step.Invalid.GENERATOR_BOUND ? LimitedBy.GENERATOR : LimitedBy.SERVER)
+        .orElse(null);
   }
 }

@@ -1,19 +1,36 @@
 package dev.archbench.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One run on one host: the fingerprint and every benchmark's raw data. Immutable; the runner
  * replaces the file with a new version after each benchmark.
+ *
+ * @param host the host the results speak for: the system under test. In a two-host run
+ *     ({@code --server}, {@code --target-agent}) the server's, as its agent described it
+ * @param loadHost where the load came from in a two-host run; null (absent) when the load generator
+ *     ran on {@code host}
  */
-public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
+public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LoadHost loadHost) {
 
   /** Version of the format written by this build. Readers accept this and every older version. */
   public static final int SCHEMA_VERSION = 2;
 
+  /** A record whose load generator ran on its host (every record before two-host runs). */
+  public RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
+    this(schemaVersion, host, run, results, null);
+  }
+
   public static RunRecord start(Host host, RunInfo run) {
-    return new RunRecord(SCHEMA_VERSION, host, run, List.of());
+    return new RunRecord(SCHEMA_VERSION, host, run, List.of(), null);
+  }
+
+  /** A two-host run: {@code server} is the system under test, {@code load} the generator's side. */
+  public static RunRecord start(Host server, RunInfo run, LoadHost load) {
+    return new RunRecord(SCHEMA_VERSION, server, run, List.of(), load);
   }
 
   /** A copy with {@code result} added, replacing an earlier result with the same key. */
@@ -32,7 +49,7 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
     if (!replaced) {
       next.add(result);
     }
-    return new RunRecord(schemaVersion, host, run, List.copyOf(next));
+    return new RunRecord(schemaVersion, host, run, List.copyOf(next), loadHost);
   }
 
   /**
@@ -57,6 +74,6 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
   }
 
   public RunRecord withRun(RunInfo newRun) {
-    return new RunRecord(schemaVersion, host, newRun, results);
+    return new RunRecord(schemaVersion, host, newRun, results, loadHost);
   }
 }

@@ -35,6 +35,16 @@ public final class WorkloadOptions {
   public static final String TARGET_STATUS = "target.status";
   /** {@code --target-pid PID}: the service's process, whose CPU time (with its children's) is recorded. */
   public static final String TARGET_PID = "target.pid";
+  /**
+   * {@code --target-agent URL}: the agent beside the user's service on another host ({@code archbench
+   * agent}): the record is then the service's host, and its CPU comes from the agent.
+   */
+  public static final String TARGET_AGENT = "target.agent";
+  /**
+   * {@code --server URL}: an {@code archbench serve web} on another host for the web workload's load
+   * scenarios (its agent is at {@code URL/archbench/agent}); the record is then the server's host.
+   */
+  public static final String WEB_SERVER = "web.server";
 
   private WorkloadOptions() {}
 

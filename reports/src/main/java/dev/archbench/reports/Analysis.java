@@ -75,6 +75,8 @@ public record Analysis(
    * @param profiles the profiles its records ran, as the records name them, sorted
    * @param noisy why its numbers are not fit for price comparisons (smoke profile, shared CI runner)
    * @param priceCompared whether it takes part in price comparisons (not noisy, or --allow-noisy)
+   * @param loadHost where the load came from when it came from another host (two-host records: this
+   *     host is the server), in words; null when the generator ran on this host
    */
   public record HostSummary(
       String key,
@@ -100,7 +102,20 @@ public record Analysis(
       Double usdPerHour,
       String priceSource,
       String priceNote,
-      String unpriced) {
+      String unpriced,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String loadHost) {
+
+    /** A host whose records were all measured with the load generator on it (every record before two-host runs). */
+    public HostSummary(String key, String label, String instanceType, String region, String lifecycle, String arch,
+        String cpuVendor, String cpuModel, String microarchitecture, Integer vcpus, Integer physicalCores,
+        Long memoryBytes, String accelerators, String jvm, String os, List<String> runIds, List<String> files,
+        List<String> profiles, List<String> noisy, boolean priceCompared, Double usdPerHour, String priceSource,
+        String priceNote, String unpriced) {
+      this(key, label, instanceType, region, lifecycle, arch, cpuVendor, cpuModel, microarchitecture, vcpus,
+          physicalCores, memoryBytes, accelerators, jvm, os, runIds, files, profiles, noisy, priceCompared, usdPerHour,
+          priceSource, priceNote, unpriced, null);
+    }
 
     /** Whether every record of this host ran the smoke profile. */
     public boolean smokeOnly() {
@@ -231,9 +246,28 @@ public record Analysis(
    *     knee, another found no rate within the bound), in words; the interval spans their knees
    * @param searches every fork's search step by step, over the host's records: the latency-against-load
    *     curves (empty for records written before steps were kept)
+   * @param limitedBy whose limit ended the searches: {@code generator} when any record's load generator
+   *     ended its search (the server's knee is then at least the rate), else {@code server}; null when
+   *     not recorded
    */
   public record KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
-      Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches) {}
+      Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      Knee.LimitedBy limitedBy) {
+
+    /** A knee whose limit was not recorded (load generator on the server's host, older records). */
+    public KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
+        Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches) {
+      this(rate, scope, unit, percentile, boundMs, found, costPerMillion, disagreement, searches, null);
+    }
+
+    /** Steps of the searches left out of the knee because the load generator was too busy. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public long generatorBoundSteps() {
+      return searches.stream().flatMap(List::stream)
+          .filter(s -> s.invalid() == Knee.Step.Invalid.GENERATOR_BOUND).count();
+    }
+  }
 
   /**
    * @param percentilesMs of the merged distribution, in ms

@@ -65,6 +65,10 @@ final class CapacityPlanner {
     int n = instances(t.ratePerSecond(), k.rate().value() * perSecond);
     int nc = instances(t.ratePerSecond(), k.rate().lower() * perSecond);
     List<String> notes = new ArrayList<>();
+    if (k.limitedBy() == Knee.LimitedBy.GENERATOR) {
+      notes.add("the load generator, not the server, ended the knee search (" + k.generatorBoundSteps()
+          + " generator-bound step" + (k.generatorBoundSteps() == 1 ? "" : "s") + " left out): use a larger load host");
+    }
     if (k.found() == Knee.Found.LOWER_BOUND) {
       notes.add("the knee search never reached the bound: the knee is at least " + num(k.rate().value()) + " "
           + k.unit() + ", so at most this many instances are needed");
@@ -118,6 +122,13 @@ final class CapacityPlanner {
     }
     double perCpuSecond = requests / cpuSeconds;
     double perInstance = perCpuSecond * vcpus;
+    if (host.summary().loadHost() != null) {
+      // Two hosts: the knee is already the server's own; its CPU per request says what headroom is left.
+      return java.util.Optional.of("by the server's own CPU (load from another host, read by the server's agent): "
+          + num(Rounding.r6(1000 / perCpuSecond)) + " ms per request, up to " + num(Rounding.r6(perInstance))
+          + " req/s per instance with all " + vcpus + " vCPUs busy, " + count(instances(t.ratePerSecond(), perInstance))
+          + " if the service scales");
+    }
     return java.util.Optional.of("by CPU (" + num(Rounding.r6(1000 / perCpuSecond)) + " ms per request; all "
         + vcpus + " vCPUs serving, no load generator): up to " + num(Rounding.r6(perInstance))
         + " req/s per instance, " + count(instances(t.ratePerSecond(), perInstance)) + " if the service scales");
@@ -129,6 +140,10 @@ final class CapacityPlanner {
 
   private static String whyNot(Cell c, TargetLoad t) {
     Analysis.KneeCell k = c.knee();
+    if (k.found() == Knee.Found.UPPER_BOUND && k.limitedBy() == Knee.LimitedBy.GENERATOR) {
+      return "the load generator was above half of its CPUs from the lowest rate tried (" + num(k.rate().value()) + " "
+          + k.unit() + "): the server's knee was not measured; use a larger or quieter load host";
+    }
     if (k.found() == Knee.Found.UPPER_BOUND) {
       return "no rate tried met " + k.percentile() + "<" + num(k.boundMs()) + "ms: the knee is below "
           + num(k.rate().value()) + " " + k.unit() + ", so at least "

@@ -186,8 +186,11 @@ final class CellEstimation {
       double f = ku.get().factor();
       cost = finite(rate.map(x -> usd / (x * f * 3600) * 1e6), "cost per million at the knee", notes);
     }
+    Knee.LimitedBy limit = knees.stream().anyMatch(k -> k.limitedBy() == Knee.LimitedBy.GENERATOR)
+        ? Knee.LimitedBy.GENERATOR
+        : knees.stream().map(Knee::limitedBy).filter(l -> l != null).findFirst().orElse(null);
     return new KneeCell(rate, si.scope(), first.unit(), first.percentile(), first.boundMs(), found, cost,
-        disagreement, knees.stream().flatMap(k -> k.steps().stream()).toList());
+        disagreement, knees.stream().flatMap(k -> k.steps().stream()).toList(), limit);
   }
 
   /** How the searches of a host's records ended, when they all ended the same way; else null. */

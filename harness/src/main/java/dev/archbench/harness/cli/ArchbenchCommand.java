@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       PricesCommand.class,
       ServeCommand.class,
+      AgentCommand.class,
       ReadmeCommand.class,
       CommandLine.HelpCommand.class
     })

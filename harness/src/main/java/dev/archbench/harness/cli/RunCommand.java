@@ -209,6 +209,19 @@ public final class RunCommand implements Callable<Integer> {
           + " the record as requests per CPU-second.")
   String targetPid;
 
+  @Option(names = "--target-agent", paramLabel = "URL",
+      description = "With --target, the service on another host: 'archbench agent' beside it (http://HOST:PORT)."
+          + " The record is the service's host (fingerprint, price), its CPU per request comes from the agent,"
+          + " and knee steps where this load generator was too busy are marked.")
+  String targetAgent;
+
+  @Option(names = "--server", paramLabel = "URL",
+      description = "web: 'archbench serve web' on another host (http://HOST:PORT): the closed-loop series and the"
+          + " knee across the network. The record is the server's host (fingerprint, price, CPU per request"
+          + " from its agent), this host is recorded as the load host, and knee steps where it was too busy"
+          + " are marked.")
+  String server;
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -308,6 +321,7 @@ public final class RunCommand implements Callable<Integer> {
     if (target != null && workloads.isEmpty() && jmhJar == null) {
       workloads = new ArrayList<>(List.of(ServiceWorkload.ID));
     }
+    checkTwoHosts();
     if (jmhJar == null) {
       if (jmhClasspath != null) {
         throw new UserException("--jmh-classpath needs --jmh-jar", ExitCodes.USAGE);
@@ -333,6 +347,44 @@ public final class RunCommand implements Callable<Integer> {
     List<dev.archbench.workload.Workload> all = new ArrayList<>(found.all());
     all.add(user);
     return new WorkloadCatalog(all);
+  }
+
+  /**
+   * A two-host run's record speaks for the server's host, so only the load scenarios that drive
+   * that server may run in it: everything else would measure this host under the server's name.
+   */
+  private void checkTwoHosts() {
+    if (targetAgent != null && target == null) {
+      throw new UserException("--target-agent needs --target", ExitCodes.USAGE);
+    }
+    if (targetAgent != null && targetPid != null) {
+      throw new UserException("--target-pid reads a process on this host; with --target-agent the agent reads the"
+          + " service's CPU on its own host (archbench agent --pid PID there)", ExitCodes.USAGE);
+    }
+    if (server != null && target != null) {
+      throw new UserException("--server and --target drive one server each; run them separately", ExitCodes.USAGE);
+    }
+    String only = server != null ? "web" : targetAgent != null ? ServiceWorkload.ID : null;
+    if (only == null) {
+      return;
+    }
+    if (jmhJar != null) {
+      throw new UserException("--jmh-jar runs on this host; a run with " + (server != null ? "--server" : "--target-agent")
+          + " is recorded as the server's host", ExitCodes.USAGE);
+    }
+    if (workloads.isEmpty()) {
+      workloads = new ArrayList<>(List.of(only));
+    } else if (!workloads.equals(List.of(only))) {
+      throw new UserException((server != null ? "--server" : "--target-agent") + " runs workload '" + only
+          + "' alone: the record is the server's host, and other workloads would measure this one",
+          ExitCodes.USAGE);
+    }
+    try {
+      dev.archbench.workloads.web.agent.AgentClient.parse(server != null ? "--server" : "--target-agent",
+          server != null ? server : targetAgent);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCodes.USAGE);
+    }
   }
 
   private String forkJava() {
@@ -447,6 +499,8 @@ public final class RunCommand implements Callable<Integer> {
     put(m, WorkloadOptions.TARGET_REQUEST, targetRequest == null ? null : Path.of(targetRequest).toAbsolutePath().toString());
     put(m, WorkloadOptions.TARGET_STATUS, targetStatus);
     put(m, WorkloadOptions.TARGET_PID, targetPid);
+    put(m, WorkloadOptions.TARGET_AGENT, targetAgent);
+    put(m, WorkloadOptions.WEB_SERVER, server);
     return m;
   }
 

@@ -1,5 +1,7 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.harness.agent.ServerAgent;
+import dev.archbench.record.LoadHost;
 import dev.archbench.workloads.web.server.ServerConfig;
 import dev.archbench.workloads.web.server.TlsMode;
 import dev.archbench.workloads.web.server.WebServer;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Runs a workload's server alone so that an external load generator can drive it.",
         "Endpoints of 'web': GET /plaintext, GET /json, POST /api/orders (JSON; gzip with "
-            + "Accept-Encoding: gzip). Stops on Ctrl-C or after --duration."})
+            + "Accept-Encoding: gzip), and GET /archbench/agent (this host's fingerprint and the server's CPU"
+            + " time, for 'archbench run --server URL' on a load host). Stops on Ctrl-C or after --duration."})
 public final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -63,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     WebServer server;
     try {
-      server = WebServer.start(config);
+      // The agent: this host's fingerprint and this JVM's CPU, for a load generator on another host.
+      server = WebServer.start(config, ServerAgent.ofThisHost(LoadHost.ServerCpu.PROCESS, ServerAgent::processCpuNanos));
     } catch (IOException e) {
       // BindException from NIO, NativeIoException from epoll: in use, or not an address of this host.
       throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
@@ -79,7 +83,8 @@ public final class ServeCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "archbench: serving web on %s://%s:%d (transport %s, %d event-loop threads, TLS %s)%n",
           scheme, hostForUrl(server.address().getAddress()), server.port(), server.transportDescription(),
           config.ioThreads(), config.tls().enabled() ? config.tls().describe() : "off");
-      out.printf("endpoints: GET /plaintext, GET /json, POST /api/orders (Accept-Encoding: gzip for gzip)%n");
+      out.printf("endpoints: GET /plaintext, GET /json, POST /api/orders (Accept-Encoding: gzip for gzip);"
+          + " GET /archbench/agent for 'archbench run --server URL' on a load host%n");
       if (config.tls().enabled()) {
         out.println("the certificate is self-signed: use wrk as is, curl -k");
       }

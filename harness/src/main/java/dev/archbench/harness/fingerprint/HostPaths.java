@@ -105,6 +105,26 @@ public final class HostPaths {
     return roots.sysfs().resolve("fs/cgroup");
   }
 
+  /** {@code /sys/class/net}: a directory per network interface ({@code device/driver}, {@code speed}, {@code mtu}). */
+  public Path netInterfaces() {
+    return roots.sysfs().resolve("class/net");
+  }
+
+  /** {@code /sys/module/NAME/version}: a kernel module's version, where the module declares one. */
+  public Path moduleVersion(String module) {
+    return roots.sysfs().resolve("module").resolve(module).resolve("version");
+  }
+
+  /** {@code /sys/class/infiniband}: RDMA devices; an Elastic Fabric Adapter is {@code efa_N}. */
+  public Path infiniband() {
+    return roots.sysfs().resolve("class/infiniband");
+  }
+
+  /** {@code /proc/stat}: the host's CPU time by state, in clock ticks. */
+  public Path procStat() {
+    return roots.procfs().resolve("stat");
+  }
+
   /** {@code /dev}: the device nodes ({@code neuronN}). */
   public Path devices() {
     return roots.devfs();

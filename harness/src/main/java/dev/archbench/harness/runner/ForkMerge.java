@@ -135,8 +135,11 @@ final class ForkMerge {
         : a.found();
     Double highest = a.highestRateTried() == null ? b.highestRateTried()
         : b.highestRateTried() == null ? a.highestRateTried() : Math.max(a.highestRateTried(), b.highestRateTried());
+    // A generator that limited any fork limits the result: the server's knee is then only a lower bound.
+    Knee.LimitedBy limit = a.limitedBy() == Knee.LimitedBy.GENERATOR || b.limitedBy() == Knee.LimitedBy.GENERATOR
+        ? Knee.LimitedBy.GENERATOR : a.limitedBy() != null ? a.limitedBy() : b.limitedBy();
     return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest,
-        concat(a.steps(), b.steps()));
+        concat(a.steps(), b.steps()), limit);
   }
 
   /** Cores used, averaged over forks. */

@@ -135,10 +135,13 @@ public final class RunEngine {
 
   /** A new run. */
   public int run() {
-    Host host = env.host().get();
+    Host here = env.host().get();
+    // Two hosts: the record speaks for the server (its agent's fingerprint), the load host beside it.
+    Optional<TwoHostRun> twoHosts = TwoHostRun.of(req.options());
+    Host host = twoHosts.map(TwoHostRun::serverHost).orElse(here);
     List<PlanItem> plan = plan(host);
     List<Warning> warnings = new ArrayList<>(HostWarnings.detect(env.roots(), env.env()));
-    warnings.addAll(forkWarnings(host));
+    warnings.addAll(forkWarnings(here));
     String id = UUID.randomUUID().toString();
     RunInfo info = new RunInfo(id, Clock.now(), null, RunInfo.RUNNING,
         dev.archbench.harness.cli.ArchbenchCommand.ManifestVersion.version(), BuildCommit.current(),
@@ -147,7 +150,8 @@ public final class RunEngine {
         req.profile() != Profile.SMOKE && warnings.stream().noneMatch(w -> HostWarnings.EMULATED.equals(w.code())),
         List.copyOf(warnings));
     RunFiles files = new RunFiles(req.outDir(), id);
-    RunRecord record = RunRecord.start(host, info);
+    RunRecord record = twoHosts.isPresent() ? RunRecord.start(host, info, twoHosts.get().loadHost(here, env))
+        : RunRecord.start(host, info);
     OutputDirectory.prepare(req.outDir());
     RunLock lock = RunLock.acquire(files);
     try {
@@ -169,7 +173,8 @@ public final class RunEngine {
       throw new IllegalArgumentException(file + ": run " + existing.run().id() + " is already completed");
     }
     Host here = env.host().get();
-    Host then = existing.host();
+    // A two-host run resumes on its load host; the server is checked again by its agent.
+    Host then = existing.loadHost() != null ? existing.loadHost().host() : existing.host();
     if (here.arch() != null && then.arch() != null && !here.arch().equals(then.arch())) {
       throw new IllegalArgumentException(file + ": the run was made on " + then.arch() + ", this host is "
           + here.arch() + "; resume it on the same kind of host");
@@ -178,7 +183,12 @@ public final class RunEngine {
       throw new IllegalArgumentException(file + ": the run was made on another kind of host (id "
           + then.id() + ", this one is " + here.id() + "); resume it on the same instance type");
     }
-    List<PlanItem> plan = plan(then);
+    if (existing.loadHost() != null) {
+      TwoHostRun.of(req.options()).filter(t -> java.util.Objects.equals(t.serverHost().id(), existing.host().id()))
+          .orElseThrow(() -> new IllegalArgumentException(file + ": the server now answering is another kind of host"
+              + " than the one the run was made on (id " + existing.host().id() + ")"));
+    }
+    List<PlanItem> plan = plan(existing.host());
     Set<String> kept = new HashSet<>();
     existing.results().forEach(r -> kept.add(r.key()));
     List<Warning> warnings = new ArrayList<>(existing.run().warnings() == null ? List.of() : existing.run().warnings());
@@ -239,7 +249,9 @@ public final class RunEngine {
     RunRecord record = start;
     boolean quiet = req.progress() == Progress.Mode.QUIET;
     SignalHandlers signals = env.handleSignals() ? new SignalHandlers(interruption) : null;
-    Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(record.host(), env.env(), req.spotPollInterval(),
+    Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(
+        // a spot notice concerns the host this run executes on: the load host in a two-host run
+        record.loadHost() != null ? record.loadHost().host() : record.host(), env.env(), req.spotPollInterval(),
         interruption);
     ProfileSettings settings = fork.profile();
     ForkOrder order = order();

@@ -57,6 +57,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void answersItsAgentForALoadHost() throws Exception {
+    Run run = start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
+    Matcher m = awaitListening(run);
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(3) + "/archbench/agent"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode a = dev.archbench.record.Json.mapper().readTree(r.body());
+    assertThat(a.path("host").path("arch").asText()).isIn("x86_64", "aarch64");
+    assertThat(a.path("cpuScope").asText()).isEqualTo("process");
+    assertThat(a.path("cpuNanos").asLong()).as("the server's JVM has used CPU").isPositive();
+    assertThat(run.exit().get()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
   void servesTls() throws Exception {
     Run run = start("serve", "web", "--port", "0", "--duration", "1", "--threads", "1", "--tls", "openssl");
     Matcher m = awaitListening(run);

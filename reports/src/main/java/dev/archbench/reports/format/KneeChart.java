@@ -92,6 +92,19 @@ final class KneeChart {
           d.append(d.length() == 0 ? "M" : "L").append(f(LEFT + step.offered() * fx)).append(' ').append(f(y));
         }
         sb.append("<path class=\"search\" stroke=\"").append(p.color()).append("\" d=\"").append(d).append("\"/>");
+        for (Knee.Step step : byRate) {
+          if (!step.valid()) {
+            // Not used for the knee: a cross, its reason in the tooltip.
+            double x = LEFT + step.offered() * fx;
+            double y = TOP + PLOT_H - Math.min(latency(step, percentile), maxY) * fy;
+            sb.append("<path class=\"invalid\" fill=\"none\" stroke-width=\"1.6\" stroke=\"").append(p.color())
+                .append("\" d=\"M").append(f(x - 4)).append(' ')
+                .append(f(y - 4)).append('L').append(f(x + 4)).append(' ').append(f(y + 4)).append('M').append(f(x - 4))
+                .append(' ').append(f(y + 4)).append('L').append(f(x + 4)).append(' ').append(f(y - 4)).append("\"><title>")
+                .append(html(Fmt.num(step.offered()) + " " + rateUnit + ": " + step.invalid().id() + Views.generator(step)
+                    + ", not used for the knee")).append("</title></path>");
+          }
+        }
       }
     }
     int i = 0;

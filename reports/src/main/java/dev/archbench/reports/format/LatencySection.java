@@ -29,7 +29,12 @@ final class LatencySection {
       sb.append("<h3>Latency against load</h3><p class=\"meta\">Each host's knee: the highest offered rate whose "
           + "latency percentile stayed within the bound (dashed line), at the latency measured there. A dot: a higher "
           + "rate broke the bound; ▶: every rate tried met it (the knee is higher); ◀: none did (the knee is lower). "
-          + "Thin lines: each fork's search, step by step (steps above three times the bound on the top edge).</p>\n");
+          + "Thin lines: each fork's search, step by step (steps above three times the bound on the top edge)."
+          + (knees.stream().flatMap(r -> r.cells().stream()).anyMatch(c -> c.knee() != null && c.knee().searches().stream()
+              .flatMap(List::stream).anyMatch(st -> !st.valid()))
+              ? " ×: a step not used for the knee (the load generator on its own host was above half of its CPUs,"
+                  + " or answers were wrong)." : "")
+          + "</p>\n");
       for (BenchmarkRow r : knees) {
         List<KneeChart.Point> pts = new ArrayList<>();
         KneeCell any = null;
@@ -48,7 +53,8 @@ final class LatencySection {
               .append(lat == null ? "–" : html(Fmt.num(lat) + " ms")).append("</td><td class=\"n\">")
               .append(html(k.percentile().key() + " < " + Fmt.num(k.boundMs()))).append(" ms</td><td class=\"n\">")
               .append(k.costPerMillion() == null ? "–" : HtmlFormat.est(k.costPerMillion(), "")).append("</td><td>")
-              .append(html(k.disagreement() == null ? "" : k.disagreement())).append("</td></tr>");
+              .append(html(String.join("; ", java.util.stream.Stream.of(k.disagreement(), Views.limitNote(k))
+                  .filter(n -> n != null && !n.isEmpty()).toList()))).append("</td></tr>");
         }
         String title = "Latency against load: " + Views.benchmarkName(r);
         HtmlFormat.figure(sb, title, KneeChart.render(title, HtmlFormat.dash(any.unit()), any.percentile(), any.boundMs(), pts));

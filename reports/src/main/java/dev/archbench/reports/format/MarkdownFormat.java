@@ -238,7 +238,8 @@ final class MarkdownFormat implements ReportFormat {
             Knee.Step st = search.get(i);
             rows.append(i == 0 ? "" : "; ").append(Fmt.num(st.offered())).append(" → ").append(Fmt.num(st.achieved()))
                 .append(": ").append(Fmt.num(st.p50Ms())).append(" / ").append(Fmt.num(st.p99Ms()))
-                .append(st.errors() == 0 ? "" : " (" + st.errors() + " errors)");
+                .append(st.errors() == 0 ? "" : " (" + st.errors() + " errors)")
+                .append(Views.generator(st));
           }
           rows.append(" |\n");
         }
@@ -246,7 +247,12 @@ final class MarkdownFormat implements ReportFormat {
     }
     if (rows.length() > 0) {
       sb.append("<details><summary>Knee searches, step by step</summary>\n\n")
-          .append("Each fork's search in the order tried: offered → answered rate, then p50 / p99 latency in ms.\n\n")
+          .append("Each fork's search in the order tried: offered → answered rate, then p50 / p99 latency in ms")
+          .append(knees.stream().flatMap(r -> r.cells().stream()).anyMatch(c -> c.knee() != null
+              && c.knee().searches().stream().flatMap(List::stream).anyMatch(st -> st.generatorCpu() != null))
+              ? "; with load from another host, how busy the load generator was (share of its CPUs), and"
+                  + " **not used** where it was above half of them or answers were wrong" : "")
+          .append(".\n\n")
           .append("| Benchmark | Host | Fork | Steps |\n|---|---|---|---|\n").append(rows).append("\n</details>\n\n");
     }
   }

@@ -91,6 +91,9 @@ final class Views {
     if (h.priceNote() != null) {
       f.add(h.priceNote());
     }
+    if (h.loadHost() != null) {
+      f.add(h.loadHost());
+    }
     return String.join("; ", f);
   }
 
@@ -177,6 +180,27 @@ final class Views {
   }
 
   /** The knee with its bound: {@code 21000 req/s}, {@code ≥ 21000 req/s}, {@code < 1200 req/s}. */
+  /**
+   * A knee step's load generator in words, when it ran on its own host: ", generator 34%", or
+   * ", generator 81%: generator-bound, not used"; empty otherwise.
+   */
+  static String generator(dev.archbench.record.Knee.Step st) {
+    String busy = st.generatorCpu() == null ? "" : ", generator " + Fmt.num(Math.round(st.generatorCpu() * 100)) + "%";
+    return st.valid() ? busy : busy + ": " + st.invalid().id() + ", not used";
+  }
+
+  /** Whose limit ended a knee's search, when the generator's: a note for the knee's row. */
+  static String limitNote(KneeCell k) {
+    if (k.limitedBy() == dev.archbench.record.Knee.LimitedBy.GENERATOR
+        && k.found() == dev.archbench.record.Knee.Found.UPPER_BOUND) {
+      return "limited by the load generator from the lowest rate tried: the server's knee was not measured";
+    }
+    return k.limitedBy() == dev.archbench.record.Knee.LimitedBy.GENERATOR
+        ? "limited by the load generator (" + k.generatorBoundSteps() + " step" + (k.generatorBoundSteps() == 1 ? "" : "s")
+            + " generator-bound, not used): the server's knee is at least this"
+        : "";
+  }
+
   static String kneePrefix(KneeCell k) {
     return kneePrefix(k.found());
   }

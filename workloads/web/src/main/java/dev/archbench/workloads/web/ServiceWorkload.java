@@ -7,6 +7,7 @@ import dev.archbench.workload.UnsatisfiableRequest;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workloads.web.agent.AgentClient;
 import dev.archbench.workloads.web.scenario.TargetClosedLoopScenario;
 import dev.archbench.workloads.web.scenario.TargetKneeScenario;
 import dev.archbench.workloads.web.userservice.ProcessTreeCpu;
@@ -77,6 +78,10 @@ public final class ServiceWorkload implements Workload {
       Optional<String> pid = ctx.option(WorkloadOptions.TARGET_PID);
       if (pid.isPresent() && new ProcessTreeCpu(Path.of("/proc"), parsePid(pid.get())).cpuNanos().isEmpty()) {
         throw new IllegalArgumentException("--target-pid " + pid.get() + ": no such process on this host");
+      }
+      Optional<String> agent = ctx.option(WorkloadOptions.TARGET_AGENT);
+      if (agent.isPresent()) {
+        new AgentClient(AgentClient.parse("--target-agent", agent.get())).read();
       }
       TargetProbe.check(request);
       return Optional.empty();

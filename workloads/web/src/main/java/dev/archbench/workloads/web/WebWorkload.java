@@ -6,6 +6,7 @@ import dev.archbench.workload.ParamGrid;
 import dev.archbench.workload.ScenarioClass;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
+import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.web.jmh.CryptoBenchmark;
 import dev.archbench.workloads.web.jmh.HttpPathBenchmark;
 import dev.archbench.workloads.web.jmh.JacksonBenchmark;
@@ -23,9 +24,9 @@ import java.util.function.Function;
  * concurrency levels relative to the host, an open-loop knee search, and JMH benchmarks of the
  * request path (Jackson, AES-GCM and SHA-256, HTTP decoding and handling).
  *
- * <p>Client and server share the host in this mode; every load result records the CPU split and
- * the server's requests per CPU-second. For a two-host setup, run {@code archbench serve web} on
- * the instance under test and drive it from another.
+ * <p>Client and server share the host by default; every load result records the CPU split and
+ * the server's requests per CPU-second. Two hosts: {@code archbench serve web --bind 0.0.0.0} on the
+ * instance under test, {@code archbench run --server URL} on the load host.
  */
 public final class WebWorkload implements Workload {
   private static final String CLOSED = ClosedLoopScenario.class.getName();
@@ -50,8 +51,21 @@ public final class WebWorkload implements Workload {
     return java.util.Set.of("closed.http", "knee.http", "jackson.deserialize", "crypto.aesgcm-decrypt", "http.decode", "http.handle");
   }
 
+  /** The load scenarios that drive a server on another host ({@code --server}): plain HTTP. */
+  private static final java.util.Set<String> REMOTE = java.util.Set.of("closed.http", "knee.http");
+
+  /**
+   * Every benchmark; with {@code --server} (the server on another host, the record attributed to it)
+   * only the plain-HTTP load scenarios, since anything else would run on the load host.
+   */
   @Override
   public List<BenchmarkSpec> benchmarks(WorkloadContext ctx) {
+    List<BenchmarkSpec> all = all();
+    return ctx.option(WorkloadOptions.WEB_SERVER).isEmpty() ? all
+        : all.stream().filter(b -> REMOTE.contains(b.name())).toList();
+  }
+
+  private static List<BenchmarkSpec> all() {
     return List.of(
         closed("closed.http", "none", Map.of(
             ParamGrid.SMOKE, params("json", "1,4x"),

@@ -53,6 +53,14 @@ class WebWorkloadTest {
   }
 
   @Test
+  void withAServerOnAnotherHostOnlyTheLoadScenariosThatDriveItRun() {
+    WorkloadContext remote = new WorkloadContext(null, java.nio.file.Path.of("."),
+        java.util.Map.of(dev.archbench.workload.WorkloadOptions.WEB_SERVER, "http://10.0.1.23:8080"));
+    // Anything else would run on the load host and be recorded under the server's name.
+    assertThat(web.benchmarks(remote)).extracting(BenchmarkSpec::name).containsExactly("closed.http", "knee.http");
+  }
+
+  @Test
   void namesAreUniqueAndScenariosDoNotScaleWithThreads() {
     assertThat(web.benchmarks(WorkloadContext.none())).extracting(BenchmarkSpec::name).doesNotHaveDuplicates();
     assertThat(web.benchmarks(WorkloadContext.none())).filteredOn(b -> b.execution() instanceof ScenarioClass)

@@ -13,7 +13,9 @@ import java.util.OptionalDouble;
  * <p>A step passes when it had no errors, its p99 (coordinated-omission corrected) is within the
  * target, and the server kept up: at least {@value #KEEP_UP} of the intended rate was answered.
  * The knee is the highest passing rate below the lowest failing one, so a lucky pass above a
- * failure does not count.
+ * failure does not count. A step marked invalid ({@link Step#invalid()}: the load generator on its
+ * own host was too busy, or answers were not the expected ones) never passes: the knee stays below
+ * it, and the record says the generator, not the server, ended the search.
  */
 public final class KneeSearch {
   public static final double KEEP_UP = 0.95;
@@ -22,9 +24,9 @@ public final class KneeSearch {
 
   private KneeSearch() {}
 
-  /** Whether one open-loop step met the target: no errors, p99 within it, and the server kept up. */
+  /** Whether one open-loop step met the target: valid, no errors, p99 within it, and the server kept up. */
   public static boolean passes(Step s, double p99TargetMillis) {
-    return s.errors() == 0 && s.p99Ms() <= p99TargetMillis && s.achieved() >= KEEP_UP * s.offered();
+    return s.valid() && s.errors() == 0 && s.p99Ms() <= p99TargetMillis && s.achieved() >= KEEP_UP * s.offered();
   }
 
   /** The rates to try, ascending: {@code fractions} of the closed-loop saturation throughput. */

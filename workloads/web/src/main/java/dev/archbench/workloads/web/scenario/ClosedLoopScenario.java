@@ -1,5 +1,6 @@
 package dev.archbench.workloads.web.scenario;
 
+import dev.archbench.record.Knee;
 import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workloads.web.load.Concurrency;
@@ -8,6 +9,7 @@ import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.Measurement;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +29,7 @@ public class ClosedLoopScenario implements Scenario {
   public ScenarioMeasurement run(Map<String, String> params, ScenarioSettings settings) throws Exception {
     try (LoadRig rig = rig(params, settings)) {
       int connections = Concurrency.connections(params.getOrDefault("concurrency", "1x"), rig.vcpus());
-      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus());
+      int clientThreads = rig.clientThreads(connections);
       Measurement m;
       try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target(), rig.exchange(), clientThreads, connections)) {
         m = Measurement.series(gen, rig.meter(gen), settings.warmupSteps(), settings.measureSeconds(),
@@ -39,12 +41,19 @@ public class ClosedLoopScenario implements Scenario {
       attributes.put("connections", Integer.toString(connections));
       attributes.put("clientThreads", Integer.toString(clientThreads));
       attributes.put("requests", Long.toString(m.completed()));
+      rig.generatorCpu().ifPresent(g -> {
+        // On its own host the generator's whole JVM is the load generator (wait time not included here).
+        double busy = (m.cpu().clientCores() + m.cpu().otherCores()) / g.cpus();
+        attributes.put("generatorCpu", String.format(Locale.ROOT, "%.0f%% of its %.2f CPUs%s", 100 * busy, g.cpus(),
+            busy > Knee.Step.GENERATOR_BUSY_LIMIT ? ": above half, so the throughput may be the generator's limit" : ""));
+      });
       return Results.of(raw, m, attributes, rig.measuresServerCpu());
     }
   }
 
-  /** What the load goes to: archbench's own server here. */
+  /** What the load goes to: archbench's own server, here or on another host ({@code --server}). */
   LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    return new WebRig(params, settings.threads());
+    return RemoteServer.of(settings) ? new RemoteWebRig(params, settings.options())
+        : new WebRig(params, settings.threads());
   }
 }

@@ -7,6 +7,7 @@ import dev.archbench.workload.Scenario;
 import dev.archbench.workload.ScenarioMeasurement;
 import dev.archbench.workload.WorkloadOptions;
 import dev.archbench.workloads.web.load.Concurrency;
+import dev.archbench.workloads.web.load.GeneratorCpu;
 import dev.archbench.workloads.web.load.Interval;
 import dev.archbench.workloads.web.load.KneeSearch;
 import dev.archbench.workloads.web.load.LoadGenerator;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -43,7 +45,7 @@ public class KneeScenario implements Scenario {
     double settleSeconds = Math.min(1.0, stepSeconds / 4);
     try (LoadRig rig = rig(params, settings)) {
       int connections = Concurrency.connections(params.getOrDefault("concurrency", "8x"), rig.vcpus());
-      int clientThreads = Concurrency.clientThreads(connections, rig.vcpus());
+      int clientThreads = rig.clientThreads(connections);
 
       Measurement calibration;
       try (LoadGenerator gen = LoadGenerator.closedLoop(rig.target(), rig.exchange(), clientThreads, connections)) {
@@ -84,24 +86,34 @@ public class KneeScenario implements Scenario {
     }
   }
 
-  /** What the load goes to: archbench's own server here. */
+  /** What the load goes to: archbench's own server, here or on another host ({@code --server}). */
   LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    return new WebRig(params, settings.threads());
+    return RemoteServer.of(settings) ? new RemoteWebRig(params, settings.options())
+        : new WebRig(params, settings.threads());
   }
 
   private static Step step(LoadRig rig, double rate, int connections, int clientThreads,
       double settleSeconds, double stepSeconds, Map<Double, Measurement> byRate) throws Exception {
     Measurement m;
+    Optional<GeneratorCpu> generator = rig.generatorCpu();
+    double busy = Double.NaN;
     try (LoadGenerator gen = LoadGenerator.openLoop(rig.target(), rig.exchange(), clientThreads, connections, rate)) {
+      GeneratorCpu.Sample before = generator.map(GeneratorCpu::sample).orElse(null);
       m = Measurement.run(gen, rig.meter(gen), settleSeconds, stepSeconds, 1);
-      if (m.errors() > 0) {
+      busy = generator.map(g -> g.busy(before, g.sample())).orElse(Double.NaN);
+      // On its own host a step with wrong answers is marked and left out (the runbook's rule); on
+      // the server's host a wrong answer is archbench's own server failing, and fails the run.
+      if (m.errors() > 0 && generator.isEmpty()) {
         throw new IllegalStateException(String.format(Locale.ROOT,
             "%d wrong answers at %.0f req/s, first: %s", m.errors(), rate, gen.firstError()));
       }
     }
     Interval i = m.iterations().get(0);
     byRate.put(rate, m);
-    return new Step(rate, i.throughput(), i.percentileMillis(50), i.percentileMillis(99), i.errors());
+    long errors = m.errors();
+    return generator.isEmpty()
+        ? new Step(rate, i.throughput(), i.percentileMillis(50), i.percentileMillis(99), i.errors())
+        : Step.fromLoadHost(rate, i.throughput(), i.percentileMillis(50), i.percentileMillis(99), errors, busy);
   }
 
   static double p99TargetMillis(ScenarioSettings settings) {
@@ -124,6 +136,12 @@ public class KneeScenario implements Scenario {
       }
       sb.append(String.format(Locale.ROOT, "%.0f req/s -> %.0f answered, p99 %.3f ms",
           s.offered(), s.achieved(), s.p99Ms()));
+      if (s.generatorCpu() != null) {
+        sb.append(String.format(Locale.ROOT, ", generator %.0f%% busy", 100 * s.generatorCpu()));
+      }
+      if (!s.valid()) {
+        sb.append(" [").append(s.invalid().id()).append(", not used]");
+      }
     }
     return sb.toString();
   }

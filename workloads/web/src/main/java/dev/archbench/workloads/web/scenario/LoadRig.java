@@ -1,10 +1,13 @@
 package dev.archbench.workloads.web.scenario;
 
+import dev.archbench.workloads.web.load.Concurrency;
 import dev.archbench.workloads.web.load.CpuSplit;
 import dev.archbench.workloads.web.load.Exchange;
 import dev.archbench.workloads.web.load.LoadGenerator;
+import dev.archbench.workloads.web.load.GeneratorCpu;
 import dev.archbench.workloads.web.load.LoadTarget;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a load scenario drives: archbench's own server on loopback ({@link WebRig}) or the user's
@@ -22,6 +25,15 @@ interface LoadRig extends AutoCloseable {
 
   int vcpus();
 
+  /**
+   * Event loops for the load generator: half of the host's vCPUs when it shares them with the server,
+   * every one of its own when the server is another host's.
+   */
+  default int clientThreads(int connections) {
+    return generatorCpu().isPresent() ? Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors()))
+        : Concurrency.clientThreads(connections, vcpus());
+  }
+
   /** Facts to record about the rig (transport, endpoint, where the server's CPU was read). */
   Map<String, String> attributes();
 
@@ -31,6 +43,15 @@ interface LoadRig extends AutoCloseable {
   /** Whether {@link #meter} reads the server's CPU (a user's service only with {@code --target-pid}). */
   default boolean measuresServerCpu() {
     return true;
+  }
+
+  /**
+   * The load generator's CPU, when it has a host of its own (the server is another host's): each knee
+   * step then records how busy the generator was and is marked when it, not the server, may have been
+   * the limit. Empty when client and server share the host (their split is in the result's CPU).
+   */
+  default Optional<GeneratorCpu> generatorCpu() {
+    return Optional.empty();
   }
 
   /** The check after load: the server still answers as it must. */

@@ -1,8 +1,11 @@
 package dev.archbench.workloads.web.scenario;
 
 import dev.archbench.workload.WorkloadOptions;
+import dev.archbench.workloads.web.agent.AgentClient;
+import dev.archbench.workloads.web.agent.AgentReading;
 import dev.archbench.workloads.web.load.CpuSplit;
 import dev.archbench.workloads.web.load.Exchange;
+import dev.archbench.workloads.web.load.GeneratorCpu;
 import dev.archbench.workloads.web.load.LoadGenerator;
 import dev.archbench.workloads.web.load.LoadTarget;
 import dev.archbench.workloads.web.userservice.ProcessTreeCpu;
@@ -11,16 +14,23 @@ import dev.archbench.workloads.web.userservice.TargetRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The user's service ({@code --target}) as a load scenario's rig: the request from the options, every
  * answer checked for the expected status (the body is the service's business), and, with
- * {@code --target-pid}, the CPU time of the service's process tree from {@code /proc}.
+ * {@code --target-pid}, the CPU time of the service's process tree from {@code /proc}; with
+ * {@code --target-agent} (the service on another host, {@code archbench agent} beside it) the
+ * service's CPU time from its agent, concurrency relative to its host's vCPUs, and the generator's
+ * own CPU per knee step.
  */
 final class TargetRig implements LoadRig {
   private final TargetRequest request;
   private final LoadTarget target;
   private final ProcessTreeCpu serverCpu;
+  private final AgentClient agent;
+  private final GeneratorCpu generator;
+  private final int vcpus;
   private final Map<String, String> attributes = new LinkedHashMap<>();
 
   TargetRig(Map<String, String> options) {
@@ -33,13 +43,22 @@ final class TargetRig implements LoadRig {
     if (serverCpu != null && serverCpu.cpuNanos().isEmpty()) {
       throw new IllegalStateException("--target-pid " + pid + ": no such process");
     }
+    String agentUrl = options.get(WorkloadOptions.TARGET_AGENT);
+    agent = agentUrl == null ? null : new AgentClient(AgentClient.parse("--target-agent", agentUrl));
+    AgentReading reading = agent == null ? null : agent.read();
+    generator = agent == null ? null : GeneratorCpu.ofThisProcess();
+    Integer serverCpus = reading == null || reading.host().cpu() == null ? null : reading.host().cpu().logicalCores();
+    vcpus = serverCpus != null && serverCpus > 0 ? serverCpus : Runtime.getRuntime().availableProcessors();
     TargetProbe.check(request);
     attributes.put("target", request.url().toString());
     attributes.put("request", request.describe() + (request.body().length > 0 ? " (" + request.body().length
         + " bytes of body)" : ""));
     attributes.put("expectedStatus", Integer.toString(request.expectedStatus()));
-    attributes.put("vcpus", Integer.toString(vcpus()));
-    attributes.put("cpuSplit", serverCpu == null
+    attributes.put("vcpus", vcpus + (reading == null ? "" : " (the service's host)"));
+    attributes.put("cpuSplit", reading != null
+        ? "two hosts: cpu.server is the service's " + reading.cpuScope().id() + " CPU time from its agent "
+            + agent.uri() + "; cpu.client the load generator's threads, cpu.other the rest of its JVM"
+        : serverCpu == null
         ? "not measured: give --target-pid for the service's CPU time per request"
         : "cpu.server is process " + pid + " and its descendants (/proc/PID/stat user+system time); "
             + "cpu.client the load generator's threads; cpu.other the rest of the load generator's JVM");
@@ -62,7 +81,7 @@ final class TargetRig implements LoadRig {
 
   @Override
   public int vcpus() {
-    return Runtime.getRuntime().availableProcessors();
+    return vcpus;
   }
 
   @Override
@@ -72,12 +91,20 @@ final class TargetRig implements LoadRig {
 
   @Override
   public CpuSplit.Meter meter(LoadGenerator gen) {
+    if (agent != null) {
+      return new CpuSplit.Meter(agent::cpuNanos, gen::cpuNanos, false);
+    }
     return new CpuSplit.Meter(() -> serverCpu == null ? 0 : serverCpu.cpuNanos().orElse(0), gen::cpuNanos, false);
   }
 
   @Override
   public boolean measuresServerCpu() {
-    return serverCpu != null;
+    return serverCpu != null || agent != null;
+  }
+
+  @Override
+  public Optional<GeneratorCpu> generatorCpu() {
+    return Optional.ofNullable(generator);
   }
 
   @Override

@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The service's routes. Every request gets an answer: bad HTTP 400 (414/431 for over-long lines and
@@ -53,8 +54,22 @@ public final class WebHandler extends SimpleChannelInboundHandler<FullHttpReques
   private static final AsciiString SERVER = AsciiString.cached("archbench");
   private static final ObjectMapper MAPPER = WebJson.mapper();
 
+  /** Where a two-host run's load generator reads this server's fingerprint and CPU time. */
+  public static final String AGENT = "/archbench/agent";
+
   private final LongAdder badRequests = new LongAdder();
   private final LongAdder serverErrors = new LongAdder();
+  private final Supplier<byte[]> agent;
+
+  /** The service's routes alone (the in-host load tests, the JMH pipeline benchmark). */
+  public WebHandler() {
+    this(null);
+  }
+
+  /** @param agent the agent's JSON answer at {@link #AGENT}, made per request; null: no agent (404) */
+  public WebHandler(Supplier<byte[]> agent) {
+    this.agent = agent;
+  }
 
   /** Requests answered with 4xx so far (tests check that bad input is seen as bad). */
   public long badRequests() {
@@ -95,6 +110,13 @@ public final class WebHandler extends SimpleChannelInboundHandler<FullHttpReques
         case ORDERS -> {
           if (requireMethod(ctx, req, HttpMethod.POST, keepAlive)) {
             orders(ctx, req, keepAlive);
+          }
+        }
+        case AGENT -> {
+          if (agent == null) {
+            sendError(ctx, HttpResponseStatus.NOT_FOUND, "no such path", keepAlive);
+          } else if (requireMethod(ctx, req, HttpMethod.GET, keepAlive)) {
+            send(ctx, ok(Unpooled.wrappedBuffer(agent.get()), APPLICATION_JSON), keepAlive);
           }
         }
         default -> sendError(ctx, HttpResponseStatus.NOT_FOUND, "no such path", keepAlive);

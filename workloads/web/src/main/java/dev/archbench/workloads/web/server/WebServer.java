@@ -33,11 +33,12 @@ public final class WebServer implements AutoCloseable {
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final Channel channel;
-  private final WebHandler handler = new WebHandler();
+  private final WebHandler handler;
   private final ThreadRegistry threads = new ThreadRegistry("web-server");
 
-  private WebServer(ServerConfig config) throws Exception {
+  private WebServer(ServerConfig config, java.util.function.Supplier<byte[]> agent) throws Exception {
     this.config = config;
+    this.handler = new WebHandler(agent);
     this.transport = Transport.select(config.preferNative());
     this.tls = config.tls().enabled() ? SelfSignedTls.generate() : null;
     SslContext ssl = tls == null ? null : tls.serverContext(config.tls());
@@ -74,7 +75,15 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts the server; throws when the address cannot be bound. */
   public static WebServer start(ServerConfig config) throws Exception {
-    return new WebServer(config);
+    return new WebServer(config, null);
+  }
+
+  /**
+   * Starts the server with an agent at {@link WebHandler#AGENT} answering {@code agent}'s JSON (its
+   * fingerprint and CPU time, for a load generator on another host).
+   */
+  public static WebServer start(ServerConfig config, java.util.function.Supplier<byte[]> agent) throws Exception {
+    return new WebServer(config, agent);
   }
 
   public int port() {
