@@ -1,16 +1,23 @@
 package dev.archbench.record;
 
 import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * One run on one host: the fingerprint and every benchmark's raw data. Immutable; the runner
  * replaces the file with a new version after each benchmark.
  */
-public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
+public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results,
+    @JsonInclude(JsonInclude.Include.NON_NULL) VariantRun variants) {
 
   /** Version of the format written by this build. Readers accept this and every older version. */
   public static final int SCHEMA_VERSION = 2;
+
+  /** A record of a run without variants (what every run was before {@code --variant}). */
+  public RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
+    this(schemaVersion, host, run, results, null);
+  }
 
   public static RunRecord start(Host host, RunInfo run) {
     return new RunRecord(SCHEMA_VERSION, host, run, List.of());
@@ -32,7 +39,7 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
     if (!replaced) {
       next.add(result);
     }
-    return new RunRecord(schemaVersion, host, run, List.copyOf(next));
+    return new RunRecord(schemaVersion, host, run, List.copyOf(next), variants);
   }
 
   /**
@@ -51,6 +58,17 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
   }
 
   public RunRecord withRun(RunInfo newRun) {
-    return new RunRecord(schemaVersion, host, newRun, results);
+    return new RunRecord(schemaVersion, host, newRun, results, variants);
+  }
+
+  /** A copy with {@code newVariants} (the variants of a {@code --variant} run and their pairing). */
+  public RunRecord withVariants(VariantRun newVariants) {
+    return new RunRecord(schemaVersion, host, run, results, newVariants);
+  }
+
+  /** Whether this is a run of variants ({@code --variant}), whose results are compared pairwise. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean hasVariants() {
+    return variants != null && variants.variants().size() >= 2;
   }
 }

@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param priceSources one line per price catalog used, with its date
  * @param problems one line per problem with the input, naming the file
  * @param loadCpu where the CPU went in load tests whose client and server share the host
+ * @param variants per record of a run of variants ({@code run --variant}), its variants compared with
+ *     its baseline pair by pair; absent from the JSON when there is none
  */
 public record Analysis(
     String title,
@@ -33,7 +36,17 @@ public record Analysis(
     WorkloadSummary overall,
     List<CapacityPlan> capacity,
     List<String> problems,
-    List<LoadCpu> loadCpu) {
+    List<LoadCpu> loadCpu,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantSection> variants) {
+
+  /**
+   * The variants of one record compared with its baseline, pair by pair ({@link VariantComparison}).
+   *
+   * @param concurrency how a round's forks ran, in words
+   * @param threshold the run's threshold, the one the verdicts use
+   */
+  public record VariantSection(String file, String host, List<String> variants, String concurrency,
+      double threshold, List<VariantComparison.Row> rows) {}
 
   /** How the numbers were computed, stated in every report. */
   public record Method(String interval, String scoreEstimator, int replicates, String seed,

@@ -121,6 +121,9 @@ final class HtmlFormat implements ReportFormat {
     if (!a.loadCpu().isEmpty()) {
       sb.append("<li><a href=\"#cpu\">CPU split</a></li>");
     }
+    if (a.variants() != null && !a.variants().isEmpty()) {
+      sb.append("<li><a href=\"#variants\">Variants</a></li>");
+    }
     sb.append("<li><a href=\"#hosts\">Hosts</a></li><li><a href=\"#method\">Method</a></li></ul></nav>\n");
 
     decision(sb, a);
@@ -135,6 +138,7 @@ final class HtmlFormat implements ReportFormat {
     ThreadScalingSection.render(sb, a, series, color);
     LatencySection.render(sb, a, hosts, color);
     CpuSplitSection.render(sb, a, hosts);
+    VariantsSection.renderHtml(sb, a);
     capacity(sb, a, hosts);
     hostsTable(sb, a);
     if (!a.problems().isEmpty()) {
