@@ -7,7 +7,8 @@
 #    report exits 0, Markdown lands in the job summary, the site directory is written;
 #  - compare.sh: passes when there is no baseline; otherwise exits exactly as `archbench compare`
 #    does (checked against a direct call, for the record against itself and against a copy whose
-#    scores are 90% worse, which must fail the check with 3), with the comparison in the job summary.
+#    scores are 90% worse, which must fail the check with 3), with the comparison in the job summary;
+#    with --variants, a run of two variants (one of them much slower) fails it with 3.
 # ARCHBENCH_JAR selects the jar (default: the launcher's build).
 set -euo pipefail
 
@@ -109,5 +110,22 @@ done
 # The whole pipeline of the pull-request check: a much slower run fails it (a smoke record has one
 # fork of two iterations: its intervals are rightly wide, so only a large change is certain).
 check "a 90% worse copy fails the check (exit 3)" test "$rc" -eq 3
+
+# The pull-request check as it runs now: base and head as paired variants of one run. Here the "head"
+# runs its forks in the interpreter (-Xint), a slowdown no noise hides.
+scenario="compare.sh --variants"
+rc=0
+ARCHBENCH_PROFILE=smoke ARCHBENCH_OUT=$tmp/variants "$root/ci/gha/run.sh" ubuntu-24.04-temurin17 \
+  --workloads selftest --include 'selftest/sum$' --jmh '-f 3 -wi 1 -w 200ms -i 2 -r 200ms' \
+  --variant base= --variant head='--jvm-args -Xint' >"$tmp/run-variants.log" 2>&1 || rc=$?
+check "a run of variants exits 0" test "$rc" -eq 0
+: >"$GITHUB_STEP_SUMMARY"
+rc=0
+"$root/ci/gha/compare.sh" --variants "$tmp/variants" >"$tmp/compare-variants.log" 2>&1 || rc=$?
+check "a much slower head fails the check (exit 3)" test "$rc" -eq 3
+check "writes the paired comparison into the job summary" has_match "$GITHUB_STEP_SUMMARY" \
+  '^### archbench compare: base and head as paired variants'
+check "calls archbench compare with the one record" has_match "$tmp/archbench-calls.log" \
+  "^compare $tmp/variants/[^ ]*\.json --threshold 5%$"
 
 tap_summary gha-scripts-test

@@ -85,6 +85,13 @@ public record BenchmarkResult(
         rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p, forkRuns);
   }
 
+  /** This result under another key (a variant's forks are kept under {@link VariantRun#resultKey}). */
+  public BenchmarkResult withKey(String newKey) {
+    return new BenchmarkResult(newKey, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score,
+        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, precision,
+        forkRuns);
+  }
+
   /** This result without a score: no fork reached a steady state, {@code reason} says so in words. */
   public BenchmarkResult unsteady(String why) {
     return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, null,

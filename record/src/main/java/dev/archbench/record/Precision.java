@@ -36,7 +36,12 @@ public record Precision(Double target, Double halfWidth, StopReason stopReason, 
     /** The benchmark ran its maximum number of forks (or the fixed count it was given). */
     BENCHMARK_CAP("benchmark-cap"),
     /** The run's time budget left no room for another fork of this benchmark. */
-    BUDGET("budget");
+    BUDGET("budget"),
+    /**
+     * A run of variants ({@code --variant}): every variant's paired ratio to the baseline is decided,
+     * its interval excluding no change or lying within the threshold ({@link VariantRun#threshold}).
+     */
+    DECIDED("decided");
 
     private final String id;
 

@@ -12,25 +12,27 @@ import java.util.List;
  *     ({@code --server}, {@code --target-agent}) the server's, as its agent described it
  * @param loadHost where the load came from in a two-host run; null (absent) when the load generator
  *     ran on {@code host}
+ * @param variants the variants of a {@code --variant} run and their pairing; null (absent) otherwise
  */
 public record RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LoadHost loadHost) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) LoadHost loadHost,
+    @JsonInclude(JsonInclude.Include.NON_NULL) VariantRun variants) {
 
   /** Version of the format written by this build. Readers accept this and every older version. */
   public static final int SCHEMA_VERSION = 2;
 
-  /** A record whose load generator ran on its host (every record before two-host runs). */
+  /** A record whose load generator ran on its host, without variants (every record before both). */
   public RunRecord(int schemaVersion, Host host, RunInfo run, List<BenchmarkResult> results) {
-    this(schemaVersion, host, run, results, null);
+    this(schemaVersion, host, run, results, null, null);
   }
 
   public static RunRecord start(Host host, RunInfo run) {
-    return new RunRecord(SCHEMA_VERSION, host, run, List.of(), null);
+    return new RunRecord(SCHEMA_VERSION, host, run, List.of(), null, null);
   }
 
   /** A two-host run: {@code server} is the system under test, {@code load} the generator's side. */
   public static RunRecord start(Host server, RunInfo run, LoadHost load) {
-    return new RunRecord(SCHEMA_VERSION, server, run, List.of(), load);
+    return new RunRecord(SCHEMA_VERSION, server, run, List.of(), load, null);
   }
 
   /** A copy with {@code result} added, replacing an earlier result with the same key. */
@@ -49,7 +51,7 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
     if (!replaced) {
       next.add(result);
     }
-    return new RunRecord(schemaVersion, host, run, List.copyOf(next), loadHost);
+    return new RunRecord(schemaVersion, host, run, List.copyOf(next), loadHost, variants);
   }
 
   /**
@@ -74,6 +76,17 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
   }
 
   public RunRecord withRun(RunInfo newRun) {
-    return new RunRecord(schemaVersion, host, newRun, results, loadHost);
+    return new RunRecord(schemaVersion, host, newRun, results, loadHost, variants);
+  }
+
+  /** A copy with {@code newVariants} (the variants of a {@code --variant} run and their pairing). */
+  public RunRecord withVariants(VariantRun newVariants) {
+    return new RunRecord(schemaVersion, host, run, results, loadHost, newVariants);
+  }
+
+  /** Whether this is a run of variants ({@code --variant}), whose results are compared pairwise. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean hasVariants() {
+    return variants != null && variants.variants().size() >= 2;
   }
 }

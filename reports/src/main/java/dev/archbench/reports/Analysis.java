@@ -21,6 +21,8 @@ import java.util.Map;
  * @param problems one line per problem with the input, naming the file
  * @param loadCpu where the CPU went in load tests whose client and server share the host
  * @param lambdaSizes Lambda functions by memory size per benchmark and architecture; left out of the JSON when empty
+ * @param variants per record of a run of variants ({@code run --variant}), its variants compared with
+ *     its baseline pair by pair; absent from the JSON when there is none
  */
 public record Analysis(
     String title,
@@ -36,14 +38,15 @@ public record Analysis(
     List<CapacityPlan> capacity,
     List<String> problems,
     List<LoadCpu> loadCpu,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SizeCurve> lambdaSizes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SizeCurve> lambdaSizes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantSection> variants) {
 
   /** Without Lambda memory-size curves (reports of EC2 hosts only). */
   public Analysis(String title, Method method, String pricingModel, List<String> priceSources, String baseline,
       boolean allowNoisy, List<HostSummary> hosts, List<BenchmarkRow> benchmarks, List<WorkloadSummary> workloads,
       WorkloadSummary overall, List<CapacityPlan> capacity, List<String> problems, List<LoadCpu> loadCpu) {
     this(title, method, pricingModel, priceSources, baseline, allowNoisy, hosts, benchmarks, workloads, overall,
-        capacity, problems, loadCpu, List.of());
+        capacity, problems, loadCpu, List.of(), List.of());
   }
 
   /**
@@ -64,6 +67,15 @@ public record Analysis(
    * @param p99Ms null when the benchmark recorded no latency
    */
   public record SizePoint(String host, int memoryMb, Estimate costPerMillion, Double p99Ms) {}
+
+  /**
+   * The variants of one record compared with its baseline, pair by pair ({@link VariantComparison}).
+   *
+   * @param concurrency how a round's forks ran, in words
+   * @param threshold the run's threshold, the one the verdicts use
+   */
+  public record VariantSection(String file, String host, List<String> variants, String concurrency,
+      double threshold, List<VariantComparison.Row> rows) {}
 
   /** How the numbers were computed, stated in every report. */
   public record Method(String interval, String scoreEstimator, int replicates, String seed,

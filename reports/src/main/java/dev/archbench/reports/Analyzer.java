@@ -65,7 +65,23 @@ public final class Analyzer {
             + recordCount + (recordCount == 1 ? " record" : " records");
     return new Analysis(title, method(b), opt.pricing().id(), prices.sources(), baseline, opt.allowNoisy(),
         hosts.stream().map(HostGroup::summary).toList(), rows, workloads, overall, capacity,
-        List.copyOf(problems), LoadCpuSplits.of(rows, hosts), SizeCurves.of(hosts, rows));
+        List.copyOf(problems), LoadCpuSplits.of(rows, hosts), SizeCurves.of(hosts, rows), variants(accepted));
+  }
+
+  /** Each record of a run of variants, its variants compared with its baseline at the run's threshold. */
+  private static List<Analysis.VariantSection> variants(List<AcceptedRecord> accepted) {
+    List<Analysis.VariantSection> out = new ArrayList<>();
+    for (AcceptedRecord a : accepted) {
+      if (!a.record().hasVariants()) {
+        continue;
+      }
+      Double t = a.record().variants().threshold();
+      double threshold = t == null ? VariantComparison.DEFAULT_THRESHOLD : t;
+      VariantComparison.Result r = VariantComparison.compare(new LoadedRecord(a.file(), a.record()), threshold);
+      out.add(new Analysis.VariantSection(a.file(), a.record().hostKey(), r.variants(), VariantComparison.concurrency(r),
+          threshold, r.rows()));
+    }
+    return out;
   }
 
   /** One result per benchmark key, ordered by workload, benchmark, parameters and threads. */

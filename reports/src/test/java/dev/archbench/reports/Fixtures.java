@@ -50,6 +50,14 @@ public final class Fixtures {
     return List.of(load("v2/c7g-1.json"), load("v2/c7g-2.json"), load("v2/c7i-1.json"), load("v2/inf2-1.json"));
   }
 
+  /**
+   * A run of three variants of one benchmark ({@code records/regenerate-variants.sh}): the baseline,
+   * an identical variant and one that runs in the interpreter ({@code -Xint}).
+   */
+  public static LoadedRecord variants() {
+    return load("variants/selftest-variants.json");
+  }
+
   /** The first report a new user sees: one record of one host. */
   public static List<LoadedRecord> oneHost() {
     return List.of(load("v2/c7i-1.json"));

@@ -86,6 +86,24 @@ class HtmlInBrowserTest {
     assertThat(Files.size(pdf)).isGreaterThan(20_000);
   }
 
+  /** A run of variants: its forest plot of ratios renders, with the numbers beside it. */
+  @Test
+  void variantsDrawAForestPlotOfRatios() throws Exception {
+    Chromium chromium = Chromium.require();
+    String html = Reports.render(Reports.analyze(List.of(Fixtures.variants()), List.of(),
+        ReportOptions.defaults().withAllowNoisy(true)), ReportFormat.Type.HTML);
+    Chromium.Run run = chromium.load(page(html), dir.resolve("variants"), List.of("--dump-dom"));
+    assertThat(run.exit()).isZero();
+    assertThat(run.console()).isEmpty();
+    assertThat(run.pageRequests()).isEmpty();
+    String dom = run.stdout();
+    int section = dom.indexOf("<section id=\"variants\">");
+    assertThat(section).isPositive();
+    String variants = dom.substring(section, dom.indexOf("</section>", section));
+    assertThat(variants).contains("<h2>Variants on one host</h2>").contains("<svg class=\"chart\"")
+        .contains("interpreted").contains("same");
+  }
+
   /** The detectors work: a page that logs and fetches is caught, and the CSP blocks the fetch. */
   @Test
   void consoleAndRequestDetectionCatchAMisbehavingPage() throws Exception {

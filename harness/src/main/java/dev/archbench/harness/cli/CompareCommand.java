@@ -3,6 +3,8 @@ package dev.archbench.harness.cli;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.reports.LoadedRecord;
 import dev.archbench.reports.RegressionCheck;
+import dev.archbench.reports.VariantComparison;
+import dev.archbench.record.RunRecord;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -13,19 +15,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code archbench compare OLD NEW}: a regression gate for CI between two runs of the same host. */
+/**
+ * {@code archbench compare OLD NEW}: a regression gate for CI between two runs of the same host; {@code
+ * archbench compare RECORD}: the variants of one run ({@code run --variant}), pair by pair.
+ */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Compares two runs of the same host benchmark by benchmark and prints a Markdown summary.",
+      "With one record of a run of variants (run --variant), compares every variant with the",
+      "baseline from the paired rounds instead: per benchmark the ratio, its 95%% interval, and the",
+      "smallest change the pairs could have detected.",
       "Exit code 3 when a benchmark regressed significantly (its whole 95%% interval below zero change) "
-          + "by more than the threshold, or failed in NEW after running in OLD."})
+          + "by more than the threshold, or failed in NEW (a variant) after running in OLD (the baseline)."})
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OLD", description = "Record of the earlier run.")
+  @Parameters(index = "0", paramLabel = "OLD", description = "Record of the earlier run, or of a run of variants.")
   Path oldFile;
 
-  @Parameters(index = "1", paramLabel = "NEW", description = "Record of the later run.")
+  @Parameters(index = "1", paramLabel = "NEW", arity = "0..1",
+      description = "Record of the later run (left out for a run of variants).")
   Path newFile;
 
   @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
@@ -42,6 +51,9 @@ public final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     double t = parseThreshold(threshold);
+    if (newFile == null) {
+      return variants(t);
+    }
     LoadedRecord a = new LoadedRecord(oldFile.toString(), RecordFiles.read(oldFile));
     LoadedRecord b = new LoadedRecord(newFile.toString(), RecordFiles.read(newFile));
     RegressionCheck.Result result = RegressionCheck.compare(a, b, t);
@@ -59,6 +71,32 @@ public final class CompareCommand implements Callable<Integer> {
     }
     if (csv != null) {
       RecordFiles.writeAtomically(csv, RegressionCheck.csv(result));
+    }
+    return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+  }
+
+  /** One record of a run of variants, compared pair by pair. */
+  private int variants(double t) {
+    RunRecord r = RecordFiles.read(oldFile);
+    if (!r.hasVariants()) {
+      throw new UserException(oldFile + ": not a run of variants (run --variant); compare two runs as"
+          + " 'archbench compare OLD NEW'", ExitCodes.USAGE);
+    }
+    VariantComparison.Result result = VariantComparison.compare(new LoadedRecord(oldFile.toString(), r), t);
+    PrintWriter err = spec.commandLine().getErr();
+    for (String w : result.warnings()) {
+      err.println("archbench: warning: " + w);
+    }
+    err.flush();
+    String md = VariantComparison.markdown(result, oldFile.toString());
+    PrintWriter outW = spec.commandLine().getOut();
+    outW.print(md);
+    outW.flush();
+    if (out != null) {
+      RecordFiles.writeAtomically(out, md);
+    }
+    if (csv != null) {
+      RecordFiles.writeAtomically(csv, VariantComparison.csv(result));
     }
     return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
   }

@@ -12,6 +12,9 @@ import dev.archbench.harness.runner.Durations;
 import dev.archbench.harness.runner.ForkOrder;
 import dev.archbench.harness.runner.Grid;
 import dev.archbench.harness.runner.Terminal;
+import dev.archbench.harness.runner.VariantOptions;
+import dev.archbench.harness.runner.VariantRequest;
+import dev.archbench.record.VariantRun;
 import dev.archbench.harness.runner.WorkloadCatalog;
 import dev.archbench.harness.userjmh.UserJar;
 import dev.archbench.harness.userjmh.UserJmhWorkload;
@@ -62,6 +65,11 @@ import picocli.CommandLine.Spec;
       "representative grid (--grid).",
       "--dry-run prints the plan: per benchmark the forks, precision and time to",
       "expect. --jmh options (e.g. \"-f 5 -wi 3 -prof gc\") override a profile.",
+      "--variant NAME='OPTIONS' (twice or more; the first is the baseline) runs",
+      "variants of the same benchmarks on this host: every round runs one fork of",
+      "each, back to back in a seeded random order (--duet: at the same time on",
+      "their own CPUs); a benchmark stops once every variant's ratio to the",
+      "baseline is decided. 'archbench compare RECORD' compares them pair by pair.",
       ""
     },
     footer = {
@@ -222,6 +230,23 @@ public final class RunCommand implements Callable<Integer> {
           + " are marked.")
   String server;
 
+  @Option(names = "--variant", paramLabel = "NAME='OPTIONS'",
+      description = "A variant to compare on this host (repeatable, at least two; the first is the baseline):"
+          + " OPTIONS are the options that differ, any of --jmh-jar, --jmh-classpath, --jvm, --jvm-args (the rest is"
+          + " shared). Each round runs one fork of every variant back to back in a seeded random order;"
+          + " 'archbench compare RECORD' then compares them pair by pair.")
+  List<String> variants = new ArrayList<>();
+
+  @Option(names = "--duet",
+      description = "With --variant and --jmh-jar: run a round's forks at the same time, each variant on its own"
+          + " CPUs (taskset), where the host has a CPU per variant; else one after another (the record says which).")
+  boolean duet;
+
+  @Option(names = "--threshold", paramLabel = "PERCENT",
+      description = "With --variant: the smallest change that matters (default 5%%): a benchmark stops once every"
+          + " variant's ratio to the baseline differs (99%% interval) or lies within it.")
+  String threshold;
+
   /** Test hook: how often the spot watcher asks IMDS (default 5000). */
   @Option(names = "--spot-poll-ms", hidden = true, defaultValue = "5000")
   long spotPollMs;
@@ -315,22 +340,39 @@ public final class RunCommand implements Callable<Integer> {
    */
   WorkloadCatalog catalog() {
     WorkloadCatalog found = WorkloadCatalog.discover();
+    List<VariantRun.Variant> resolved = resolvedVariants();
+    Path jar = jmhJar;
+    String jarClassPath = jmhClasspath;
+    if (!resolved.isEmpty() && resolved.get(0).jmhJar() != null) {
+      // The baseline's jar lists the benchmarks; every other variant runs them from its own jar.
+      for (VariantRun.Variant v : resolved.subList(1, resolved.size())) {
+        if (!v.jmhJar().equals(resolved.get(0).jmhJar())) {
+          try {
+            UserJar.inspect(Path.of(v.jmhJar()), v.jmhClasspath(), v.jvm() != null ? v.jvm() : forkJava());
+          } catch (IllegalArgumentException e) {
+            throw new UserException("--variant " + v.name() + ": " + e.getMessage(), ExitCodes.FAILURE);
+          }
+        }
+      }
+      jar = Path.of(resolved.get(0).jmhJar());
+      jarClassPath = resolved.get(0).jmhClasspath();
+    }
     if (target == null && (targetRequest != null || targetStatus != null || targetPid != null)) {
       throw new UserException("--target-request, --target-status and --target-pid need --target", ExitCodes.USAGE);
     }
-    if (target != null && workloads.isEmpty() && jmhJar == null) {
+    if (target != null && workloads.isEmpty() && jar == null) {
       workloads = new ArrayList<>(List.of(ServiceWorkload.ID));
     }
     checkTwoHosts();
-    if (jmhJar == null) {
-      if (jmhClasspath != null) {
+    if (jar == null) {
+      if (jarClassPath != null) {
         throw new UserException("--jmh-classpath needs --jmh-jar", ExitCodes.USAGE);
       }
       return found;
     }
     UserJmhWorkload user;
     try {
-      user = new UserJmhWorkload(UserJar.inspect(jmhJar, jmhClasspath, forkJava()));
+      user = new UserJmhWorkload(UserJar.inspect(jar, jarClassPath, forkJava()));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.FAILURE);
     }
@@ -368,6 +410,10 @@ public final class RunCommand implements Callable<Integer> {
     if (only == null) {
       return;
     }
+    if (!variants.isEmpty()) {
+      throw new UserException("--variant compares builds or JVM settings on this host; a run with "
+          + (server != null ? "--server" : "--target-agent") + " is recorded as the server's host", ExitCodes.USAGE);
+    }
     if (jmhJar != null) {
       throw new UserException("--jmh-jar runs on this host; a run with " + (server != null ? "--server" : "--target-agent")
           + " is recorded as the server's host", ExitCodes.USAGE);
@@ -382,6 +428,33 @@ public final class RunCommand implements Callable<Integer> {
     try {
       dev.archbench.workloads.web.agent.AgentClient.parse(server != null ? "--server" : "--target-agent",
           server != null ? server : targetAgent);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+
+  /**
+   * {@code --variant} resolved against the shared options (empty without variants); bad ones are an
+   * IllegalArgumentException with one line.
+   */
+  private List<VariantRun.Variant> resolvedVariants() {
+    if (variants.isEmpty()) {
+      if (duet || threshold != null) {
+        throw new UserException((duet ? "--duet" : "--threshold") + " needs --variant", ExitCodes.USAGE);
+      }
+      return List.of();
+    }
+    try {
+      List<VariantRun.Variant> out = new ArrayList<>();
+      for (VariantRun.Variant v : VariantOptions.parseAll(variants)) {
+        out.add(VariantOptions.resolved(v, jmhJar == null ? null : jmhJar.toString(), jmhClasspath, jvm, jvmArgs));
+      }
+      VariantOptions.checkSameKind(out);
+      if (duet && out.get(0).jmhJar() == null) {
+        throw new IllegalArgumentException("--duet runs the variants of a --jmh-jar side by side (archbench's own"
+            + " JMH benchmarks run one JMH at a time); give each variant a --jmh-jar, or leave out --duet");
+      }
+      return out;
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.USAGE);
     }
@@ -410,7 +483,8 @@ public final class RunCommand implements Callable<Integer> {
         workloadOptions(), dryRun, progressMode(env.console()), verbose, onInterrupt,
         Duration.ofMillis(spotPollMs), commandLine, precisionFraction(),
         budget == null ? resumeBudget : Durations.parse("--budget", budget),
-        orderOption(), grid == null ? Grid.defaultFor(p) : Grid.of(grid), history, Duration.ofMillis(forkGraceMs));
+        orderOption(), grid == null ? Grid.defaultFor(p) : Grid.of(grid), history, Duration.ofMillis(forkGraceMs),
+        variantRequest());
   }
 
   /**
@@ -442,6 +516,18 @@ public final class RunCommand implements Callable<Integer> {
     }
     return left.compareTo(NO_BUDGET_LEFT) < 0 ? NO_BUDGET_LEFT : left;
   }
+
+  private VariantRequest variantRequest() {
+    List<VariantRun.Variant> resolved = resolvedVariants();
+    if (resolved.isEmpty()) {
+      return null;
+    }
+    double t = threshold == null ? DEFAULT_THRESHOLD : CompareCommand.parseThreshold(threshold);
+    return new VariantRequest(resolved, duet, t);
+  }
+
+  /** The change that matters when {@code --threshold} is not given: compare's default too. */
+  static final double DEFAULT_THRESHOLD = 0.05;
 
   private Double precisionFraction() {
     if (precision == null) {

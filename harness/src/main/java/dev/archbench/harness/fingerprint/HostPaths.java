@@ -35,6 +35,11 @@ public final class HostPaths {
     return roots.procfs().resolve("self/cgroup");
   }
 
+  /** {@code /proc/self/status}: this process's state, among it the CPUs it may run on ({@code Cpus_allowed_list}). */
+  public Path selfStatus() {
+    return roots.procfs().resolve("self/status");
+  }
+
   /** {@code /proc/sys/kernel/osrelease}: the kernel release. */
   public Path kernelRelease() {
     return roots.procfs().resolve("sys/kernel/osrelease");

@@ -9,6 +9,7 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunInfo;
 import dev.archbench.record.RunInfo.Warning;
 import dev.archbench.record.RunRecord;
+import dev.archbench.record.VariantRun;
 import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.Profile;
 import dev.archbench.workload.ScenarioClass;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -126,6 +128,11 @@ public final class RunEngine {
       out.println("warning: one fork of every benchmark already takes longer than the budget; the run will"
           + " overrun it (select fewer benchmarks or raise --budget)");
     }
+    if (req.variants() != null) {
+      out.println("variants: " + String.join(", ", req.variants().names()) + " (the first is the baseline); each round"
+          + " runs one fork of every variant, so forks and times above are per variant: a run takes about "
+          + req.variants().names().size() + " times as long per round, within the same budget");
+    }
     out.println(plan.size() + " benchmarks" + (skipped > 0 ? " (" + skipped + " skipped)" : "")
         + ", estimated " + Progress.duration(total) + " within a budget of " + ProfileSettings.human(s.budget())
         + " (JVM start-up included; real times vary)");
@@ -152,6 +159,10 @@ public final class RunEngine {
     RunFiles files = new RunFiles(req.outDir(), id);
     RunRecord record = twoHosts.isPresent() ? RunRecord.start(host, info, twoHosts.get().loadHost(here, env))
         : RunRecord.start(host, info);
+    if (req.variants() != null) {
+      record = record.withVariants(new VariantRun(dev.archbench.random.SplitMix64.seedOf(id),
+          req.variants().threshold(), null, req.variants().variants(), List.of()));
+    }
     OutputDirectory.prepare(req.outDir());
     RunLock lock = RunLock.acquire(files);
     try {
@@ -235,9 +246,59 @@ public final class RunEngine {
   }
 
   private List<String> userJvmArgs() {
-    List<String> args = new ArrayList<>(Args.split(req.jvmArgs()));
+    return userJvmArgs(req.jvmArgs());
+  }
+
+  /** {@code jvmArgs} (a {@code --jvm-args} value) plus those inside {@code --jmh}. */
+  private List<String> userJvmArgs(String jvmArgs) {
+    List<String> args = new ArrayList<>(Args.split(jvmArgs));
     args.addAll(JmhOptions.jvmArgs(JmhOptions.parse(req.jmh())));
     return args;
+  }
+
+  /**
+   * The executors of one variant (its JVM, JVM arguments and jar), or of the run when it has no
+   * variants ({@code variant} null).
+   */
+  private record Executors(VariantRun.Variant variant, JmhExecutor jmh, ScenarioExecutor scenarios,
+      UserJmhExecutor userJmh, ProfileSettings settings) {}
+
+  /**
+   * The forks of a run of variants with {@code --duet}: per variant a {@code java} pinned to its own
+   * CPUs, or null when the host cannot (then rounds run back to back and a warning says why).
+   */
+  private VariantRun.Duet duet(List<Warning> warnings, Map<String, Path> javas) throws IOException {
+    VariantRequest v = req.variants();
+    if (v == null || !v.duet()) {
+      return null;
+    }
+    Optional<Path> taskset = DuetCpus.taskset(env.env());
+    List<String> cpus = DuetCpus.split(DuetCpus.allowed(new dev.archbench.harness.fingerprint.HostPaths(env.roots())),
+        v.variants().size());
+    String why = taskset.isEmpty() ? "taskset (util-linux) is not on the PATH"
+        : cpus.isEmpty() ? "this process may use fewer CPUs than there are variants" : null;
+    if (why != null) {
+      warnings.add(new Warning(DUET_UNAVAILABLE, "--duet: " + why + "; each round's forks run one after another"));
+      return null;
+    }
+    Path dir = Files.createTempDirectory("archbench-duet-");
+    for (int i = 0; i < v.variants().size(); i++) {
+      VariantRun.Variant x = v.variants().get(i);
+      String java = x.jvm() != null ? x.jvm() : Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      javas.put(x.name(), DuetCpus.wrapper(dir, x.name(), taskset.get(), cpus.get(i), java));
+    }
+    return new VariantRun.Duet(DuetCpus.METHOD, cpus);
+  }
+
+  /** Warning code: {@code --duet} was asked but the host cannot pin the forks apart. */
+  public static final String DUET_UNAVAILABLE = "duet-unavailable";
+
+  /** The result keys of {@code item}: its own, or one per variant. */
+  private List<String> resultKeys(PlanItem item) {
+    if (req.variants() == null) {
+      return List.of(item.key());
+    }
+    return req.variants().names().stream().map(n -> VariantRun.resultKey(item.key(), n)).toList();
   }
 
   private int execute(RunFiles files, RunRecord start, List<PlanItem> plan, Set<String> kept,
@@ -245,6 +306,32 @@ public final class RunEngine {
     CommandLineOptions raw = JmhOptions.parse(req.jmh());
     ForkSettings fork = new ForkSettings(settings(raw), raw, req.jvm(), userJvmArgs(), req.options(),
         req.workDir());
+    Map<String, Path> duetJavas = new java.util.HashMap<>();
+    VariantRun.Duet duet;
+    try {
+      duet = duet(warnings, duetJavas);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--duet: cannot write the pinned java scripts: " + e.getMessage());
+    }
+    RunRecord withDuet = start;
+    if (req.variants() != null) {
+      VariantRun before = start.variants();
+      withDuet = start.withVariants(new VariantRun(dev.archbench.random.SplitMix64.seedOf(files.runId()),
+          req.variants().threshold(), duet, req.variants().variants(),
+          before == null ? List.of() : before.benchmarks()));
+    }
+    try {
+      return executeForks(files, withDuet, plan, kept, warnings, raw, fork, duet, duetJavas);
+    } finally {
+      for (Path p : duetJavas.values()) {
+        ScenarioExecutor.deleteTree(p.getParent());
+      }
+    }
+  }
+
+  private int executeForks(RunFiles files, RunRecord start, List<PlanItem> plan, Set<String> kept,
+      List<Warning> warnings, CommandLineOptions raw, ForkSettings fork, VariantRun.Duet duet,
+      Map<String, Path> duetJavas) {
     Interruption interruption = new Interruption();
     RunRecord record = start;
     boolean quiet = req.progress() == Progress.Mode.QUIET;
@@ -259,8 +346,10 @@ public final class RunEngine {
     java.util.Map<String, BenchmarkResult> resumed = new java.util.HashMap<>();
     start.results().stream().filter(r -> kept.contains(r.key())).forEach(r -> resumed.put(r.key(), r));
     ForkDeadline deadline = ForkDeadline.of(settings.budget(), req.forkGrace(), env.nanoTime());
+    ForkScheduler.Variants variants = req.variants() == null ? null
+        : new ForkScheduler.Variants(req.variants().names(), req.variants().threshold(), start.variants());
     ForkScheduler scheduler = new ForkScheduler(plan, settings, order, seed, env.nanoTime(), start.hostKey(),
-        resumed, !raw.getMeasurementIterations().hasValue() && !raw.getWarmupIterations().hasValue());
+        resumed, !raw.getMeasurementIterations().hasValue() && !raw.getWarmupIterations().hasValue(), variants);
     try (RunLog log = openLog(files.log());
         Progress progress = progress(plan, record.hostKey(), scheduler::remainingSeconds)) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
@@ -274,50 +363,105 @@ public final class RunEngine {
         warnings.forEach(w -> progress.note("warning: " + w.message() + " [" + w.code() + "]"));
       }
       logLine(log, "# archbench run " + files.runId() + " at " + Clock.now() + " (" + plan.size() + " planned)");
-      JmhExecutor jmh = new JmhExecutor(fork, index, log, progress::note, interruption::requested);
-      ScenarioExecutor scenarios = new ScenarioExecutor(fork, log, interruption::requested);
-      UserJmhExecutor userJmh = new UserJmhExecutor(fork, log, progress::note, interruption::requested);
+      Map<String, Executors> executors = new java.util.HashMap<>();
+      if (req.variants() == null) {
+        executors.put(null, new Executors(null, new JmhExecutor(fork, index, log, progress::note, interruption::requested),
+            new ScenarioExecutor(fork, log, interruption::requested),
+            new UserJmhExecutor(fork, log, progress::note, interruption::requested), fork.profile()));
+      } else {
+        for (VariantRun.Variant v : req.variants().variants()) {
+          Path pinned = duetJavas.get(v.name());
+          ForkSettings f = new ForkSettings(fork.profile(), raw, pinned != null ? pinned.toString() : v.jvm(),
+              userJvmArgs(v.jvmArgs()), req.options(), req.workDir());
+          executors.put(v.name(), new Executors(v, new JmhExecutor(f, index, log, progress::note, interruption::requested),
+              new ScenarioExecutor(f, log, interruption::requested),
+              new UserJmhExecutor(f, log, progress::note, interruption::requested), f.profile()));
+        }
+        logLine(log, "# archbench: variants " + String.join(", ", req.variants().names()) + " (baseline "
+            + req.variants().names().get(0) + "), rounds in a seeded random order"
+            + (duet == null ? ", one fork after another" : ", each round's forks at the same time on CPUs "
+                + String.join(" | ", duet.cpus())));
+      }
       logLine(log, "# archbench: forks in " + order.name().toLowerCase(Locale.ROOT) + " order, seed " + seed
           + "; " + fork.profile().describe());
       for (int i = 0; i < plan.size(); i++) {
         PlanItem item = plan.get(i);
-        BenchmarkResult previous = resumed.get(item.key());
-        if (previous != null && !scheduler.continues(item.key())) {
-          progress.ended(i + 1, item, previous, true);
-        } else if (item.isSkipped() && previous == null) {
-          BenchmarkResult skipped = BenchmarkResult.skipped(item.workload(), item.spec().name(), item.params(),
-              item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason());
-          record = record.withResult(skipped);
-          progress.ended(i + 1, item, skipped, false);
+        List<String> keys = resultKeys(item);
+        for (int k = 0; k < keys.size(); k++) {
+          String key = keys.get(k);
+          BenchmarkResult previous = resumed.get(key);
+          if (previous != null && !scheduler.continues(key)) {
+            progress.ended(i + 1, item, previous, true);
+          } else if (item.isSkipped() && previous == null) {
+            BenchmarkResult skipped = BenchmarkResult.skipped(item.workload(), item.spec().name(), item.params(),
+                item.threads(), item.spec().unit(), item.spec().higherIsBetter(), item.skipReason()).withKey(key);
+            record = record.withResult(skipped);
+            progress.ended(i + 1, item, skipped, false);
+          }
         }
       }
       final RunRecord beforeForks = record;
       saved(() -> RecordFiles.replace(files.record(), beforeForks), interruption);
       ForkScheduler.Next next;
+      forks:
       while (!interruption.requested() && (next = scheduler.next()) != null) {
-        PlanItem item = next.item();
-        progress.started(next.index(), item);
-        String startedAt = Clock.now();
-        long t0 = env.nanoTime().getAsLong();
-        logLine(log, "\n# archbench: " + item.key() + " fork " + next.fork() + " (warm-up "
-            + next.plan().warmupIterations() + ", measured " + next.plan().measurementIterations() + " iterations)");
-        Outcome outcome = runOne(item, next.plan(), fork.profile(), jmh, scenarios, userJmh, startedAt, deadline);
-        if (Status.FAILED.equals(outcome.result().status())) {
-          awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
+        List<ForkScheduler.Next> batch = new ArrayList<>(List.of(next));
+        if (duet != null && next.variant() != null) {
+          batch.addAll(scheduler.restOfRound(next)); // started together, each on its own CPUs
         }
-        if (interruption.requested() && !outcome.result().isOk()) {
-          break; // the fork in flight was stopped: not a failure of the benchmark
+        Outcome[] outcomes = new Outcome[batch.size()];
+        double[] seconds = new double[batch.size()];
+        Thread[] threads = new Thread[batch.size()];
+        for (int b = 0; b < batch.size(); b++) {
+          ForkScheduler.Next n = batch.get(b);
+          progress.started(n.index(), n.item());
+          logLine(log, "\n# archbench: " + n.item().key() + (n.variant() == null ? "" : " variant " + n.variant())
+              + " fork " + n.fork() + " (warm-up " + n.plan().warmupIterations() + ", measured "
+              + n.plan().measurementIterations() + " iterations)");
+          int at = b;
+          Runnable fork1 = () -> {
+            String startedAt = Clock.now();
+            long t0 = env.nanoTime().getAsLong();
+            outcomes[at] = runOne(n.item(), n.plan(), executors.get(n.variant()), startedAt, deadline);
+            seconds[at] = (env.nanoTime().getAsLong() - t0) / 1e9;
+          };
+          if (batch.size() == 1) {
+            fork1.run();
+          } else {
+            threads[b] = new Thread(fork1, "archbench-duet-" + n.variant());
+            threads[b].start();
+          }
         }
-        BenchmarkResult sofar = scheduler.completed(next, outcome.result(),
-            (env.nanoTime().getAsLong() - t0) / 1e9);
-        record = record.withResult(sofar);
-        final RunRecord withFork = record;
-        // JMH's JSON first, then the record (see JmhJsonFile); a write that fails stops the run.
-        if (!saved(() -> jmhJson.append(outcome), interruption)
-            || !saved(() -> RecordFiles.replace(files.record(), withFork), interruption)) {
-          break;
+        for (Thread t : threads) {
+          joinUninterruptibly(t);
         }
-        progress.ended(next.index(), item, sofar, false);
+        for (int b = 0; b < batch.size(); b++) {
+          ForkScheduler.Next n = batch.get(b);
+          Outcome outcome = outcomes[b];
+          PlanItem item = n.item();
+          if (Status.FAILED.equals(outcome.result().status())) {
+            awaitSignalDelivery(interruption); // Ctrl-C kills the fork before our handler runs
+          }
+          if (interruption.requested() && !outcome.result().isOk()) {
+            break forks; // the fork in flight was stopped: not a failure of the benchmark
+          }
+          BenchmarkResult sofar = scheduler.completed(n, outcome.result(), seconds[b]);
+          record = record.withResult(sofar);
+          if (n.variant() != null) {
+            // The round may have ended and stopped every variant of the benchmark.
+            for (BenchmarkResult r : scheduler.resultsOf(item.key())) {
+              record = record.withResult(r);
+            }
+            record = record.withVariants(record.variants().withRounds(item.key(), scheduler.roundsOf(item.key())));
+          }
+          final RunRecord withFork = record;
+          // JMH's JSON first, then the record (see JmhJsonFile); a write that fails stops the run.
+          if (!saved(() -> jmhJson.append(outcome), interruption)
+              || !saved(() -> RecordFiles.replace(files.record(), withFork), interruption)) {
+            break forks;
+          }
+          progress.ended(n.index(), item, sofar, false);
+        }
       }
       // Benchmarks the budget stopped between forks carry that reason now.
       for (BenchmarkResult r : scheduler.results()) {
@@ -377,16 +521,52 @@ public final class RunEngine {
     return failed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
   }
 
-  /** Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is sealed). */
-  private static Outcome runOne(PlanItem item, ForkPlan plan, ProfileSettings settings, JmhExecutor jmh,
-      ScenarioExecutor scenarios, UserJmhExecutor userJmh, String startedAt, ForkDeadline deadline) {
+  /**
+   * Runs one fork of an item with the executor of its kind ({@link dev.archbench.workload.Execution} is
+   * sealed); a variant with a jar of its own runs the same benchmark from that jar.
+   */
+  private static Outcome runOne(PlanItem item, ForkPlan plan, Executors ex, String startedAt, ForkDeadline deadline) {
     if (item.spec().execution() instanceof ScenarioClass scenario) {
-      return scenarios.run(item, scenario, plan, startedAt, deadline);
+      return ex.scenarios().run(item, scenario, plan, startedAt, deadline);
     }
     if (item.spec().execution() instanceof UserJmhMethod user) {
-      return userJmh.run(item, user, plan, settings, startedAt, deadline);
+      VariantRun.Variant v = ex.variant();
+      UserJmhMethod method = v == null || v.jmhJar() == null ? user
+          : new UserJmhMethod(v.jmhJar(), classPath(v.jmhClasspath()), user.benchmark(), user.mode(), user.threads());
+      return ex.userJmh().run(item, method, plan, ex.settings(), startedAt, deadline);
     }
-    return jmh.run(item, (JmhMethod) item.spec().execution(), plan, startedAt, deadline);
+    return ex.jmh().run(item, (JmhMethod) item.spec().execution(), plan, startedAt, deadline);
+  }
+
+  /** A {@code --jmh-classpath} value as absolute entries. */
+  private static List<String> classPath(String cp) {
+    List<String> out = new ArrayList<>();
+    if (cp != null) {
+      for (String e : cp.split(java.io.File.pathSeparator)) {
+        if (!e.isBlank()) {
+          out.add(Path.of(e).toAbsolutePath().normalize().toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void joinUninterruptibly(Thread t) {
+    if (t == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        t.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {@code --order}, else interleaved where records are for comparison (all but smoke). */

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param order {@code --order}, or {@code null} for the profile's default
  * @param grid which parameter grid the workloads run
  * @param history records of earlier runs whose variances refine the plan's precision estimates
+ * @param variants {@code --variant} (with {@code --duet}, {@code --threshold}), or {@code null} for a run
+ *     without variants
  */
 public record RunRequest(
     Profile profile,
@@ -46,7 +48,8 @@ public record RunRequest(
     ForkOrder order,
     Grid grid,
     List<Path> history,
-    Duration forkGrace) {
+    Duration forkGrace,
+    VariantRequest variants) {
 
   public RunRequest {
     workloads = List.copyOf(workloads);

@@ -9,12 +9,17 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.record.RunRecord;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.Cell;
+import dev.archbench.record.Precision.StopReason;
+import dev.archbench.record.VariantRun;
 import dev.archbench.reports.LoadedRecord;
+import dev.archbench.reports.RegressionCheck;
+import dev.archbench.reports.VariantComparison;
 import dev.archbench.reports.ReportOptions;
 import dev.archbench.reports.Reports;
 import dev.archbench.reports.TargetLoad;
 import dev.archbench.reports.format.ReportFormat;
 import dev.archbench.reports.price.ManualPrice;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +105,65 @@ class ContractTest {
     for (ReportFormat.Type t : ReportFormat.Type.values()) {
       assertThat(Reports.render(a, t)).isNotEmpty();
     }
+  }
+
+  /**
+   * A run of variants: the runner writes each variant's forks and the rounds that paired them, and
+   * {@code compare RECORD} reads the pairs from them. The variant runs its forks in the interpreter
+   * ({@code -Xint}), a slowdown no noise hides, so the comparison must call it a regression.
+   */
+  @Test
+  void aRunOfVariantsRecordsItsPairsAndCompareReadsThem() throws Exception {
+    Runs runs = Runs.capture();
+    Path out = dir.resolve("variants");
+    int exit = Runs.run(runs.env(Runs.localHost(), Map.of(), dir.resolve("roots")),
+        "--workloads", "selftest", "--include", "selftest/sum$", "--profile", "smoke", "--jmh", Runs.FAST_JMH + " -f 3",
+        "--variant", "base=", "--variant", "interpreted=--jvm-args -Xint", "--out", out.toString(),
+        "--progress", "plain");
+    assertThat(exit).as(runs.err.toString()).isZero();
+    Path file = Runs.recordIn(out);
+    RunRecord record = RecordFiles.read(file); // validated against the schema
+    VariantRun v = record.variants();
+    assertThat(v.names()).containsExactly("base", "interpreted");
+    assertThat(v.variants().get(1).jvmArgs()).isEqualTo("-Xint");
+    assertThat(v.duet()).isNull();
+    assertThat(record.results()).isNotEmpty().allSatisfy(r -> {
+      assertThat(r.key()).matches(".*#(base|interpreted)");
+      assertThat(r.forkRuns()).as(r.key()).hasSize(3);
+      assertThat(r.precision().stopReason()).isIn(StopReason.BENCHMARK_CAP, StopReason.DECIDED);
+    });
+    assertThat(v.benchmarks()).isNotEmpty().allSatisfy(p -> {
+      assertThat(p.rounds()).hasSize(3);
+      for (int i = 0; i < 3; i++) {
+        assertThat(p.rounds().get(i).forkOf("base")).isEqualTo(i);
+        assertThat(p.rounds().get(i).forkOf("interpreted")).isEqualTo(i);
+      }
+    });
+    String base = v.benchmarks().get(0).benchmark();
+    assertThat(Files.readString(file.resolveSibling(record.run().id() + ".log")))
+        .contains("# archbench: " + base + " variant interpreted fork 3");
+
+    VariantComparison.Result result = VariantComparison.compare(new LoadedRecord(file.toString(), record), 0.05);
+    assertThat(result.rows()).hasSize(v.benchmarks().size()).allSatisfy(row -> {
+      assertThat(row.pairs()).isEqualTo(3);
+      assertThat(row.verdict()).isEqualTo(RegressionCheck.Verdict.REGRESSION);
+      assertThat(row.ratio().upper()).isLessThan(0.5);
+      assertThat(row.detectable()).isPositive();
+    });
+    assertThat(VariantComparison.markdown(result, "r.json")).contains("| " + dev.archbench.reports.format.Fmt.md(base) + " | interpreted |")
+        .contains("**regression**");
+    // The report reads the same pairs and draws them.
+    Analysis a = Reports.analyze(List.of(new LoadedRecord("variants.json", record)), List.of(),
+        ReportOptions.defaults().withAllowNoisy(true));
+    assertThat(a.variants()).singleElement().satisfies(s -> {
+      assertThat(s.variants()).containsExactly("base", "interpreted");
+      assertThat(s.rows()).isEqualTo(result.rows());
+    });
+    assertThat(Reports.render(a, ReportFormat.Type.MARKDOWN)).contains("## Variants on one host")
+        .containsPattern(base.replace("[", "\\[").replace("]", "\\]") + " interpreted +\\[?-*o");
+    assertThat(Reports.render(a, ReportFormat.Type.HTML)).contains("<section id=\"variants\">")
+        .contains("<figure><figcaption>Variants on ");
+    assertThat(Reports.render(a, ReportFormat.Type.JSON)).contains("\"variants\"");
   }
 
   static BenchmarkResult byPrefix(RunRecord r, String prefix) {

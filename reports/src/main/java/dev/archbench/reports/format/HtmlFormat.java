@@ -124,6 +124,9 @@ final class HtmlFormat implements ReportFormat {
     if (!a.lambdaSizes().isEmpty()) {
       sb.append("<li><a href=\"#lambda\">Lambda</a></li>");
     }
+    if (a.variants() != null && !a.variants().isEmpty()) {
+      sb.append("<li><a href=\"#variants\">Variants</a></li>");
+    }
     sb.append("<li><a href=\"#hosts\">Hosts</a></li><li><a href=\"#method\">Method</a></li></ul></nav>\n");
 
     decision(sb, a);
@@ -139,6 +142,7 @@ final class HtmlFormat implements ReportFormat {
     LatencySection.render(sb, a, hosts, color);
     CpuSplitSection.render(sb, a, hosts);
     LambdaSection.render(sb, a);
+    VariantsSection.renderHtml(sb, a);
     capacity(sb, a, hosts);
     hostsTable(sb, a);
     if (!a.problems().isEmpty()) {

@@ -177,6 +177,7 @@ final class MarkdownFormat implements ReportFormat {
       sb.append('\n');
     }
 
+    VariantsSection.renderMarkdown(sb, a);
     if (!a.problems().isEmpty()) {
       sb.append("## Problems with the input\n\n");
       for (String p : a.problems()) {

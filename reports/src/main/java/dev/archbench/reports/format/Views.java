@@ -45,7 +45,13 @@ final class Views {
           .collect(Collectors.joining(", "))).append(']');
     }
     sb.append(" @").append(r.threads()).append(r.threads() == 1 ? " thread" : " threads");
-    return sb.toString();
+    return sb.append(variant(r)).toString();
+  }
+
+  /** {@code " · variant NAME"} for a result of a run of variants ({@code run --variant}), else "". */
+  static String variant(BenchmarkRow r) {
+    String v = dev.archbench.record.VariantRun.variantOf(r.key());
+    return v == null ? "" : " · variant " + v;
   }
 
   /** Name of a series that differs only by thread count. */
@@ -176,7 +182,7 @@ final class Views {
         sb.append(' ').append(k).append('=').append(v);
       }
     });
-    return sb.append(" @").append(r.threads()).toString();
+    return sb.append(" @").append(r.threads()).append(variant(r)).toString();
   }
 
   /** The knee with its bound: {@code 21000 req/s}, {@code ≥ 21000 req/s}, {@code < 1200 req/s}. */
