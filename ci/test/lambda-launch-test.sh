@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Tests ci/lambda/launch against functions the aws stub (ci/test/stubs/aws) plays: --dry-run calls no
+# AWS and prices every architecture and memory size; a launch deploys one function per architecture
+# and memory size from the per-architecture images, invokes each in a row, keeps the cold invocation
+# apart from the warm ones, stores the records locally and in S3, reports them priced per memory size
+# and deletes the stack; a function that answers with an error fails the launch after the report; bad
+# options are one-line errors; --status and --cleanup find stacks left behind.
+# Needs: bash, python3, a JDK 17+ and the jar ($ARCHBENCH_JAR, else the launcher's build).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+tmp=$(mktemp -d)
+scenario=lambda-launch
+# shellcheck source=ci/test/tap.sh
+source "$root/ci/test/tap.sh"
+jar=${ARCHBENCH_JAR:-}
+if [[ -z $jar ]]; then
+  "$root/archbench" --version >/dev/null
+  jar=$root/harness/target/archbench.jar
+fi
+record=$root/reports/src/test/resources/records/v2/c7g-1.json
+image=123456789012.dkr.ecr.us-east-1.amazonaws.com/archbench:test
+
+run_launch() {
+  local dir=$tmp/$1
+  shift
+  mkdir -p "$dir/bucket"
+  touch "$dir/calls.log"
+  launch_rc=0
+  env "PATH=$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" "STUB_BUCKET_ROOT=$dir/bucket" \
+    "STUB_FLEET_RECORD=$record" "ARCHBENCH_JAR=$jar" \
+    timeout 300 "$root/ci/lambda/launch" --bucket archbench-e2e --prefix runs/lambda --image "$image" \
+    --out "$dir/out" --stack-name archbench-lambda-e2e "$@" >"$dir/console.log" 2>&1 || launch_rc=$?
+}
+
+scenario=lambda-dry-run
+run_launch dry --dry-run
+d=$tmp/dry
+check "exits 0" test "$launch_rc" -eq 0
+check "calls no AWS at all" test ! -s "$d/calls.log"
+# arm64 0.0000133334 USD per GB-s, x86_64 0.0000166667; 1024 MB for an hour: 0.048000 and 0.060000.
+check "prices 1024 MB on arm64 per hour and per invocation (180 s at most + a request)" has_match "$d/console.log" \
+  '^arm64 +1024MB +archbench-lambda-e2e-arm64-1024 +0\.048000 +0\.002400$'
+check "and on x86_64" has_match "$d/console.log" '^x86_64 +1024MB +archbench-lambda-e2e-x86_64-1024 +0\.060000 +0\.003000$'
+check "plans 3008 MB on both" bash -c "grep -qE '^arm64 +3008MB ' '$d/console.log' && grep -qE '^x86_64 +3008MB ' '$d/console.log'"
+check "estimates the cost of 60 invocations" has_match "$d/console.log" '^Estimated cost: 60 invocation\(s\), at most USD [0-9.]+ '
+check "names the price source" has_match "$d/console.log" '^Prices: '
+
+scenario=lambda-bad-options
+run_launch bad-memory --memory-sizes 1024,64 --dry-run
+check "refuses a memory size Lambda does not offer, in one line" has_line "$tmp/bad-memory/console.log" \
+  "launch: not a Lambda memory size: '64' (MB, 128 to 10240)"
+run_launch bad-slice --slice-seconds 900 --dry-run
+check "refuses a slice beyond Lambda's 15 minutes" has_match "$tmp/bad-slice/console.log" '^launch: --slice-seconds must be from 10 to 840'
+
+scenario=lambda-launch
+run_launch launch --memory-sizes 1024,1769 --invocations 3
+d=$tmp/launch
+check "exits 0" test "$launch_rc" -eq 0
+check "deploys ci/lambda/functions.yaml with the per-architecture images, tagged" bash -c "
+  grep -E '^aws cloudformation deploy --template-file .*/ci/lambda/functions.yaml --stack-name archbench-lambda-e2e ' '$d/calls.log' |
+    grep -F ' --tags archbench=lambda archbench:prefix=runs/lambda ' |
+    grep -qF ' ArmMemorySizes=1024,1769 X86MemorySizes=1024,1769 ArmImage=$image-arm64 X86Image=$image-amd64 TimeoutSeconds=180'"
+check "invokes each of the 4 functions 3 times" test "$(grep -c '^aws lambda invoke --function-name archbench-lambda-e2e-' "$d/calls.log")" -eq 12
+check "tells each invocation its benchmark, slice and label" has_match "$d/calls.log" \
+  '--payload \{"workloads": "compression", "include": \["compression/zstd.compress\$"\], "sliceSeconds": 120, "label": "lambda-arm64-1769"\}'
+check "keeps one cold and two warm records per function" python3 -c '
+import collections, glob, json, sys
+labels = collections.Counter(json.load(open(f))["run"]["label"] for f in glob.glob(sys.argv[1] + "/*.json"))
+want = {}
+for f in ("arm64-1024", "arm64-1769", "x86_64-1024", "x86_64-1769"):
+    want["lambda-" + f] = 2
+    want["lambda-" + f + "-cold"] = 1
+sys.exit(0 if labels == want else f"labels {dict(labels)}")' "$d/out/records"
+check "stores the records in S3" test "$(find "$d/bucket/archbench-e2e/runs/lambda/records" -name '*.json' | wc -l)" -eq 12
+# 1769 MB on x86_64: 1769/1024 GB x 0.0000166667 x 3600 = 0.103650 USD/h.
+check "reports them priced per memory size" python3 -c '
+import json, sys
+text = json.dumps(json.load(open(sys.argv[1]))["analysis"]["hosts"])
+sys.exit(0 if "0.10365" in text and "0.048" in text else "no per-memory-size prices in the report")' "$d/out/report/report.json"
+check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-e2e"
+
+scenario=lambda-errors
+STUB_FAILING_FUNCTIONS=x86_64-1024 run_launch failing --memory-sizes 1024 --invocations 2
+d=$tmp/failing
+check "exits 1 when a function answers without a record" test "$launch_rc" -eq 1
+check "says what Lambda answered" has_match "$d/console.log" '^launch: x86_64-1024 #1: Unhandled .*Task timed out'
+check "still reports the other function" test -s "$d/out/report/report.csv"
+check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-e2e"
+
+scenario=lambda-status
+STUB_LEFT_STACKS="archbench-lambda-old" run_launch status --status
+check "lists a stack left behind" has_match "$tmp/status/console.log" '^archbench-lambda-old  CREATE_COMPLETE'
+check "finds it by its tag" has_match "$tmp/status/calls.log" "Key=='archbench' && Value=='lambda'"
+STUB_LEFT_STACKS="archbench-lambda-old" run_launch cleanup --cleanup
+check "--cleanup deletes it" has_line "$tmp/cleanup/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-old"
+
+remove_tmp_unless_failed
+tap_summary "ci/test/lambda-launch-test.sh"
