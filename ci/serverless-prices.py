@@ -4,7 +4,7 @@ request, by architecture; CSV: service,architecture,dimension,unit,usd) that ci/
 ci/lambda/launch price their plans with, after a "# source: ..." line.
 
 The catalog embedded in the jar (dev/archbench/reports/prices/, a CSV with that header) comes first;
-without one, ci/serverless-prices-us-east-1.csv (sources in ci/README.md, "Serverless prices").
+without one (a jar built before it), the same catalog in the source tree.
 
 Usage: serverless-prices.py [JAR]
 """
@@ -14,7 +14,8 @@ import zipfile
 
 HEADER = "service,architecture,dimension,unit,usd"
 PRICES = "dev/archbench/reports/prices/"
-FALLBACK = pathlib.Path(__file__).resolve().parent / "serverless-prices-us-east-1.csv"
+FALLBACK = (pathlib.Path(__file__).resolve().parent.parent
+            / "reports/src/main/resources/dev/archbench/reports/prices/serverless-us-east-1.csv")
 
 
 def from_jar(jar):
@@ -37,7 +38,7 @@ def main():
         print(f"# source: the jar's catalog {name} (us-east-1, on-demand)")
     else:
         text = FALLBACK.read_text()
-        print(f"# source: ci/{FALLBACK.name} (us-east-1, on-demand; sources in ci/README.md)")
+        print(f"# source: {FALLBACK.name} in the source tree (us-east-1, on-demand; sources in its ATTRIBUTION.md)")
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

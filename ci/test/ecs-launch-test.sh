@@ -45,7 +45,7 @@ check "prices 2 vCPU / 4 GB on both" bash -c "grep -qE '^2x4 +arm64 .* 0\\.07900
   grep -qE '^2x4 +x86_64 .* 0\\.098740$' '$d/console.log'"
 # 12 tasks at (0.0395 + 0.04937 + 0.079 + 0.09874) x 3 = 0.79983 USD/h; 30 minutes at most: 0.40.
 check "estimates the cost of all tasks" has_match "$d/console.log" '^Estimated cost: 12 task\(s\), USD [0-9.]+ at the plan .* at most USD 0\.40 at the time limit$'
-check "names the price source" has_match "$d/console.log" '^Prices: .*(serverless-prices-us-east-1\.csv|catalog)'
+check "names the price source" has_match "$d/console.log" '^Prices: .*(serverless-us-east-1\.csv|catalog)'
 check "names the task definitions" has_match "$d/console.log" 'task definition\(s\): 1024-2048-ARM64 1024-2048-X86_64 2048-4096-ARM64 2048-4096-X86_64$'
 
 scenario=ecs-bad-options
