@@ -50,6 +50,20 @@ public final class RegressionCheck {
     public String text() {
       return text;
     }
+
+    /**
+     * The verdict of a ratio NEW ÷ OLD oriented so that above 1 is better: significant when its
+     * interval excludes 1, a regression or improvement only beyond {@code threshold}.
+     */
+    public static Verdict of(Estimate ratio, double threshold) {
+      if (ratio.upper() < 1) {
+        return ratio.value() < 1 - threshold ? REGRESSION : WITHIN_THRESHOLD;
+      }
+      if (ratio.lower() > 1) {
+        return ratio.value() > 1 + threshold ? IMPROVEMENT : WITHIN_THRESHOLD;
+      }
+      return NO_SIGNIFICANT_DIFFERENCE;
+    }
   }
 
   /**
@@ -198,14 +212,7 @@ public final class RegressionCheck {
       ratio[i] = lowerBetter ? ra[i] / rb[i] : rb[i] / ra[i];
     }
     Estimate r = Estimate.of(lowerBetter ? ma / mb : mb / ma, ratio);
-    Verdict v;
-    if (r.upper() < 1) {
-      v = r.value() < 1 - threshold ? Verdict.REGRESSION : Verdict.WITHIN_THRESHOLD;
-    } else if (r.lower() > 1) {
-      v = r.value() > 1 + threshold ? Verdict.IMPROVEMENT : Verdict.WITHIN_THRESHOLD;
-    } else {
-      v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
-    }
+    Verdict v = Verdict.of(r, threshold);
     String note = ia.scope().compareTo(ib.scope()) >= 0 ? ia.scope().caveat() : ib.scope().caveat();
     boolean missed = missed(a) || missed(b);
     if (missed) {

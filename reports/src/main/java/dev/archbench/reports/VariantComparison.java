@@ -156,14 +156,7 @@ public final class VariantComparison {
     PairedRatio ratio = PairedRatio.of(p.base(), p.other(), lowerBetter, HierarchicalBootstrap.REPLICATES,
         ScoreInterval.seed(hostKey, VariantRun.resultKey(benchmark, name)));
     Estimate e = ratio.ratio();
-    Verdict verdict;
-    if (e.upper() < 1) {
-      verdict = e.value() < 1 - threshold ? Verdict.REGRESSION : Verdict.WITHIN_THRESHOLD;
-    } else if (e.lower() > 1) {
-      verdict = e.value() > 1 + threshold ? Verdict.IMPROVEMENT : Verdict.WITHIN_THRESHOLD;
-    } else {
-      verdict = Verdict.NO_SIGNIFICANT_DIFFERENCE;
-    }
+    Verdict verdict = Verdict.of(e, threshold);
     // No scope caveat: the pairs are the runs-within-the-run, and what varies between them is the interval.
     String note = unpaired;
     return new Row(benchmark, name, unit, sa, sb, Rounding.r6(e), p.pairs(), rounds.size(),
