@@ -3,6 +3,8 @@ package dev.archbench.harness.cli;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.archbench.harness.agent.HostCpuTime;
+import dev.archbench.harness.fingerprint.HostPaths;
+import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.harness.agent.ServerAgent;
 import dev.archbench.record.LoadHost;
 import dev.archbench.workloads.web.agent.AgentReading;
@@ -14,7 +16,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,7 +72,7 @@ public final class AgentCommand implements Callable<Integer> {
     LoadHost.ServerCpu scope;
     LongSupplier cpu;
     if (pid != null) {
-      ProcessTreeCpu tree = new ProcessTreeCpu(Path.of("/proc"), pid);
+      ProcessTreeCpu tree = new ProcessTreeCpu(HostRoots.system().procfs(), pid);
       if (tree.cpuNanos().isEmpty()) {
         throw new UserException("--pid " + pid + ": no such process on this host", ExitCodes.USAGE);
       }
@@ -125,7 +126,7 @@ public final class AgentCommand implements Callable<Integer> {
 
   private static String procStat() {
     try {
-      return Files.readString(Path.of("/proc/stat"));
+      return Files.readString(new HostPaths(HostRoots.system()).procStat());
     } catch (IOException e) {
       return "";
     }
