@@ -22,10 +22,23 @@ import java.util.OptionalDouble;
  *     load generator's (the first step that did not pass was {@link Step.Invalid#GENERATOR_BOUND});
  *     null when no step ended it (every rate passed), when the generator's CPU was not measured
  *     (client and server on one host), or in records written before it was recorded
+ * @param stepSeconds how long each rate was held ({@link #STEP_SECONDS}); null in records written
+ *     before the step length was fixed, when it followed the profile's iteration time
  */
 public record Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
     Double highestRateTried, List<List<Step>> steps,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LimitedBy limitedBy) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) LimitedBy limitedBy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double stepSeconds) {
+
+  /**
+   * How long every knee search holds each offered rate, in every profile. The knee is "the highest
+   * rate whose p99 over a step stays within the bound", and a longer step is a stricter test (more
+   * chances of a slow tail): with the step tied to the profile's iteration time (0.5 s at quick, 2 s
+   * at standard, 6 s in a long reference) quick found knees 1.14x and 1.31x the reference's. One
+   * length for all profiles makes the knee one quantity; profiles then differ only in how many forks
+   * estimate it.
+   */
+  public static final double STEP_SECONDS = 2.0;
 
   public Knee {
     rates = List.copyOf(rates);
@@ -35,13 +48,13 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
   /** A knee whose limit is not recorded (client and server on one host, older records). */
   public Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
       Double highestRateTried, List<List<Step>> steps) {
-    this(rates, unit, percentile, boundMs, found, highestRateTried, steps, null);
+    this(rates, unit, percentile, boundMs, found, highestRateTried, steps, null, null);
   }
 
   /** A knee without its steps (records written before steps were kept). */
   public Knee(List<Double> rates, String unit, Percentile percentile, double boundMs, Found found,
       Double highestRateTried) {
-    this(rates, unit, percentile, boundMs, found, highestRateTried, List.of(), null);
+    this(rates, unit, percentile, boundMs, found, highestRateTried, List.of(), null, null);
   }
 
   /**
@@ -161,18 +174,18 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
    * tried, which stands as an upper bound.
    */
   public static Knee ofSearch(OptionalDouble highestWithinBound, List<Step> steps, String unit,
-      Percentile percentile, double boundMs) {
+      Percentile percentile, double boundMs, double stepSeconds) {
     double highest = steps.stream().mapToDouble(Step::offered).max().orElseThrow();
     List<List<Step>> search = List.of(steps);
     if (highestWithinBound.isEmpty()) {
       return new Knee(List.of(steps.get(0).offered()), unit, percentile, boundMs, Found.UPPER_BOUND, highest, search,
-          limit(steps, 0));
+          limit(steps, 0), stepSeconds);
     }
     double knee = highestWithinBound.getAsDouble();
     LimitedBy limit = limit(steps, knee);
     // Only a valid step above the knee brackets it; a generator-bound one says the knee is at least this.
     Found found = knee >= highest || limit == LimitedBy.GENERATOR ? Found.LOWER_BOUND : Found.BRACKETED;
-    return new Knee(List.of(knee), unit, percentile, boundMs, found, highest, search, limit);
+    return new Knee(List.of(knee), unit, percentile, boundMs, found, highest, search, limit, stepSeconds);
   }
 
   /**

@@ -139,7 +139,7 @@ final class ForkMerge {
     Knee.LimitedBy limit = a.limitedBy() == Knee.LimitedBy.GENERATOR || b.limitedBy() == Knee.LimitedBy.GENERATOR
         ? Knee.LimitedBy.GENERATOR : a.limitedBy() != null ? a.limitedBy() : b.limitedBy();
     return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest,
-        concat(a.steps(), b.steps()), limit);
+        concat(a.steps(), b.steps()), limit, a.stepSeconds() != null ? a.stepSeconds() : b.stepSeconds());
   }
 
   /** Cores used, averaged over forks. */

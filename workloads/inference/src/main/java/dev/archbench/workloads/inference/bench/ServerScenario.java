@@ -68,7 +68,7 @@ public final class ServerScenario implements Scenario {
         int step = 0;
         for (double rate : LatencyBoundSearch.rates(capacity, STEPS)) {
           long t0 = System.nanoTime();
-          Histogram h = measureRate(workers, pool, input, rate, settings.measureSeconds(), step++);
+          Histogram h = measureRate(workers, pool, input, rate, Knee.STEP_SECONDS, step++);
           double answered = h.getTotalCount() / ((System.nanoTime() - t0) / 1e9);
           double p99 = Latency.millis(h, Percentile.P99);
           points.add(new Step(rate, answered, Latency.millis(h, Percentile.P50), p99, 0));
@@ -87,7 +87,7 @@ public final class ServerScenario implements Scenario {
       attrs.put("steps", describe(points));
       OptionalDouble best = LatencyBoundSearch.highestWithin(points, bound)
           .map(pt -> OptionalDouble.of(pt.offered())).orElse(OptionalDouble.empty());
-      Knee knee = Knee.ofSearch(best, points, "req/s", Percentile.P99, bound);
+      Knee knee = Knee.ofSearch(best, points, "req/s", Percentile.P99, bound, Knee.STEP_SECONDS);
       double rate = knee.rates().get(0);
       return ScenarioMeasurement.ofIterations(List.of(rate)).withAttributes(attrs)
           .withLatency(Latency.ofForks(List.of(latencyByRate.get(rate))))

@@ -41,7 +41,7 @@ public class KneeScenario implements Scenario {
     double targetMs = p99TargetMillis(settings);
     List<Double> fractions = KneeSearch.parseFractions(params.getOrDefault("ladder", "0.25,0.5,0.75,1.0"));
     int refine = Integer.parseInt(params.getOrDefault("refine", "0"));
-    double stepSeconds = Math.max(0.5, settings.measureSeconds());
+    double stepSeconds = Knee.STEP_SECONDS;
     double settleSeconds = Math.min(1.0, stepSeconds / 4);
     try (LoadRig rig = rig(params, settings)) {
       int connections = Concurrency.connections(params.getOrDefault("concurrency", "8x"), rig.vcpus());
@@ -80,7 +80,7 @@ public class KneeScenario implements Scenario {
       attributes.put("steps", describe(steps));
       attributes.put("latencyFrom", "intended send time (coordinated omission corrected)");
       // No rate within the target is a finding, not a failure: the knee is then an upper bound.
-      Knee k = Knee.ofSearch(knee, steps, "req/s", Percentile.P99, targetMs);
+      Knee k = Knee.ofSearch(knee, steps, "req/s", Percentile.P99, targetMs, stepSeconds);
       double rate = k.rates().get(0);
       return Results.of(List.of(rate), byRate.get(rate), attributes, rig.measuresServerCpu()).withKnee(k);
     }

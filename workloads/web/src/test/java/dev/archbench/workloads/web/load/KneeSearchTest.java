@@ -40,7 +40,7 @@ class KneeSearchTest {
     assertThat(steps.get(2).invalid()).isEqualTo(Step.Invalid.GENERATOR_BOUND);
     assertThat(KneeSearch.passes(steps.get(2), TARGET)).isFalse();
     assertThat(KneeSearch.knee(steps, TARGET)).hasValue(2000);
-    Knee k = Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET);
+    Knee k = Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET, Knee.STEP_SECONDS);
     assertThat(k.limitedBy()).isEqualTo(Knee.LimitedBy.GENERATOR);
     assertThat(k.found()).as("no valid step broke the bound").isEqualTo(Knee.Found.LOWER_BOUND);
   }
@@ -51,7 +51,7 @@ class KneeSearchTest {
         Step.fromLoadHost(1000, 1000, 0.5, 1, 0, 0.10),
         Step.fromLoadHost(2000, 2000, 0.5, 25, 0, 0.30),
         Step.fromLoadHost(3000, 2500, 0.5, 90, 0, 0.70)); // generator-bound, but above the server's failure
-    Knee k = Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET);
+    Knee k = Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET, Knee.STEP_SECONDS);
     assertThat(k.rates()).containsExactly(1000.0);
     assertThat(k.limitedBy()).isEqualTo(Knee.LimitedBy.SERVER);
     assertThat(k.found()).isEqualTo(Knee.Found.BRACKETED);
@@ -62,7 +62,7 @@ class KneeSearchTest {
     Step s = Step.fromLoadHost(1000, 990, 0.5, 1, 3, 0.05);
     assertThat(s.invalid()).isEqualTo(Step.Invalid.ERRORS);
     assertThat(KneeSearch.passes(s, TARGET)).isFalse();
-    Knee k = Knee.ofSearch(KneeSearch.knee(List.of(s), TARGET), List.of(s), "req/s", Percentile.P99, TARGET);
+    Knee k = Knee.ofSearch(KneeSearch.knee(List.of(s), TARGET), List.of(s), "req/s", Percentile.P99, TARGET, Knee.STEP_SECONDS);
     assertThat(k.found()).isEqualTo(Knee.Found.UPPER_BOUND);
     assertThat(k.limitedBy()).isEqualTo(Knee.LimitedBy.SERVER);
   }
@@ -70,7 +70,7 @@ class KneeSearchTest {
   @Test
   void stepsOnTheServersHostRecordNoLimit() {
     List<Step> steps = List.of(new Step(1000, 1000, 0.5, 1, 0), new Step(2000, 2000, 0.5, 20, 0));
-    assertThat(Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET).limitedBy())
+    assertThat(Knee.ofSearch(KneeSearch.knee(steps, TARGET), steps, "req/s", Percentile.P99, TARGET, Knee.STEP_SECONDS).limitedBy())
         .isNull();
   }
 
