@@ -1,6 +1,7 @@
 package dev.archbench.harness.runner;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.Knee;
 import dev.archbench.record.Precision.StopReason;
 import dev.archbench.record.RunRecord;
 import dev.archbench.stats.ScoreInterval;
@@ -64,11 +65,13 @@ final class PrecisionModel {
    * per fork, so iterations average nothing and forks vary far more than a series does. Medians of
    * ten runs' fork-to-fork variation on the development machine, 2026-12-07 (five quick and standard
    * runs of {@code knee.http} and of {@code server.mlp.onnxruntime}: 1 to 20%, median 11%), and what a
-   * fork cost beyond its planned iterations (the calibration and the search's steps: 3.5 s at quick's
-   * 0.5 s steps, 4.4 s at standard's 1 s).
+   * fork costs beyond its warm-up: start-up and the search, whose steps last {@link Knee#STEP_SECONDS}
+   * in every profile, so the same at any profile (quick forks on the development machine,
+   * 2026-12-07: 22 s for {@code knee.http}'s calibration and up to eight steps, 13.5 s for
+   * {@code server.mlp}'s model load and up to six steps; 18 s between them).
    */
-  static final Measured KNEE_SEARCH = new Measured(new Variability(0, 0.11, 3.5, "knee-search default"),
-      new Variability(0, 0.11, 4.4, "knee-search default"));
+  static final Measured KNEE_SEARCH = new Measured(new Variability(0, 0.11, 18, "knee-search default"),
+      new Variability(0, 0.11, 18, "knee-search default"));
 
   /**
    * A workload's variability measured with quick's forks (iterations of 0.4 s, 2 s measured per fork)
@@ -161,13 +164,15 @@ final class PrecisionModel {
   }
 
   Variability variability(PlanItem item, ProfileSettings s) {
-    double iterations = s.forkSeconds() - ProfileSettings.FORK_OVERHEAD_SECONDS;
+    boolean knee = item.spec().execution() instanceof ScenarioClass sc && sc.searchesKnee();
+    // A knee search warms its server for the profile's warm-up, then runs its steps instead of iterations.
+    double iterations = knee ? s.warmupIterations() * ProfileSettings.seconds(s.measurementTime())
+        : s.forkSeconds() - ProfileSettings.FORK_OVERHEAD_SECONDS;
     Variability v = history.get(item.key());
     if (v != null && v.forkSeconds() > 0) {
       return new Variability(v.iterationCv(), v.forkCv(), iterations + v.forkSeconds(), v.source());
     }
-    Measured m = item.spec().execution() instanceof ScenarioClass sc && sc.searchesKnee() ? KNEE_SEARCH
-        : MEASURED.get(item.workload());
+    Measured m = knee ? KNEE_SEARCH : MEASURED.get(item.workload());
     Variability d = m != null ? m.at(s) : GENERIC;
     // A fork costs the profile's iterations plus the start-up and setup measured for the workload.
     return new Variability(v != null ? v.iterationCv() : d.iterationCv(), v != null ? v.forkCv() : d.forkCv(),
