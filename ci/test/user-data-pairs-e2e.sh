@@ -87,7 +87,7 @@ user_data() {
   mkdir -p "$dir/home"
   touch "$dir/calls.log"
   "$root/ci/ec2/template" user-data Bucket=archbench-e2e Prefix=runs/pairs Profile=smoke Workloads= \
-    "ExtraArgs=--p99-target-ms 500" "DistUrl=$server_imds/files/archbench.jar" "DistSha256=$dist_sha256" \
+    "ExtraArgs=--p99-target-ms 500" "DistUrl=http://127.0.0.1:$(cat "$tmp/server-imds.port")/files/archbench.jar" "DistSha256=$dist_sha256" \
     JdkVersion=17 TimeLimit=10m "ServerPort=$server_port" \
     "NetworkClasses=c7g.xlarge=Up to 12.5 Gigabit;c7i.4xlarge=12.5 Gigabit" >"$dir/user-data.sh"
   env -i "PATH=$root/ci/test/stubs:$java_home/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" \
@@ -228,8 +228,8 @@ check "names each architecture's AMI, the load generator's by its own" bash -c "
   grep -qF '  arm (c7g.xlarge): /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64' '$d/console.log'"
 check "says where the network bandwidth class comes from" has_match "$d/console.log" \
   '^Network bandwidth class: not in the embedded price catalog'
-# 4 instances: (0.859 + 0.8925) per hour, 30 minutes at most: USD 0.88.
-check "estimates the pairs' cost" has_match "$d/console.log" '^Estimated cost: 4 instance\(s\), .* at most USD 0\.88 '
+# 4 instances: (0.859 + 0.8925) per hour, 30 + 20 minutes at most: USD 1.46.
+check "estimates the pairs' cost" has_match "$d/console.log" '^Estimated cost: 4 instance\(s\), .* at most USD 1\.46 at the time limit \+ 20 min'
 
 # --- 4. the template check catches broken pairs ----------------------------------------------------
 scenario=template-pairs
