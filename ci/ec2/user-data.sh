@@ -5,6 +5,18 @@
 # power off (the fleet launches instances with InstanceInitiatedShutdownBehavior=terminate, so
 # powering off ends the billing).
 #
+# Roles (the instance tag archbench-role, read from IMDS; fleet.yaml enables tags in the metadata):
+#  - single (no tag): the run above;
+#  - server: one of a pair (ci/ec2/launch --load-generator): `archbench serve web` on ServerPort
+#    until its load instance puts s3://BUCKET/PREFIX/_pairs/<server-instance-id>.done (or the time
+#    limit); uploads its logs under its own type and id;
+#  - load: waits for the server's agent (tags archbench-server-ip, -id, -type name it), runs the web
+#    knee and closed-loop series with --server across the network and uploads the record, which is
+#    the server's, under the server's type: PREFIX/<server-type>/<load-instance-id>/; then the
+#    .done marker, on every exit path.
+# NetworkClasses ("type=class;..." from describe-instance-types) gives ARCHBENCH_NETWORK_PERFORMANCE,
+# which the record's network path carries (loadHost.network.bandwidth).
+#
 # Accelerators (the fleet starts inf/trn types on the Neuron Deep Learning AMI and g/p types on a GPU
 # Deep Learning AMI): the device check is neuron-ls or nvidia-smi; the framework is the AMI's PyTorch
 # venv (/opt/aws_neuronx_venv_pytorch*, /opt/pytorch). DJL's PyTorch engine can drive only the
@@ -34,6 +46,8 @@ dist_url='{{DistUrl}}'
 dist_sha256='{{DistSha256}}'
 jdk_version='{{JdkVersion}}'
 time_limit='{{TimeLimit}}'
+server_port='{{ServerPort}}'
+network_classes='{{NetworkClasses}}'
 
 home=${ARCHBENCH_HOME:-/opt/archbench}
 os_release=${ARCHBENCH_OS_RELEASE:-/etc/os-release}
@@ -43,6 +57,8 @@ root=${ARCHBENCH_ROOT:-} # a fixture tree in tests: its dev/ and opt/ stand for 
 spot_poll_seconds=${ARCHBENCH_SPOT_POLL_SECONDS:-5}
 kill_grace=${ARCHBENCH_KILL_GRACE:-90s}
 backstop_extra_minutes=${ARCHBENCH_BACKSTOP_EXTRA_MINUTES:-30}
+server_bind=${ARCHBENCH_SERVER_BIND:-0.0.0.0}
+pair_poll_seconds=${ARCHBENCH_PAIR_POLL_SECONDS:-15}
 
 out=$home/results
 logs=$home/logs
@@ -54,6 +70,10 @@ watcher_pid=
 accelerator=none
 device_check=none
 run_extra=()
+role=single
+label=
+server_id=
+server_url=
 
 mkdir -p "$home/dist" "$out" "$logs"
 cd "$home" # archbench keeps its work directory (.archbench: caches, models) under the current one
@@ -80,6 +100,8 @@ validate_params() {
   check_param DistSha256 "$dist_sha256" '^([0-9a-f]{64})?$'
   check_param JdkVersion "$jdk_version" '^(17|21)$'
   check_param TimeLimit "$time_limit" '^[1-9][0-9]*[smh]$'
+  check_param ServerPort "$server_port" '^[1-9][0-9]{0,4}$'
+  check_param NetworkClasses "$network_classes" '^[A-Za-z0-9 .=;_-]*$'
 }
 
 # Whole minutes of a coreutils duration such as 90m, 3h or 20s (rounded up).
@@ -140,11 +162,11 @@ write_status() {
     if is_record "$f"; then records+=("$(json_string "${f##*/}")"); fi
   done
   list=$(IFS=,; echo "${records[*]}")
-  printf '{"instanceType":%s,"instanceId":%s,"zone":%s,"accelerator":%s,"deviceCheck":%s,"status":%s,"exitCode":%d,"profile":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
+  printf '{"instanceType":%s,"instanceId":%s,"zone":%s,"accelerator":%s,"deviceCheck":%s,"status":%s,"exitCode":%d,"profile":%s,"role":%s,"records":[%s],"startedAt":%s,"endedAt":%s}\n' \
     "$(json_string "${instance_type:-unknown}")" "$(json_string "${instance_id:-unknown}")" \
     "$(json_string "${zone:-unknown}")" "$(json_string "$accelerator")" "$(json_string "$device_check")" \
     "$(json_string "$status")" "$run_rc" \
-    "$(json_string "$profile")" "$list" "$(json_string "$started_at")" \
+    "$(json_string "$profile")" "$(json_string "$role")" "$list" "$(json_string "$started_at")" \
     "$(json_string "$(date -u +%Y-%m-%dT%H:%M:%SZ)")" >"$1"
 }
 
@@ -174,6 +196,11 @@ finish() {
     write_status "$home/status.json"
     log "status: $(cat "$home/status.json")"
     upload "$home/status.json" status.json
+    # The server serves until this marker: it must come on every path of a load instance.
+    if [[ -n $server_id ]]; then
+      aws s3 cp --only-show-errors "$home/status.json" "s3://$bucket/$prefix/_pairs/$server_id.done" ||
+        log "could not signal the server; it stops at its time limit"
+    fi
   else
     log "no upload destination (bad parameters or no instance type); nothing uploaded"
   fi
@@ -313,14 +340,29 @@ watch_spot() {
   done
 }
 
+status_of() {
+  case $1 in
+    0) echo completed ;;
+    1) echo completed-with-failures ;;
+    124 | 137) echo time-limit ;;
+    130 | 143) echo interrupted ;;
+    *) echo error ;;
+  esac
+}
+
+# The load role's run drives the server across the network; the record is the server's.
 run_archbench() {
   local jar=$1 args extra=() pid
-  args=(run --profile "$profile" --label "$instance_type" --out "$out")
-  [[ -z $workloads ]] || args+=(--workloads "$workloads")
+  args=(run --profile "$profile" --label "$label" --out "$out")
   read -r -a extra <<<"$extra_args"
-  # picocli refuses an option given twice: the user's own --device/--python/--neuron-env win.
-  [[ " $extra_args" =~ \ --device[\ =] ]] || args+=(--device auto)
-  [[ " $extra_args" =~ \ --(python|neuron-env)[\ =] ]] || args+=("${run_extra[@]}")
+  if [[ $role == load ]]; then
+    args+=(--workloads web --server "$server_url")
+  else
+    [[ -z $workloads ]] || args+=(--workloads "$workloads")
+    # picocli refuses an option given twice: the user's own --device/--python/--neuron-env win.
+    [[ " $extra_args" =~ \ --device[\ =] ]] || args+=(--device auto)
+    [[ " $extra_args" =~ \ --(python|neuron-env)[\ =] ]] || args+=("${run_extra[@]}")
+  fi
   args+=("${extra[@]}")
   log "running: java -jar $jar ${args[*]} (time limit $time_limit)"
   export DJL_OFFLINE=true OPT_OUT_TRACKING=true
@@ -339,15 +381,44 @@ run_archbench() {
   if [[ -e $home/spot-notice ]] || { [[ $run_rc -eq 143 ]] && imds spot/instance-action >/dev/null; }; then
     status=spot-interrupted
   else
-    case $run_rc in
-      0) status=completed ;;
-      1) status=completed-with-failures ;;
-      124 | 137) status=time-limit ;;
-      130 | 143) status=interrupted ;;
-      *) status=error ;;
-    esac
+    status=$(status_of "$run_rc")
   fi
   log "archbench exited with $run_rc: $status"
+}
+
+# The server role: `serve web` until the load instance's marker appears. Its limit is the run's plus
+# the 20 minutes the load instance may wait for it (the backstop shutdown comes 10 minutes later).
+serve_until_done() {
+  local jar=$1 pid marker=s3://$bucket/$prefix/_pairs/$instance_id.done limit
+  limit=$(($(minutes_of "$time_limit") + 20))m
+  log "serving web on $server_bind:$server_port until $marker (time limit $limit)"
+  timeout --signal=TERM --kill-after="$kill_grace" "$limit" \
+    java -jar "$jar" serve web --bind "$server_bind" --port "$server_port" >"$logs/archbench.log" 2>&1 &
+  pid=$!
+  run_rc=0
+  until aws s3 cp --only-show-errors "$marker" "$home/load-done" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" || run_rc=$?
+      status=$(status_of "$run_rc")
+      log "the server stopped before the load side was done: exit $run_rc, $status"
+      return 0
+    fi
+    sleep "$pair_poll_seconds"
+  done
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" || true
+  status=completed
+  log "the load side is done ($(cat "$home/load-done")); server stopped"
+}
+
+# The load role: the server's agent answers once its JDK is installed and serve is up (minutes).
+wait_for_server() {
+  local deadline=$((SECONDS + 20 * 60))
+  until curl -fsS --noproxy '*' --max-time 5 -o /dev/null "$server_url/archbench/agent"; do
+    ((SECONDS < deadline)) || die "the server's agent at $server_url/archbench/agent never answered"
+    sleep "$pair_poll_seconds"
+  done
+  log "the server's agent answers at $server_url/archbench/agent"
 }
 
 main() {
@@ -364,12 +435,39 @@ main() {
   instance_id=$(imds instance-id) || die "IMDS gave no instance id"
   [[ $instance_id =~ ^i-[0-9a-f]{8,17}$ ]] || die "unexpected instance id '$instance_id'"
   zone=$(imds placement/availability-zone || echo unknown)
-  dest=s3://$bucket/$prefix/$instance_type/$instance_id
-  log "instance $instance_type $instance_id in $zone ($(imds instance-life-cycle || echo unknown)); results to $dest/"
+  role=$(imds tags/instance/archbench-role || echo single)
+  label=$instance_type
+  case $role in
+    single | server) ;;
+    load)
+      local server_ip
+      if ! { server_ip=$(imds tags/instance/archbench-server-ip) && server_id=$(imds tags/instance/archbench-server-id) &&
+        label=$(imds tags/instance/archbench-server-type); }; then
+        die "a load instance needs the tags archbench-server-ip, -id and -type"
+      fi
+      [[ $server_ip =~ ^[0-9.]+$ && $server_id =~ ^i-[0-9a-f]{8,17}$ && $label =~ ^[a-z0-9][a-z0-9.-]*$ ]] ||
+        die "unexpected server tags: $server_ip $server_id $label"
+      server_url=http://$server_ip:$server_port ;;
+    *) die "unexpected role '$role'" ;;
+  esac
+  local net=";$network_classes;"
+  net=${net#*;"$instance_type"=}
+  if [[ $net != ";$network_classes;" ]]; then
+    export ARCHBENCH_NETWORK_PERFORMANCE=${net%%;*}
+  fi
+  dest=s3://$bucket/$prefix/$label/$instance_id
+  log "instance $instance_type $instance_id in $zone ($(imds instance-life-cycle || echo unknown)), role $role${server_url:+ of $server_url}, network ${ARCHBENCH_NETWORK_PERFORMANCE:-unknown}; results to $dest/"
   install_jdk
   jar=$(fetch_dist)
-  setup_accelerator "$jar"
-  run_archbench "$jar"
+  case $role in
+    server) serve_until_done "$jar" ;;
+    load)
+      wait_for_server
+      run_archbench "$jar" ;;
+    *)
+      setup_accelerator "$jar"
+      run_archbench "$jar" ;;
+  esac
 }
 
 main "$@"

@@ -14,7 +14,8 @@
 # run and the spot interruption use ci/test/StubArchbench.java, compiled here.
 # Then ci/ec2/launch runs against a fleet that the aws stub plays with copies of that record, and a
 # mixed CPU/Neuron/GPU fleet with two replicas per type played from a checked-in archbench record with
-# inference results, gathered into one report.
+# inference results, gathered into one report. Pairs (server and load roles, --load-generator):
+# ci/test/user-data-pairs-e2e.sh.
 # Needs: bash, curl, python3, a JDK 17+ (javac, jar). Takes about a minute plus the smoke run.
 set -euo pipefail
 
@@ -83,7 +84,7 @@ run_user_data() {
   mkdir -p "$dir/home" "$dir/bucket"
   "$root/ci/ec2/template" user-data Bucket=archbench-e2e Prefix=runs/e2e Profile=smoke \
     Workloads=selftest ExtraArgs= "DistUrl=$imds/files/archbench.jar" \
-    "DistSha256=$dist_sha256" JdkVersion=17 TimeLimit=10m "$@" >"$dir/user-data.sh"
+    "DistSha256=$dist_sha256" JdkVersion=17 TimeLimit=10m ServerPort=8080 NetworkClasses= "$@" >"$dir/user-data.sh"
   local cmd=(env -i "PATH=$root/ci/test/stubs:$java_home/bin:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"
     "HOME=$dir" "ARCHBENCH_HOME=$dir/home" "ARCHBENCH_OS_RELEASE=$root/ci/test/os-release/$os"
     ARCHBENCH_SPOT_POLL_SECONDS=1 ARCHBENCH_KILL_GRACE=2s "AWS_EC2_METADATA_SERVICE_ENDPOINT=$imds"
@@ -144,6 +145,7 @@ check "uploads the user-data log" has_match "$results/logs/user-data.log" 'archb
 check "uploads the archbench log" test -s "$results/logs/archbench.log"
 check "status.json names the instance, its zone and no accelerator" has_match "$results/status.json" \
   "^\\{\"instanceType\":\"c7g.xlarge\",\"instanceId\":\"$iid\",\"zone\":\"us-east-1b\",\"accelerator\":\"none\","
+check "no role tag: the single-instance run" has_match "$results/status.json" '"role":"single"'
 check "runs with --device auto" has_match "$results/logs/user-data.log" 'running: java -jar .* --device auto'
 check "every metadata read carried the IMDSv2 token" bash -c "! grep -E '^GET /latest/meta-data/\\S+ - ' '$tmp/imds.log'"
 
@@ -263,22 +265,6 @@ if [[ -f $record ]]; then
   check "shows the time limit from the plan" has_match "$d/console.log" '^profile smoke, plan [0-9]+ min, time limit 30m per instance'
   # 8 instances: (0.145 + 0.1785 + 0.7582 + 0.8048) x 2 per hour, 30 minutes at most: USD 1.89.
   check "estimates the whole fleet's cost" has_match "$d/console.log" '^Estimated cost: 8 instance\(s\), .* at most USD 1\.89 '
-
-  scenario=launch-pairs-dry-run
-  TYPES=c7g.xlarge,c7i.xlarge run_launch launch-pairs --dry-run --load-generator c7i.4xlarge
-  d=$tmp/launch-pairs
-  check "exits 0" test "$launch_rc" -eq 0
-  check "calls no AWS at all" test ! -s "$d/calls.log"
-  check "pairs each server type with a load instance in a cluster placement group" bash -c "
-    grep -qE '^c7g.xlarge +arm64 +4 +c7i.4xlarge +16 +archbench-e2e-c7g-xlarge +0.145 \+ 0.714 = 0.8590' '$d/console.log' &&
-    grep -qE '^c7i.xlarge +x86_64 +4 +c7i.4xlarge +16 +archbench-e2e-c7i-xlarge +0.1785 \+ 0.714 = 0.8925' '$d/console.log' &&
-    grep -q 'strategy cluster' '$d/console.log'"
-  check "plans the web load scenarios against the server" has_match "$d/console.log" 'web knee and closed-loop series with --server'
-  # 4 instances: (0.859 + 0.8925) per hour, 30 minutes at most: USD 0.88.
-  check "estimates the pairs' cost" has_match "$d/console.log" '^Estimated cost: 4 instance\(s\), .* at most USD 0\.88 '
-  run_launch launch-pairs-real --load-generator c7i.4xlarge
-  check "refuses to launch pairs, saying so in one line" has_match "$tmp/launch-pairs-real/console.log" \
-    '^launch: --load-generator: launching pairs is not implemented yet'
 
   scenario=launch-mixed
   FLEET_RECORD=$root/reports/src/test/resources/records/v2/c7g-1.json TYPES=$mixed \
