@@ -28,7 +28,7 @@ class PlatformRecordTest {
       RunRecord back = RecordFiles.parse("x.json", Json.write(withPlatform));
       assertThat(back.host().platform()).isEqualTo(p);
     }
-    assertThat(Json.write(LAMBDA)).contains("\"kind\" : \"lambda-function\"").doesNotContain("start");
+    assertThat(Json.write(LAMBDA)).contains("\"kind\" : \"lambda-function\"").doesNotContain("\"start\"");
     assertThat(Json.write(LAMBDA.withLambdaStart(Platform.Start.COLD))).contains("\"start\" : \"cold\"");
   }
 
