@@ -118,6 +118,6 @@ cell = [c for r in a["benchmarks"] for c in r["cells"] if c["host"] == "lambda-x
 assert cell["sample"]["records"] == 2 and cell["score"]["lower"] <= cell["score"]["value"] <= cell["score"]["upper"], cell
 assert {(c["arch"], c["start"]) for c in a["lambdaSizes"]} == {("x86_64", "cold"), ("x86_64", "warm")}, a["lambdaSizes"]
 ' "$tmp/report/report.json"
-check "  ... labelled in the Markdown report" has_match "$tmp/report/report.md" '^\| sum .*\| x86_64 \| warm \| 1024 MB \| lambda-x86_64-1024mb-warm \|'
+check "  ... labelled in the Markdown report" has_match "$tmp/report/report.md" '^\| sum .*\| x86\\_64 \| warm \| 1024 MB \| lambda-x86\\_64-1024mb-warm \|'
 [[ $failed -eq 0 ]] || tail -n 40 "$tmp/runtime.out"
 tap_summary "ci/test/lambda-handler-e2e.sh"

@@ -87,7 +87,7 @@ class PlatformReportTest {
     assertThat(a.lambdaSizes()).allSatisfy(c -> assertThat(c.points()).noneMatch(p -> p.host().startsWith("fargate")));
     Analysis.SizeCurve cold = latency.get(1);
     String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
-    assertThat(md).contains("## Lambda memory sizes").contains("| " + cold.arch() + " | cold | 1769 MB | "
+    assertThat(md).contains("## Lambda memory sizes").contains("| " + dev.archbench.reports.format.Fmt.md(cold.arch()) + " | cold | 1769 MB | "
         + dev.archbench.reports.format.Fmt.md(cold.points().get(1).host()) + " |");
     String html = Reports.render(a, ReportFormat.Type.HTML);
     assertThat(html).contains("Lambda cost against memory size: sum").contains("Lambda p99 against memory size: sum.latency")
