@@ -83,7 +83,7 @@ check "the second answered warm" test "$(answer 2 start)" == warm
 check "  ... and its record says so" test "$(answer 2 record.host.platform.lambdaFunction.start)" == warm
 check "  ... with the same label" test "$(answer 2 record.run.label)" == lambda-x86_64-1024
 check "the third answered warm" test "$(answer 3 record.host.platform.lambdaFunction.start)" == warm
-check "both records hold the selected benchmark, ok" python3 -c '
+check "every record holds the selected benchmark, ok" python3 -c '
 import json, sys
 for f in sys.argv[1:]:
     a = json.load(open(f))
