@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Tests ci/lambda/launch against functions the aws stub (ci/test/stubs/aws) plays: --dry-run calls no
 # AWS and prices every architecture and memory size; a launch deploys one function per architecture
-# and memory size from the per-architecture images, invokes each in a row, keeps the cold invocation
-# apart from the warm ones, stores the records locally and in S3, reports them priced per memory size
-# and deletes the stack; a function that answers with an error fails the launch after the report; bad
+# and memory size from the per-architecture images, invokes each in a row, stores the records locally
+# and in S3, reports them priced per memory size from the catalog with the cold invocation of each
+# function one host and its warm ones another (one result per function and start, its invocations the
+# records of that host), prints that result and deletes the stack; a function that answers with an error fails the launch after the report; bad
 # options are one-line errors; --status and --cleanup find stacks left behind.
 # Needs: bash, python3, a JDK 17+ and the jar ($ARCHBENCH_JAR, else the launcher's build).
 set -euo pipefail
@@ -63,20 +64,47 @@ check "deploys ci/lambda/functions.yaml with the per-architecture images, tagged
 check "invokes each of the 4 functions 3 times" test "$(grep -c '^aws lambda invoke --function-name archbench-lambda-e2e-' "$d/calls.log")" -eq 12
 check "tells each invocation its benchmark, slice and label" has_match "$d/calls.log" \
   '--payload \{"workloads": "compression", "include": \["compression/zstd.compress\$"\], "sliceSeconds": 120, "label": "lambda-arm64-1769"\}'
-check "keeps one cold and two warm records per function" python3 -c '
+check "keeps one cold and two warm records per function, labelled alike" python3 -c '
 import collections, glob, json, sys
-labels = collections.Counter(json.load(open(f))["run"]["label"] for f in glob.glob(sys.argv[1] + "/*.json"))
+seen = collections.Counter()
+for f in glob.glob(sys.argv[1] + "/*.json"):
+    r = json.load(open(f))
+    seen[(r["run"]["label"], r["host"]["platform"]["lambdaFunction"]["start"])] += 1
 want = {}
 for f in ("arm64-1024", "arm64-1769", "x86_64-1024", "x86_64-1769"):
-    want["lambda-" + f] = 2
-    want["lambda-" + f + "-cold"] = 1
-sys.exit(0 if labels == want else f"labels {dict(labels)}")' "$d/out/records"
+    want[("lambda-" + f, "warm")] = 2
+    want[("lambda-" + f, "cold")] = 1
+sys.exit(0 if seen == want else f"label and start {dict(seen)}")' "$d/out/records"
 check "stores the records in S3" test "$(find "$d/bucket/archbench-e2e/runs/lambda/records" -name '*.json' | wc -l)" -eq 12
-# 1769 MB on x86_64: 1769/1024 GB x 0.0000166667 x 3600 = 0.103650 USD/h.
-check "reports them priced per memory size" python3 -c '
+# 1769 MB on x86_64: 1769/1024 GB x 0.0000166667 x 3600 = 0.103653 USD/h; 1024 MB on arm64: 0.0480002.
+check "reports one host per function and start, its invocations its records, priced from the catalog" python3 -c '
 import json, sys
-text = json.dumps(json.load(open(sys.argv[1]))["analysis"]["hosts"])
-sys.exit(0 if "0.10365" in text and "0.048" in text else "no per-memory-size prices in the report")' "$d/out/report/report.json"
+hosts = {h["key"]: h for h in json.load(open(sys.argv[1]))["analysis"]["hosts"]}
+want = {}
+for f in ("arm64-1024mb", "arm64-1769mb", "x86_64-1024mb", "x86_64-1769mb"):
+    want["lambda-" + f + "-cold"] = 1
+    want["lambda-" + f + "-warm"] = 2
+got = {k: len(h["runIds"]) for k, h in hosts.items()}
+assert got == want, got
+assert all(h["priceSource"].startswith("embedded serverless catalog") for h in hosts.values()), hosts
+price = {k: h["usdPerHour"] for k, h in hosts.items()}
+assert price["lambda-x86_64-1769mb-cold"] == price["lambda-x86_64-1769mb-warm"] == 0.103653, price
+assert price["lambda-arm64-1024mb-cold"] == price["lambda-arm64-1024mb-warm"] == 0.0480002, price
+' "$d/out/report/report.json"
+check "  ... with an interval over the warm invocations" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))["analysis"]
+cells = [c for r in a["benchmarks"] for c in r["cells"] if c["host"] == "lambda-arm64-1769mb-warm" and c["status"] == "ok"]
+assert cells and all(c["sample"]["records"] == 2 and c["sample"]["scope"] == "records, forks and iterations" for c in cells), cells[:1]
+' "$d/out/report/report.json"
+check "  ... and cold and warm curves against memory size" python3 -c '
+import json, sys
+curves = json.load(open(sys.argv[1]))["analysis"]["lambdaSizes"]
+got = {(c["arch"], c.get("start")) for c in curves}
+want = {(a, s) for a in ("aarch64", "x86_64") for s in ("cold", "warm")}
+sys.exit(0 if got == want else f"curves {got}")' "$d/out/report/report.json"
+check "  ... in the Markdown report too, labelled" has_match "$d/out/report/report.md" '^\| .* \| aarch64 \| cold \| 1769 MB \| lambda-arm64-1769mb-cold \|'
+check "prints the result of each function and start" has_match "$d/console.log" '^lambda-x86_64-1024mb-warm +2  '
 check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-e2e"
 
 scenario=lambda-errors

@@ -23,8 +23,13 @@
 #   v2/fargate-1.json      a Fargate task of 1 vCPU and 2 GB: ECS_CONTAINER_METADATA_URI_V4 points at a
 #                          loopback stub of the task metadata endpoint (ci/test/ecs_metadata_stub.py)
 #                          answering the documented-shape fixtures in harness/src/test/resources/ecs-metadata/
-#   v2/lambda-1024.json    Lambda functions of 1024 and 1769 MB: the Lambda runtime's variables
-#   v2/lambda-1769.json    (no credentials are set, and none would be recorded)
+#   v2/lambda-1024-cold.json, v2/lambda-1024-warm.json   Lambda functions of 1024 and 1769 MB, two
+#   v2/lambda-1769-cold.json, v2/lambda-1769-warm.json   invocations each of the Lambda handler
+#                          (lambda/, built here if it is not) in one execution environment: the image's
+#                          entry point (ci/container/archbench-lambda, AWS's runtime interface client)
+#                          against the loopback Runtime API stand-in (ci/test/lambda_runtime_stub.py),
+#                          with the Lambda runtime's variables; the first is cold, the second warm, as
+#                          the handler stamps them (no credentials are set, and none would be recorded)
 #
 # Then relabel-accelerator.py (beside this script) makes v2/inf2-1.json, the stand-in accelerator host.
 # Afterwards regenerate the golden reports: ./mvnw -pl reports test -Dtest=GoldenFilesTest -Darchbench.updateGolden=true
@@ -33,9 +38,12 @@ root=$(cd "$(dirname "$0")/../../../../.." && pwd)
 here="$root/reports/src/test/resources/records"
 jar="$root/harness/target/archbench.jar"
 [[ -f $jar ]] || (cd "$root" && ./mvnw -B -q -pl harness -am package -DskipTests)
+if ! compgen -G "$root/lambda/target/archbench-lambda-*.jar" >/dev/null || [[ ! -d $root/lambda/target/lambda-lib ]]; then
+  (cd "$root" && ./mvnw -B -q -pl lambda -am package -DskipTests)
+fi
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true
 tmp=$(mktemp -d)
-trap 'kill "${stub:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap 'kill "${runtime:-}" "${stub:-}" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 save_record() { # run-output-dir output-name: the run's record, not JMH's own JSON beside it
   mkdir -p "$here/v2"
@@ -80,13 +88,43 @@ run_fargate() { # output-name
   save_record "$out" "$1"
 }
 
-run_lambda() { # memory-mb output-name
-  local out="$tmp/$2"
-  AWS_EC2_METADATA_DISABLED=true AWS_LAMBDA_FUNCTION_NAME="archbench-$1" AWS_LAMBDA_FUNCTION_VERSION="\$LATEST" \
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE="$1" AWS_LAMBDA_INITIALIZATION_TYPE=on-demand \
-    AWS_EXECUTION_ENV=AWS_Lambda_java17 AWS_REGION=us-east-1 \
-    java -jar "$jar" run "${platform_selection[@]}" --progress plain --out "$out" || true
-  save_record "$out" "$2"
+run_lambda() { # memory-mb: two invocations of one execution environment, lambda-MB-cold and -warm
+  local out="$tmp/lambda-$1" home="$tmp/lambda-$1/opt/archbench" i
+  mkdir -p "$home/lambda"
+  ln -s "$jar" "$home/archbench.jar"
+  cp "$root"/lambda/target/archbench-lambda-*.jar "$root"/lambda/target/lambda-lib/*.jar "$home/lambda/"
+  # platform_selection as an event (the handler's runs take no grid or threads: smoke's are the same here)
+  local event='{"workloads": "selftest", "include": ["selftest/sum$", "selftest/sum.latency$"], "profile": "smoke",
+    "sliceSeconds": 120, "label": "lambda-MB"}'
+  event=${event/MB/$1}
+  echo "[$event, $event]" >"$out/events.json"
+  python3 "$root/ci/test/lambda_runtime_stub.py" --port-file "$out/port" --log "$out/runtime.log" --dir "$out/answers" \
+    --events "$out/events.json" --timeout-seconds 300 --function "archbench-$1" &
+  stub=$!
+  for _ in $(seq 50); do [[ -s $out/port ]] && break; sleep 0.1; done
+  env -i "PATH=$PATH" "HOME=$out" "JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}" \
+    "ARCHBENCH_HOME=$home" "AWS_LAMBDA_RUNTIME_API=127.0.0.1:$(cat "$out/port")" AWS_EC2_METADATA_DISABLED=true \
+    "AWS_LAMBDA_FUNCTION_NAME=archbench-$1" "AWS_LAMBDA_FUNCTION_VERSION=\$LATEST" "AWS_LAMBDA_FUNCTION_MEMORY_SIZE=$1" \
+    AWS_LAMBDA_INITIALIZATION_TYPE=on-demand AWS_EXECUTION_ENV=AWS_Lambda_java17 AWS_REGION=us-east-1 \
+    "AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/archbench-$1" AWS_LAMBDA_LOG_STREAM_NAME=stream "TMPDIR=$out" \
+    "$root/ci/container/archbench-lambda" dev.archbench.lambda.BenchmarkHandler::handleRequest >"$out/runtime.out" 2>&1 &
+  runtime=$!
+  for _ in $(seq 600); do
+    [[ -f $out/answers/req-2.response.json || -f $out/answers/req-2.error.json ]] && break
+    kill -0 "$runtime" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill "$runtime" "$stub" 2>/dev/null || true
+  wait "$runtime" "$stub" 2>/dev/null || true
+  for i in 1 2; do
+    python3 - "$out/answers/req-$i.response.json" "$here/v2/lambda-$1" <<'EOF' || { tail -n 20 "$out/runtime.out" >&2; exit 1; }
+import json, sys
+answer = json.load(open(sys.argv[1]))
+with open(f"{sys.argv[2]}-{answer['start']}.json", "w") as f:
+    json.dump(answer["record"], f, indent=2)
+    f.write("\n")
+EOF
+  done
 }
 
 if [[ ${1:-} != platforms ]]; then
@@ -95,14 +133,16 @@ if [[ ${1:-} != platforms ]]; then
   run_as c7i.xlarge c7i-1
 fi
 run_fargate fargate-1
-run_lambda 1024 lambda-1024
-run_lambda 1769 lambda-1769
+run_lambda 1024
+run_lambda 1769
 echo "regenerated: $(ls "$here/v2")"
 
 # two-host/: records of two-host runs (the server in one network namespace, named c7g.xlarge; the
 # load generator in another, c7i.4xlarge; once on its own CPU, once starved by a CPU quota), made by
 # the CI test that checks them end to end. Needs root; about 2 minutes.
-if [[ $(id -u) == 0 ]]; then
+if [[ ${1:-} == platforms ]]; then
+  exit 0
+elif [[ $(id -u) == 0 ]]; then
   ARCHBENCH_JAR=$jar ARCHBENCH_REQUIRE_NETNS=1 "$root/ci/test/two-host-netns.sh" "$tmp/two-host"
   mkdir -p "$here/two-host"
   cp "$(ls "$tmp/two-host/records"/*.json | grep -v '\.jmh\.json$')" "$here/two-host/two-host.json"

@@ -101,14 +101,17 @@ record SliceRequest(String workloads, List<String> include, int sliceSeconds, St
     return budget;
   }
 
-  /** {@code archbench run}'s arguments for this slice; the first invocation of an environment is labelled cold. */
-  List<String> runArguments(boolean cold, Duration budget, Path out, Path workDir) {
+  /**
+   * {@code archbench run}'s arguments for this slice. Cold and warm invocations get the same label: the
+   * handler says which one it was in the record's platform, where reports look.
+   */
+  List<String> runArguments(Duration budget, Path out, Path workDir) {
     List<String> args = new ArrayList<>(List.of("run", "--profile", profile, "--workloads", workloads));
     for (String regex : include) {
       args.add("--include");
       args.add(regex);
     }
-    args.addAll(List.of("--label", cold ? label + "-cold" : label, "--budget", budget.toSeconds() + "s",
+    args.addAll(List.of("--label", label, "--budget", budget.toSeconds() + "s",
         "--out", out.toString(), "--work-dir", workDir.toString(), "--progress", "plain"));
     return args;
   }

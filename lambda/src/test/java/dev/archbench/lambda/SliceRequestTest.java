@@ -21,17 +21,17 @@ class SliceRequestTest {
     SliceRequest r = parse("""
         {"workloads": "compression", "include": ["compression/zstd.compress$", "lz4"], "sliceSeconds": 90,
          "label": "lambda-arm64-1769", "profile": "smoke"}""");
-    assertThat(r.runArguments(false, Duration.ofSeconds(90), Path.of("/tmp/out"), Path.of("/tmp/work")))
+    assertThat(r.runArguments(Duration.ofSeconds(90), Path.of("/tmp/out"), Path.of("/tmp/work")))
         .containsExactly("run", "--profile", "smoke", "--workloads", "compression",
             "--include", "compression/zstd.compress$", "--include", "lz4", "--label", "lambda-arm64-1769",
             "--budget", "90s", "--out", "/tmp/out", "--work-dir", "/tmp/work", "--progress", "plain");
   }
 
   @Test
-  void theFirstInvocationOfAnEnvironmentIsLabelledCold() {
+  void coldAndWarmInvocationsShareTheirLabel() {
     SliceRequest r = parse("{\"workloads\": \"web\", \"label\": \"lambda-x86_64-1024\"}");
-    assertThat(r.runArguments(true, Duration.ofSeconds(60), Path.of("/o"), Path.of("/w")))
-        .containsSequence("--label", "lambda-x86_64-1024-cold");
+    assertThat(r.runArguments(Duration.ofSeconds(60), Path.of("/o"), Path.of("/w")))
+        .containsSequence("--label", "lambda-x86_64-1024");
   }
 
   @Test

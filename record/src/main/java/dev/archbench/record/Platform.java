@@ -1,5 +1,6 @@
 package dev.archbench.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
@@ -76,16 +77,49 @@ public record Platform(Kind kind, String region, EcsTask ecsTask, KubernetesPod 
   public record KubernetesPod(String name, String namespace, String node, Double cpuRequest) {}
 
   /**
-   * A Lambda function's execution environment, from the variables the runtime sets.
+   * A Lambda function's execution environment, from the variables the runtime sets, and whether the
+   * invocation that wrote the record was the environment's first.
    *
    * @param memoryMb {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}: the configured memory in MB, which also sets its CPU share and price
    * @param initializationType {@code AWS_LAMBDA_INITIALIZATION_TYPE}: {@code on-demand},
-   *     {@code provisioned-concurrency} or {@code snap-start}. Whether one invocation was cold or warm is
-   *     a property of the invocation, not of the environment
+   *     {@code provisioned-concurrency} or {@code snap-start}: how Lambda prepares environments, not
+   *     whether one invocation found its environment new
    * @param runtime {@code AWS_EXECUTION_ENV}, e.g. {@code AWS_Lambda_java17}
+   * @param start the invocation's start, which only the handler knows ({@code dev.archbench.lambda}
+   *     stamps it on the record it returns); {@code null} when the record was not written by an
+   *     invocation ({@code archbench run} or {@code sysinfo} in a Lambda environment, records older
+   *     than the field)
    */
   public record LambdaFunction(String name, String version, Integer memoryMb, String initializationType,
-      String runtime) {}
+      String runtime, @JsonInclude(JsonInclude.Include.NON_NULL) Start start) {
+
+    /** As the environment's variables describe it, before any invocation says cold or warm. */
+    public LambdaFunction(String name, String version, Integer memoryMb, String initializationType, String runtime) {
+      this(name, version, memoryMb, initializationType, runtime, null);
+    }
+
+    /** A copy that says how the invocation started. */
+    public LambdaFunction withStart(Start newStart) {
+      return new LambdaFunction(name, version, memoryMb, initializationType, runtime, newStart);
+    }
+  }
+
+  /**
+   * How an invocation found its execution environment. A cold one is the environment's first: a new
+   * JVM, classes loaded, caches empty, possibly a different machine. Its measurements are not those of
+   * a busy function's steady state, so reports keep cold and warm invocations apart.
+   */
+  public enum Start {
+    /** The first invocation of a new execution environment. */
+    COLD,
+    /** An invocation of an environment that had served before. */
+    WARM;
+
+    @JsonValue
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /** The kind as the record spells it, or {@code null} for a record without a platform. */
   public static String kindOf(Platform p) {
@@ -95,7 +129,8 @@ public record Platform(Kind kind, String region, EcsTask ecsTask, KubernetesPod 
   /**
    * How reports name a platform whose price follows its size, e.g. {@code fargate-arm64-1vcpu-2gb}
    * or {@code lambda-arm64-1769mb}; {@code null} for every other platform (they are priced by their
-   * EC2 instance type, or by {@code --price}). {@code arch} is the host's.
+   * EC2 instance type, or by {@code --price}). {@code arch} is the host's. Cold and warm invocations
+   * of one function have one size key (one price); {@link #hostKey} tells them apart.
    */
   public String sizeKey(String arch) {
     String a = "aarch64".equals(arch) ? "arm64" : arch == null ? "unknown-arch" : arch;
@@ -108,6 +143,26 @@ public record Platform(Kind kind, String region, EcsTask ecsTask, KubernetesPod 
       return "lambda-" + a + "-" + lambdaFunction.memoryMb() + "mb";
     }
     return null;
+  }
+
+  /**
+   * How reports name the host of this platform's records: {@link #sizeKey}, and for a Lambda function
+   * whose record says how its invocation started, {@code -cold} or {@code -warm} after it (e.g.
+   * {@code lambda-arm64-1769mb-cold}), so cold and warm invocations of one function are two hosts of
+   * one price. {@code null} where {@code sizeKey} is.
+   */
+  public String hostKey(String arch) {
+    String size = sizeKey(arch);
+    Start start = kind == Kind.LAMBDA_FUNCTION && lambdaFunction != null ? lambdaFunction.start() : null;
+    return size == null || start == null ? size : size + "-" + start.id();
+  }
+
+  /** A copy whose Lambda function says how its invocation started; this platform when it is not a function. */
+  public Platform withLambdaStart(Start start) {
+    if (kind != Kind.LAMBDA_FUNCTION || lambdaFunction == null) {
+      return this;
+    }
+    return new Platform(kind, region, ecsTask, kubernetesPod, lambdaFunction.withStart(start));
   }
 
   /** {@code 0.25}, {@code 1}, {@code 0.5}: no trailing zeros, no exponent, Locale-independent. */

@@ -56,12 +56,13 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
 
   /**
    * The host a record speaks for in reports: a Fargate task's or Lambda function's size and
-   * architecture ({@link Platform#sizeKey}: what is paid for), else its EC2 instance type, else its
-   * label, else the host id. Records with one host key are the instance level of that host's
-   * intervals; several tasks of one size are several records of one host.
+   * architecture ({@link Platform#hostKey}: what is paid for, and for a Lambda invocation whether it
+   * was cold or warm), else its EC2 instance type, else its label, else the host id. Records with one
+   * host key are the instance level of that host's intervals; several tasks of one size are several
+   * records of one host, and so are the warm invocations of one function.
    */
   public String hostKey() {
-    String sized = host.platform() == null ? null : host.platform().sizeKey(host.arch());
+    String sized = host.platform() == null ? null : host.platform().hostKey(host.arch());
     if (sized != null) {
       return sized;
     }
@@ -73,6 +74,11 @@ public record RunRecord(int schemaVersion, Host host, RunInfo run, List<Benchmar
       return run.label();
     }
     return host.id() != null ? host.id() : "unknown host";
+  }
+
+  /** A copy with {@code newHost} (a Lambda invocation's record, once the handler says cold or warm). */
+  public RunRecord withHost(Host newHost) {
+    return new RunRecord(schemaVersion, newHost, run, results, loadHost, variants);
   }
 
   public RunRecord withRun(RunInfo newRun) {

@@ -20,14 +20,43 @@ class PlatformRecordTest {
 
   @Test
   void everyKindRoundTripsAndValidates() throws Exception {
-    for (Platform p : List.of(FARGATE, LAMBDA, POD, Platform.HOST, Platform.EC2_INSTANCE)) {
+    for (Platform p : List.of(FARGATE, LAMBDA, LAMBDA.withLambdaStart(Platform.Start.COLD),
+        LAMBDA.withLambdaStart(Platform.Start.WARM), POD, Platform.HOST, Platform.EC2_INSTANCE)) {
       RunRecord r = RecordFixtures.record("c7g.xlarge");
       RunRecord withPlatform = new RunRecord(r.schemaVersion(), r.host().withPlatform(p), r.run(), r.results());
       assertThat(RecordSchema.validate(withPlatform)).as(Platform.kindOf(p)).isEmpty();
       RunRecord back = RecordFiles.parse("x.json", Json.write(withPlatform));
       assertThat(back.host().platform()).isEqualTo(p);
     }
-    assertThat(Json.write(LAMBDA)).contains("\"kind\" : \"lambda-function\"");
+    assertThat(Json.write(LAMBDA)).contains("\"kind\" : \"lambda-function\"").doesNotContain("\"start\"");
+    assertThat(Json.write(LAMBDA.withLambdaStart(Platform.Start.COLD))).contains("\"start\" : \"cold\"");
+  }
+
+  @Test
+  void coldAndWarmInvocationsOfOneFunctionAreTwoHostsOfOneSize() {
+    RunRecord r = RecordFixtures.record("c7g.xlarge");
+    RunRecord plain = r.withHost(r.host().withPlatform(LAMBDA));
+    RunRecord cold = r.withHost(r.host().withPlatform(LAMBDA.withLambdaStart(Platform.Start.COLD)));
+    RunRecord warm = r.withHost(r.host().withPlatform(LAMBDA.withLambdaStart(Platform.Start.WARM)));
+    String arch = r.host().arch().equals("aarch64") ? "arm64" : r.host().arch();
+    assertThat(plain.hostKey()).as("written outside an invocation").isEqualTo("lambda-" + arch + "-1769mb");
+    assertThat(cold.hostKey()).isEqualTo("lambda-" + arch + "-1769mb-cold");
+    assertThat(warm.hostKey()).isEqualTo("lambda-" + arch + "-1769mb-warm");
+    assertThat(cold.host().platform().sizeKey(cold.host().arch())).as("one price for both")
+        .isEqualTo(warm.host().platform().sizeKey(warm.host().arch())).isEqualTo(plain.hostKey());
+    assertThat(FARGATE.withLambdaStart(Platform.Start.COLD)).as("only a function has invocations").isSameAs(FARGATE);
+  }
+
+  @Test
+  void lambdaRecordsWrittenBeforeTheStartReadWithoutOne() throws Exception {
+    RunRecord r = RecordFixtures.record("c7g.xlarge");
+    ObjectNode tree = (ObjectNode) Json.mapper().readTree(Json.write(
+        r.withHost(r.host().withPlatform(LAMBDA.withLambdaStart(Platform.Start.WARM)))));
+    ((ObjectNode) tree.get("host").get("platform").get("lambdaFunction")).remove("start");
+    assertThat(RecordSchema.validate(tree)).isEmpty();
+    RunRecord back = RecordFiles.parse("old.json", Json.mapper().writeValueAsString(tree));
+    assertThat(back.host().platform()).isEqualTo(LAMBDA);
+    assertThat(back.hostKey()).doesNotContain("cold").doesNotContain("warm");
   }
 
   @Test
@@ -60,5 +89,8 @@ class PlatformRecordTest {
     assertThat(RecordSchema.validate(tree)).isNotEmpty();
     ((ObjectNode) tree.get("host").get("platform")).put("kind", "lambda-function").put("secret", "x");
     assertThat(RecordSchema.validate(tree)).as("no property outside the schema").isNotEmpty();
+    ((ObjectNode) tree.get("host").get("platform")).remove("secret");
+    ((ObjectNode) tree.get("host").get("platform").get("lambdaFunction")).put("start", "lukewarm");
+    assertThat(RecordSchema.validate(tree)).as("cold or warm, nothing else").isNotEmpty();
   }
 }

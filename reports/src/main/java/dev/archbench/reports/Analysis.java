@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
+import dev.archbench.record.Platform;
 import dev.archbench.record.Status;
 import dev.archbench.stats.Estimate;
 import dev.archbench.stats.IntervalScope;
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param priceSources one line per price catalog used, with its date
  * @param problems one line per problem with the input, naming the file
  * @param loadCpu where the CPU went in load tests whose client and server share the host
- * @param lambdaSizes Lambda functions by memory size per benchmark and architecture; left out of the JSON when empty
+ * @param lambdaSizes Lambda functions by memory size per benchmark, architecture and start (cold, warm); left out of the JSON when empty
  * @param variants per record of a run of variants ({@code run --variant}), its variants compared with
  *     its baseline pair by pair; absent from the JSON when there is none
  */
@@ -56,13 +57,22 @@ public record Analysis(
    *
    * @param benchmarkKey the {@link BenchmarkRow#key()} the points come from
    * @param arch the functions' architecture ({@code x86_64}, {@code aarch64})
+   * @param start cold or warm invocations, each its own curve (a cold one includes a new execution
+   *     environment); absent for records that do not say ({@link Platform.LambdaFunction#start})
    * @param costUnit the row's cost unit
    * @param points one per memory size, ascending
    */
-  public record SizeCurve(String benchmarkKey, String arch, String costUnit, List<SizePoint> points) {}
+  public record SizeCurve(String benchmarkKey, String arch,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Platform.Start start, String costUnit, List<SizePoint> points) {
+
+    /** The curve's name in a chart's legend: the architecture, and cold or warm when known. */
+    public String series() {
+      return start == null ? arch : arch + ", " + start.id();
+    }
+  }
 
   /**
-   * @param host the host key (e.g. {@code lambda-arm64-1769mb})
+   * @param host the host key (e.g. {@code lambda-arm64-1769mb-warm})
    * @param costPerMillion null when the benchmark is not a work rate or the host is unpriced
    * @param p99Ms null when the benchmark recorded no latency
    */

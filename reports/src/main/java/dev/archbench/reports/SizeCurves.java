@@ -15,15 +15,31 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A stage after the cells: the Lambda hosts of each benchmark, per architecture, ordered by memory
- * size, with the cost of a million operations and the p99 each cell already holds. It computes
- * nothing new; it arranges what the cells say along the axis Lambda users tune.
+ * A stage after the cells: the Lambda hosts of each benchmark, per architecture and start (cold and
+ * warm invocations are separate hosts, so separate curves), ordered by memory size, with the cost of
+ * a million operations and the p99 each cell already holds. It computes nothing new; it arranges what
+ * the cells say along the axis Lambda users tune.
  */
 final class SizeCurves {
   private SizeCurves() {}
 
-  /** A Lambda host's architecture and memory size. */
-  private record Size(String arch, int memoryMb) {}
+  /** A Lambda host's architecture, memory size and start (null when its records do not say). */
+  private record Size(String arch, int memoryMb, Platform.Start start) {
+    Series series() {
+      return new Series(arch, start);
+    }
+  }
+
+  /** One curve: an architecture's cold or warm invocations. */
+  private record Series(String arch, Platform.Start start) {}
+
+  /** By architecture, then warm (the steady state a busy function sees) before cold. */
+  private static final Comparator<Series> ORDER = Comparator.comparing(Series::arch)
+      .thenComparing(Series::start, Comparator.nullsFirst(Comparator.comparing(SizeCurves::rank)));
+
+  private static int rank(Platform.Start s) {
+    return s == Platform.Start.WARM ? 0 : 1;
+  }
 
   static List<SizeCurve> of(List<HostGroup> hosts, List<BenchmarkRow> rows) {
     Map<String, Size> lambdas = new HashMap<>();
@@ -32,7 +48,7 @@ final class SizeCurves {
       Platform p = h.platform();
       if (p != null && p.kind() == Platform.Kind.LAMBDA_FUNCTION && p.lambdaFunction() != null
           && p.lambdaFunction().memoryMb() != null && h.arch() != null) {
-        lambdas.put(g.key(), new Size(h.arch(), p.lambdaFunction().memoryMb()));
+        lambdas.put(g.key(), new Size(h.arch(), p.lambdaFunction().memoryMb(), p.lambdaFunction().start()));
       }
     }
     List<SizeCurve> out = new ArrayList<>();
@@ -40,7 +56,7 @@ final class SizeCurves {
       return out;
     }
     for (BenchmarkRow r : rows) {
-      TreeMap<String, List<SizePoint>> byArch = new TreeMap<>();
+      TreeMap<Series, List<SizePoint>> bySeries = new TreeMap<>(ORDER);
       for (Cell c : r.cells()) {
         Size s = lambdas.get(c.host());
         if (s == null) {
@@ -51,11 +67,11 @@ final class SizeCurves {
         if (cost == null && p99 == null) {
           continue;
         }
-        byArch.computeIfAbsent(s.arch(), k -> new ArrayList<>()).add(new SizePoint(c.host(), s.memoryMb(), cost, p99));
+        bySeries.computeIfAbsent(s.series(), k -> new ArrayList<>()).add(new SizePoint(c.host(), s.memoryMb(), cost, p99));
       }
-      byArch.forEach((arch, points) -> {
+      bySeries.forEach((series, points) -> {
         points.sort(Comparator.comparingInt(SizePoint::memoryMb).thenComparing(SizePoint::host));
-        out.add(new SizeCurve(r.key(), arch, r.costUnit(), List.copyOf(points)));
+        out.add(new SizeCurve(r.key(), series.arch(), series.start(), r.costUnit(), List.copyOf(points)));
       });
     }
     return out;

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An EC2 instance, a Fargate task and two Lambda memory sizes in one report, from records the
- * harness wrote under a loopback ECS task metadata stub and a Lambda environment
- * ({@code records/regenerate.sh platforms}): each is priced from what it is paid for, all on one
- * axis of work per dollar, and the Lambda sizes as curves of cost and p99 against memory size.
+ * harness wrote under a loopback ECS task metadata stub and the Lambda handler wrote under a loopback
+ * Runtime API, a cold and a warm invocation of each size ({@code records/regenerate.sh platforms}):
+ * each is priced from what it is paid for, all on one axis of work per dollar, and the Lambda sizes
+ * as curves of cost and p99 against memory size, cold and warm apart.
  */
 class PlatformReportTest {
   static List<LoadedRecord> records() {
     return List.of(Fixtures.load("v2/c7i-1.json"), Fixtures.load("v2/fargate-1.json"),
-        Fixtures.load("v2/lambda-1024.json"), Fixtures.load("v2/lambda-1769.json"));
+        Fixtures.load("v2/lambda-1024-cold.json"), Fixtures.load("v2/lambda-1024-warm.json"),
+        Fixtures.load("v2/lambda-1769-cold.json"), Fixtures.load("v2/lambda-1769-warm.json"));
   }
 
   static Analysis analysis() {
@@ -75,15 +77,35 @@ class PlatformReportTest {
     Analysis a = analysis();
     List<Analysis.SizeCurve> latency = a.lambdaSizes().stream()
         .filter(c -> c.benchmarkKey().startsWith("selftest/sum.latency")).toList();
-    assertThat(latency).hasSize(1);
-    Analysis.SizeCurve curve = latency.get(0);
-    assertThat(curve.points()).extracting(Analysis.SizePoint::memoryMb).containsExactly(1024, 1769);
-    assertThat(curve.points()).allSatisfy(p -> assertThat(p.p99Ms()).isPositive());
+    assertThat(latency).as("warm first, then cold").extracting(Analysis.SizeCurve::start)
+        .containsExactly(Platform.Start.WARM, Platform.Start.COLD);
+    for (Analysis.SizeCurve curve : latency) {
+      assertThat(curve.points()).extracting(Analysis.SizePoint::memoryMb).containsExactly(1024, 1769);
+      assertThat(curve.points()).allSatisfy(p -> assertThat(p.p99Ms()).isPositive());
+      assertThat(curve.points()).allSatisfy(p -> assertThat(p.host()).endsWith("mb-" + curve.start().id()));
+    }
     assertThat(a.lambdaSizes()).allSatisfy(c -> assertThat(c.points()).noneMatch(p -> p.host().startsWith("fargate")));
+    Analysis.SizeCurve cold = latency.get(1);
     String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
-    assertThat(md).contains("## Lambda memory sizes").contains("| 1769 MB | " + dev.archbench.reports.format.Fmt.md(curve.points().get(1).host()) + " |");
+    assertThat(md).contains("## Lambda memory sizes").contains("| " + dev.archbench.reports.format.Fmt.md(cold.arch()) + " | cold | 1769 MB | "
+        + dev.archbench.reports.format.Fmt.md(cold.points().get(1).host()) + " |");
     String html = Reports.render(a, ReportFormat.Type.HTML);
-    assertThat(html).contains("Lambda cost against memory size: sum").contains("Lambda p99 against memory size: sum.latency");
+    assertThat(html).contains("Lambda cost against memory size: sum").contains("Lambda p99 against memory size: sum.latency")
+        .contains(cold.arch() + ", cold").contains(cold.arch() + ", warm");
+  }
+
+  @Test
+  void coldAndWarmInvocationsOfOneSizeAreTwoHostsPricedAlike() {
+    Analysis a = analysis();
+    Map<String, HostSummary> hosts = a.hosts().stream().collect(Collectors.toMap(HostSummary::key, h -> h));
+    for (int mb : new int[] {1024, 1769}) {
+      List<HostSummary> size = hosts.values().stream().filter(h -> h.key().startsWith("lambda-")
+          && h.key().contains("-" + mb + "mb-")).sorted(java.util.Comparator.comparing(HostSummary::key)).toList();
+      assertThat(size).extracting(HostSummary::key).allSatisfy(k -> assertThat(k).matches("lambda-.*-" + mb + "mb-(cold|warm)"));
+      assertThat(size).hasSize(2);
+      assertThat(size.get(0).usdPerHour()).isNotNull().isEqualTo(size.get(1).usdPerHour());
+      assertThat(size).allSatisfy(h -> assertThat(h.runIds()).hasSize(1));
+    }
   }
 
   @Test

@@ -142,24 +142,7 @@ final class MarkdownFormat implements ReportFormat {
       kneeSearches(sb, knees, hosts);
     }
 
-    if (!a.lambdaSizes().isEmpty()) {
-      sb.append("## Lambda memory sizes\n\nA function's memory size sets its CPU share and its price. Cost: an operation's "
-          + "share of the duration price while the function is busy (requests are extra); p99 from the merged latency "
-          + "histograms.\n\n| Benchmark | Architecture | Memory | Host | Cost | p99 |\n|---|---|---|---|---|---|\n");
-      for (Map.Entry<String, List<Analysis.SizeCurve>> e : LambdaSection.byBenchmark(a).entrySet()) {
-        BenchmarkRow row = LambdaSection.row(a, e.getKey());
-        String name = row == null ? e.getKey() : Views.benchmarkName(row);
-        for (Analysis.SizeCurve c : e.getValue()) {
-          for (Analysis.SizePoint p : c.points()) {
-            sb.append("| ").append(md(name)).append(" | ").append(md(c.arch())).append(" | ").append(p.memoryMb())
-                .append(" MB | ").append(md(p.host())).append(" | ")
-                .append(p.costPerMillion() == null ? "–" : Fmt.est(p.costPerMillion()) + " " + md(orDash(c.costUnit())))
-                .append(" | ").append(p.p99Ms() == null ? "–" : Fmt.num(p.p99Ms()) + " ms").append(" |\n");
-          }
-        }
-      }
-      sb.append('\n');
-    }
+    LambdaSection.renderMarkdown(sb, a);
 
     for (CapacityPlan p : a.capacity()) {
       sb.append("## Capacity: ").append(md(p.target())).append("\n\n")
