@@ -4,6 +4,7 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.reports.LoadedRecord;
 import dev.archbench.reports.RegressionCheck;
 import dev.archbench.reports.VariantComparison;
+import dev.archbench.reports.format.CompareText;
 import dev.archbench.record.RunRecord;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -62,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("archbench: warning: " + w);
     }
     err.flush();
-    String md = RegressionCheck.markdown(result, oldFile.toString(), newFile.toString());
+    String md = CompareText.markdown(result, oldFile.toString(), newFile.toString());
     PrintWriter outW = spec.commandLine().getOut();
     outW.print(md);
     outW.flush();
@@ -70,7 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
       RecordFiles.writeAtomically(out, md);
     }
     if (csv != null) {
-      RecordFiles.writeAtomically(csv, RegressionCheck.csv(result));
+      RecordFiles.writeAtomically(csv, CompareText.csv(result));
     }
     return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
   }
