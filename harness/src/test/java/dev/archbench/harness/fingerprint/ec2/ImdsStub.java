@@ -2,10 +2,10 @@ package dev.archbench.harness.fingerprint.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.archbench.harness.fingerprint.StubAnswer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,12 +77,7 @@ public final class ImdsStub implements AutoCloseable {
   }
 
   private static void respond(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      ex.getResponseBody().write(bytes);
-    }
-    ex.close();
+    StubAnswer.send(ex, status, body, null);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.archbench.harness.fingerprint.platform;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.archbench.harness.fingerprint.StubAnswer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,13 +65,7 @@ public final class EcsMetadataStub implements AutoCloseable {
         : path.equals(BASE) ? container
         : path.equals(BASE + "/task") ? task
         : null;
-    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(body == null ? 404 : 200, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      ex.getResponseBody().write(bytes);
-    }
-    ex.close();
+    StubAnswer.send(ex, body == null ? 404 : 200, body, "application/json");
   }
 
   @Override
