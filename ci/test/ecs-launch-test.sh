@@ -12,26 +12,12 @@ tmp=$(mktemp -d)
 scenario=ecs-launch
 # shellcheck source=ci/test/tap.sh
 source "$root/ci/test/tap.sh"
-jar=${ARCHBENCH_JAR:-}
-if [[ -z $jar ]]; then
-  "$root/archbench" --version >/dev/null
-  jar=$root/harness/target/archbench.jar
-fi
-record=$root/reports/src/test/resources/records/v2/c7g-1.json
-
-# run_launch NAME [launch options...]: ci/ecs/launch with the stubs; sets launch_rc.
-run_launch() {
-  local dir=$tmp/$1
-  shift
-  mkdir -p "$dir/bucket"
-  touch "$dir/calls.log"
-  launch_rc=0
-  env "PATH=$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" "STUB_BUCKET_ROOT=$dir/bucket" \
-    "STUB_FLEET_RECORD=$record" "ARCHBENCH_JAR=$jar" ARCHBENCH_LAUNCH_POLL_SECONDS=1 \
-    timeout 300 "$root/ci/ecs/launch" --bucket archbench-e2e --prefix runs/ecs --profile smoke \
-    --image 123456789012.dkr.ecr.us-east-1.amazonaws.com/archbench:test --out "$dir/out" \
-    --stack-name archbench-ecs-e2e "$@" >"$dir/console.log" 2>&1 || launch_rc=$?
-}
+# shellcheck source=ci/test/launch-lib.sh
+source "$root/ci/test/launch-lib.sh"
+launcher=ci/ecs/launch
+launch_args=(--bucket archbench-e2e --prefix runs/ecs --profile smoke
+  --image 123456789012.dkr.ecr.us-east-1.amazonaws.com/archbench:test --stack-name archbench-ecs-e2e)
+launch_env=(ARCHBENCH_LAUNCH_POLL_SECONDS=1)
 
 scenario=ecs-dry-run
 run_launch dry --dry-run
@@ -106,11 +92,7 @@ check "runs no task" bash -c "! grep -q 'ecs run-task' '$d/calls.log'"
 check "still deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-ecs-e2e"
 
 scenario=ecs-status
-STUB_LEFT_STACKS="archbench-ecs-old" run_launch status --status
-check "lists a stack left behind" has_match "$tmp/status/console.log" '^archbench-ecs-old  CREATE_COMPLETE'
-check "finds it by its tag" has_match "$tmp/status/calls.log" "Key=='archbench' && Value=='ecs'"
-STUB_LEFT_STACKS="archbench-ecs-old" run_launch cleanup --cleanup
-check "--cleanup deletes it" has_line "$tmp/cleanup/calls.log" "aws cloudformation delete-stack --stack-name archbench-ecs-old"
+check_leftover_stacks ecs
 
 remove_tmp_unless_failed
 tap_summary "ci/test/ecs-launch-test.sh"

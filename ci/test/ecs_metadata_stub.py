@@ -9,9 +9,9 @@ shaped like AWS's documented ones (harness/src/test/resources/ecs-metadata/).
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """
 import argparse
-import http.server
 import pathlib
-import threading
+
+from stub_http import StubHandler, serve
 
 BASE = "/v4/archbench"
 
@@ -24,29 +24,15 @@ def main():
     ap.add_argument("--container", required=True, help="JSON answer of ${ECS_CONTAINER_METADATA_URI_V4}")
     args = ap.parse_args()
     answers = {BASE: pathlib.Path(args.container).read_bytes(), BASE + "/task": pathlib.Path(args.task).read_bytes()}
-    log_lock = threading.Lock()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, fmt, *a):
-            pass
-
+    class Handler(StubHandler):
         def do_GET(self):
             body = answers.get(self.path)
             status = 200 if body is not None else 404
-            with log_lock, open(args.log, "a") as f:
-                f.write(f"GET {self.path} {status}\n")
-            data = body or b""
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.log(f"GET {self.path} {status}")
+            self.answer(status, body or b"", "application/json")
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    tmp = pathlib.Path(args.port_file + ".tmp")
-    tmp.write_text(str(server.server_address[1]))
-    tmp.rename(args.port_file)
-    server.serve_forever()
+    serve(Handler, args.port_file, args.log)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,11 @@ GET /files/<name> serves files from --files (the archbench distribution for the 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """
 import argparse
-import http.server
 import json
 import pathlib
 import shutil
-import threading
+
+from stub_http import StubHandler, serve
 
 TOKEN = "stub-imds-token-5f2c"
 
@@ -39,24 +39,15 @@ def main():
         "instance-id": "i-0123456789abcdef0",
         "ami-id": "ami-0123456789abcdef0",
     }
-    log_lock = threading.Lock()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, fmt, *a):
-            pass
-
+    class Handler(StubHandler):
         def record(self, status):
             token = self.headers.get("X-aws-ec2-metadata-token")
-            with log_lock, open(args.log, "a") as f:
-                f.write(f"{self.command} {self.path} {'token' if token else '-'} {status}\n")
+            self.log(f"{self.command} {self.path} {'token' if token else '-'} {status}")
 
         def answer(self, status, body=""):
             self.record(status)
-            data = body.encode()
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            super().answer(status, body)
 
         def do_PUT(self):
             if self.path != "/latest/api/token":
@@ -91,11 +82,7 @@ def main():
                 return self.answer(200, metadata[key])
             self.answer(404)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    tmp = pathlib.Path(args.port_file + ".tmp")
-    tmp.write_text(str(server.server_address[1]))
-    tmp.rename(args.port_file)
-    server.serve_forever()
+    serve(Handler, args.port_file, args.log)
 
 
 if __name__ == "__main__":

@@ -13,25 +13,11 @@ tmp=$(mktemp -d)
 scenario=lambda-launch
 # shellcheck source=ci/test/tap.sh
 source "$root/ci/test/tap.sh"
-jar=${ARCHBENCH_JAR:-}
-if [[ -z $jar ]]; then
-  "$root/archbench" --version >/dev/null
-  jar=$root/harness/target/archbench.jar
-fi
-record=$root/reports/src/test/resources/records/v2/c7g-1.json
+# shellcheck source=ci/test/launch-lib.sh
+source "$root/ci/test/launch-lib.sh"
 image=123456789012.dkr.ecr.us-east-1.amazonaws.com/archbench:test
-
-run_launch() {
-  local dir=$tmp/$1
-  shift
-  mkdir -p "$dir/bucket"
-  touch "$dir/calls.log"
-  launch_rc=0
-  env "PATH=$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" "STUB_BUCKET_ROOT=$dir/bucket" \
-    "STUB_FLEET_RECORD=$record" "ARCHBENCH_JAR=$jar" \
-    timeout 300 "$root/ci/lambda/launch" --bucket archbench-e2e --prefix runs/lambda --image "$image" \
-    --out "$dir/out" --stack-name archbench-lambda-e2e "$@" >"$dir/console.log" 2>&1 || launch_rc=$?
-}
+launcher=ci/lambda/launch
+launch_args=(--bucket archbench-e2e --prefix runs/lambda --image "$image" --stack-name archbench-lambda-e2e)
 
 scenario=lambda-dry-run
 run_launch dry --dry-run
@@ -116,11 +102,7 @@ check "still reports the other function" test -s "$d/out/report/report.csv"
 check "deletes the stack" has_line "$d/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-e2e"
 
 scenario=lambda-status
-STUB_LEFT_STACKS="archbench-lambda-old" run_launch status --status
-check "lists a stack left behind" has_match "$tmp/status/console.log" '^archbench-lambda-old  CREATE_COMPLETE'
-check "finds it by its tag" has_match "$tmp/status/calls.log" "Key=='archbench' && Value=='lambda'"
-STUB_LEFT_STACKS="archbench-lambda-old" run_launch cleanup --cleanup
-check "--cleanup deletes it" has_line "$tmp/cleanup/calls.log" "aws cloudformation delete-stack --stack-name archbench-lambda-old"
+check_leftover_stacks lambda
 
 remove_tmp_unless_failed
 tap_summary "ci/test/lambda-launch-test.sh"

@@ -38,7 +38,11 @@ public record RunInfo(
    *
    * @param code stable machine-readable code, e.g. {@code shared-ci-runner}, {@code governor}
    */
-  public record Warning(String code, String message) {}
+  public record Warning(String code, String message) {
+    public Warning(WarningCode code, String message) {
+      this(code.id(), message);
+    }
+  }
 
   public RunInfo withStatus(String newStatus, String newEndedAt) {
     return new RunInfo(id, startedAt, newEndedAt, newStatus, harnessVersion, gitCommit, commandLine,
@@ -50,7 +54,17 @@ public record RunInfo(
         profile, newLabel, comparable, warnings);
   }
 
+  /** Whether the run ended with every benchmark done ({@link #COMPLETED}), not running or interrupted. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public boolean isCompleted() {
+    return COMPLETED.equals(status);
+  }
+
   public boolean hasWarning(String code) {
     return warnings != null && warnings.stream().anyMatch(w -> code.equals(w.code()));
+  }
+
+  public boolean hasWarning(WarningCode code) {
+    return hasWarning(code.id());
   }
 }

@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
@@ -41,14 +42,6 @@ public record Analysis(
     List<LoadCpu> loadCpu,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SizeCurve> lambdaSizes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantSection> variants) {
-
-  /** Without Lambda memory-size curves (reports of EC2 hosts only). */
-  public Analysis(String title, Method method, String pricingModel, List<String> priceSources, String baseline,
-      boolean allowNoisy, List<HostSummary> hosts, List<BenchmarkRow> benchmarks, List<WorkloadSummary> workloads,
-      WorkloadSummary overall, List<CapacityPlan> capacity, List<String> problems, List<LoadCpu> loadCpu) {
-    this(title, method, pricingModel, priceSources, baseline, allowNoisy, hosts, benchmarks, workloads, overall,
-        capacity, problems, loadCpu, List.of(), List.of());
-  }
 
   /**
    * Lambda functions of one architecture running one benchmark, by memory size (which sets a
@@ -98,7 +91,7 @@ public record Analysis(
    * @param noisy why its numbers are not fit for price comparisons (smoke profile, shared CI runner)
    * @param priceCompared whether it takes part in price comparisons (not noisy, or --allow-noisy)
    * @param loadHost where the load came from when it came from another host (two-host records: this
-   *     host is the server), in words; null when the generator ran on this host
+   *     host is the server); null when the generator ran on this host
    */
   public record HostSummary(
       String key,
@@ -125,19 +118,8 @@ public record Analysis(
       String priceSource,
       String priceNote,
       String unpriced,
-      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-      String loadHost) {
-
-    /** A host whose records were all measured with the load generator on it (every record before two-host runs). */
-    public HostSummary(String key, String label, String instanceType, String region, String lifecycle, String arch,
-        String cpuVendor, String cpuModel, String microarchitecture, Integer vcpus, Integer physicalCores,
-        Long memoryBytes, String accelerators, String jvm, String os, List<String> runIds, List<String> files,
-        List<String> profiles, List<String> noisy, boolean priceCompared, Double usdPerHour, String priceSource,
-        String priceNote, String unpriced) {
-      this(key, label, instanceType, region, lifecycle, arch, cpuVendor, cpuModel, microarchitecture, vcpus,
-          physicalCores, memoryBytes, accelerators, jvm, os, runIds, files, profiles, noisy, priceCompared, usdPerHour,
-          priceSource, priceNote, unpriced, null);
-    }
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+      LoadSource loadHost) {
 
     /** Whether every record of this host ran the smoke profile. */
     public boolean smokeOnly() {
@@ -274,17 +256,11 @@ public record Analysis(
    */
   public record KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
       Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches,
-      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      @JsonInclude(JsonInclude.Include.NON_NULL)
       Knee.LimitedBy limitedBy) {
 
-    /** A knee whose limit was not recorded (load generator on the server's host, older records). */
-    public KneeCell(Estimate rate, IntervalScope scope, String unit, Percentile percentile, double boundMs,
-        Knee.Found found, Estimate costPerMillion, String disagreement, List<List<Knee.Step>> searches) {
-      this(rate, scope, unit, percentile, boundMs, found, costPerMillion, disagreement, searches, null);
-    }
-
     /** Steps of the searches left out of the knee because the load generator was too busy. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public long generatorBoundSteps() {
       return searches.stream().flatMap(List::stream)
           .filter(s -> s.invalid() == Knee.Step.Invalid.GENERATOR_BOUND).count();

@@ -2,15 +2,14 @@ package dev.archbench.reports;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
-import dev.archbench.record.LoadHost;
 import dev.archbench.record.Platform;
 import dev.archbench.record.RunRecord;
+import dev.archbench.record.WarningCode;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.price.CatalogEntry;
 import dev.archbench.reports.price.HostPrice;
 import dev.archbench.reports.price.PriceResolver;
 import dev.archbench.reports.price.PricingModel;
-import dev.archbench.stats.Noise;
 import dev.archbench.workload.Profile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +66,7 @@ final class HostGrouping {
       } else if (!run.comparable()) {
         noisy.add("marked not comparable");
       }
-      if (run.hasWarning(Noise.SHARED_CI_RUNNER)) {
+      if (run.hasWarning(WarningCode.SHARED_CI_RUNNER)) {
         noisy.add("shared CI runner");
       }
     }
@@ -122,37 +121,7 @@ final class HostGrouping {
         recs.stream().map(a -> fileName(a.file())).toList(),
         List.copyOf(profiles), List.copyOf(noisy), compared,
         price.usdPerHour() == null ? null : Rounding.r6(price.usdPerHour()),
-        price.source(), priceNote, price.priced() ? null : price.problem(), loadHost(recs));
-  }
-
-  /**
-   * Where the load came from, when another host generated it: that host (instance type or host id,
-   * arch, vCPUs), the network as the server's kernel showed it, and what the server's CPU covered.
-   */
-  static String loadHost(List<AcceptedRecord> recs) {
-    List<LoadHost> loads = recs.stream().map(a -> a.record().loadHost()).filter(l -> l != null).toList();
-    if (loads.isEmpty()) {
-      return null;
-    }
-    LoadHost l = loads.get(0);
-    Host g = l.host();
-    String type = g.cloud() != null && g.cloud().instanceType() != null ? g.cloud().instanceType() : g.id();
-    Integer cpus = g.cpu() == null ? null : g.cpu().logicalCores();
-    List<String> parts = new ArrayList<>();
-    parts.add("load from another host: " + (type == null ? "unknown host" : type) + " ("
-        + (g.arch() == null ? "" : g.arch() + ", ") + (cpus == null ? "?" : cpus) + " vCPUs)");
-    LoadHost.Network n = l.serverNetwork();
-    if (n != null && !n.interfaces().isEmpty()) {
-      LoadHost.Interface i = n.interfaces().get(0);
-      parts.add("server network " + (i.driver() == null ? i.name() : i.driver())
-          + (i.driverVersion() == null ? "" : " " + i.driverVersion())
-          + (n.bandwidth() == null ? "" : ", " + n.bandwidth()) + (n.efa() ? ", EFA" : ""));
-    }
-    parts.add("server CPU: " + l.serverCpu().id());
-    if (loads.size() < recs.size()) {
-      parts.add("in " + loads.size() + " of " + recs.size() + " records; the others had the generator on this host");
-    }
-    return String.join("; ", parts);
+        price.source(), priceNote, price.priced() ? null : price.problem(), LoadSource.of(recs));
   }
 
   /**

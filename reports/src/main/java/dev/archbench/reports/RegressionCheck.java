@@ -1,13 +1,9 @@
 package dev.archbench.reports;
 
-import static dev.archbench.reports.format.Fmt.md;
-
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Status;
 import dev.archbench.record.Precision;
 import dev.archbench.record.RunRecord;
-import dev.archbench.reports.format.Fmt;
-import dev.archbench.reports.price.Csv;
 import dev.archbench.stats.Estimate;
 import dev.archbench.stats.FalseDiscovery;
 import dev.archbench.stats.HierarchicalBootstrap;
@@ -69,23 +65,30 @@ public final class RegressionCheck {
   /**
    * @param pValue two-sided p-value of "no difference" from the ratio's replicates, or NaN when not
    *     compared
-   * @param precision what each side's precision target asked and reached, in words, or null when
-   *     neither record carries one
+   * @param oldPrecision what OLD's precision target asked and its interval reached; null when not
+   *     compared, as {@code newPrecision}
    * @param missedTarget whether OLD or NEW stopped before reaching its precision target
    */
   public record Row(String key, String unit, Estimate oldScore, Estimate newScore, Estimate ratio,
-      Verdict verdict, String note, double pValue, String precision, boolean missedTarget) {
+      Verdict verdict, String note, double pValue, Reached oldPrecision, Reached newPrecision,
+      boolean missedTarget) {
 
     Row(String key, String unit, Estimate oldScore, Estimate newScore, Estimate ratio, Verdict verdict,
         String note) {
-      this(key, unit, oldScore, newScore, ratio, verdict, note, Double.NaN, null, false);
+      this(key, unit, oldScore, newScore, ratio, verdict, note, Double.NaN, null, null, false);
     }
 
     Row withVerdict(Verdict v, String extraNote) {
       String n = extraNote == null ? note : note == null ? extraNote : note + "; " + extraNote;
-      return new Row(key, unit, oldScore, newScore, ratio, v, n, pValue, precision, missedTarget);
+      return new Row(key, unit, oldScore, newScore, ratio, v, n, pValue, oldPrecision, newPrecision, missedTarget);
     }
   }
+
+  /**
+   * One side's precision: the half-width of the interval compared here, relative to its score (NaN
+   * when undefined), and the target its run asked for (null without one) and whether it missed it.
+   */
+  public record Reached(double halfWidth, Double target, boolean missedTarget) {}
 
   /** The false discovery rate the verdicts control across the benchmarks of one comparison. */
   public static final double FALSE_DISCOVERY_RATE = 0.05;
@@ -224,7 +227,7 @@ public final class RegressionCheck {
       note = (note == null ? "" : note + "; ") + leftOut.substring(2);
     }
     return new Row(key, a.unit(), Rounding.r6(ia.estimate()), Rounding.r6(ib.estimate()), Rounding.r6(r), v, note,
-        FalseDiscovery.pValueOfRatio(ratio, r.value()), precision(a, ia) + " / " + precision(b, ib), missed);
+        FalseDiscovery.pValueOfRatio(ratio, r.value()), precision(a, ia), precision(b, ib), missed);
   }
 
   /** "; 2 forks not steady in NEW, left out", or "" when every fork was steady (or none was classified). */
@@ -238,71 +241,10 @@ public final class RegressionCheck {
     return r.precision() != null && r.precision().missedTarget();
   }
 
-  /** "±1.8% of 2%", "±1.8%" without a target: the half-width shown is the interval compared here. */
-  private static String precision(BenchmarkResult r, ScoreInterval si) {
-    double hw = si.relativeHalfWidth();
-    String reached = Double.isNaN(hw) ? "–" : "±" + Fmt.percent(hw);
+  /** The half-width of the interval compared here, beside the target the run asked for. */
+  private static Reached precision(BenchmarkResult r, ScoreInterval si) {
     Precision p = r.precision();
-    if (p == null || p.target() == null) {
-      return reached;
-    }
-    return reached + " of ±" + Fmt.percent(p.target()) + (p.missedTarget() ? " (missed)" : "");
-  }
-
-  /** The Markdown summary (for a job summary or PR comment). */
-  public static String markdown(Result res, String oldName, String newName) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("# archbench compare\n\n");
-    sb.append("OLD: `").append(code(oldName)).append("` · NEW: `").append(code(newName)).append("` · threshold: ")
-        .append(Fmt.percent(res.threshold())).append("\n\n");
-    long reg = res.count(Verdict.REGRESSION) + res.count(Verdict.FAILED_IN_NEW);
-    sb.append(reg == 0 ? "**No significant regression beyond the threshold.**"
-        : "**" + reg + (reg == 1 ? " regression" : " regressions") + " beyond the threshold.**")
-        .append(" Improvements: ").append(res.count(Verdict.IMPROVEMENT)).append(", no significant difference: ")
-        .append(res.count(Verdict.NO_SIGNIFICANT_DIFFERENCE)).append(".\n\n");
-    for (String w : res.warnings()) {
-      sb.append("> ⚠ ").append(md(w)).append("\n\n");
-    }
-    long missed = res.rows().stream().filter(Row::missedTarget).count();
-    if (missed > 0) {
-      sb.append("> ⚠ ").append(missed).append(missed == 1 ? " benchmark" : " benchmarks")
-          .append(" stopped before reaching its precision target (marked *missed*): its interval is wider than asked.\n\n");
-    }
-    sb.append("| Benchmark | OLD | NEW | Change (95% interval) | Precision OLD / NEW | Verdict |\n|---|---|---|---|---|---|\n");
-    for (Row r : res.rows()) {
-      sb.append("| ").append(md(r.key())).append(" | ")
-          .append(r.oldScore() == null ? "–" : Fmt.est(r.oldScore()) + " " + md(r.unit())).append(" | ")
-          .append(r.newScore() == null ? "–" : Fmt.est(r.newScore()) + " " + md(r.unit())).append(" | ")
-          .append(r.ratio() == null ? "–" : Fmt.changeEst(r.ratio())).append(" | ")
-          .append(r.precision() == null ? "–" : md(r.precision())).append(" | ")
-          .append(r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW ? "**" + r.verdict().text() + "**"
-              : r.verdict().text())
-          .append(r.note() == null ? "" : " (" + md(r.note()) + ")").append(" |\n");
-    }
-    sb.append("\nChange is performance NEW/OLD (for times per operation, OLD/NEW), so negative is slower. "
-        + "A difference is significant when its 95% interval (hierarchical bootstrap over forks and iterations, "
-        + HierarchicalBootstrap.REPLICATES + " replicates, fixed seed, widened for few forks) excludes zero and it"
-        + " holds after the Benjamini-Hochberg correction over all benchmarks compared (false discovery rate "
-        + Fmt.percent(FALSE_DISCOVERY_RATE) + "); a regression is a significant change worse than the threshold."
-        + " Precision is the 95% interval's half-width relative to the score, and the target the run asked for.\n");
-    return sb.toString();
-  }
-
-  /** One row per benchmark for scripts (the A/A and power checks read it); numbers in Locale.ROOT. */
-  public static String csv(Result res) {
-    StringBuilder sb = new StringBuilder("key,verdict,ratio,ratio_lower,ratio_upper,p_value,missed_target\n");
-    for (Row r : res.rows()) {
-      sb.append(Csv.field(r.key())).append(',').append(r.verdict().text()).append(',')
-          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().value())).append(',')
-          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().lower())).append(',')
-          .append(r.ratio() == null ? "" : Fmt.num(r.ratio().upper())).append(',')
-          .append(Double.isNaN(r.pValue()) ? "" : String.format(java.util.Locale.ROOT, "%.3g", r.pValue())).append(',')
-          .append(r.missedTarget()).append('\n');
-    }
-    return sb.toString();
-  }
-
-  private static String code(String s) {
-    return s.replace("`", "'").replace("\n", " ");
+    boolean targeted = p != null && p.target() != null;
+    return new Reached(si.relativeHalfWidth(), targeted ? p.target() : null, targeted && p.missedTarget());
   }
 }

@@ -1,5 +1,6 @@
 package dev.archbench.reports;
 
+import dev.archbench.record.RunRecord;
 import dev.archbench.reports.format.ReportFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,15 @@ public final class Reports {
    * @throws dev.archbench.record.RecordException when the record cannot be read
    */
   public static Path writeRunReport(Path recordFile) {
-    LoadedRecord r = new LoadedRecord(recordFile.toString(), dev.archbench.record.RecordFiles.read(recordFile));
+    return writeRunReport(recordFile, dev.archbench.record.RecordFiles.read(recordFile));
+  }
+
+  /**
+   * As {@link #writeRunReport(Path)}, for a record the caller holds already (the run that just wrote
+   * it), so that it is not read back from disk.
+   */
+  public static Path writeRunReport(Path recordFile, RunRecord record) {
+    LoadedRecord r = new LoadedRecord(recordFile.toString(), record);
     String label = r.record().run().label();
     String title = "archbench run " + (label == null ? r.record().run().id() : label) + " on "
         + r.record().hostKey();

@@ -7,6 +7,7 @@ import dev.archbench.record.RunRecord;
 import dev.archbench.record.Status;
 import dev.archbench.record.VariantRun;
 import dev.archbench.reports.RegressionCheck.Verdict;
+import dev.archbench.reports.format.CompareText;
 import dev.archbench.reports.format.Fmt;
 import dev.archbench.reports.price.Csv;
 import dev.archbench.stats.Estimate;
@@ -90,7 +91,7 @@ public final class VariantComparison {
     RunRecord r = rec.record();
     VariantRun v = r.variants();
     List<String> warnings = new ArrayList<>();
-    if (!dev.archbench.record.RunInfo.COMPLETED.equals(r.run().status())) {
+    if (!r.run().isCompleted()) {
       warnings.add("the run is " + r.run().status() + " (continue it with archbench run --resume " + rec.file() + ")");
     }
     Map<String, BenchmarkResult> byKey = new TreeMap<>();
@@ -205,14 +206,7 @@ public final class VariantComparison {
         .append(md(String.join(", ", res.variants().subList(1, res.variants().size()))))
         .append(" · threshold: ").append(Fmt.percent(res.threshold())).append(" · forks of a round ran ")
         .append(concurrency(res)).append("\n\n");
-    long reg = res.count(Verdict.REGRESSION) + res.count(Verdict.FAILED_IN_NEW);
-    sb.append(reg == 0 ? "**No significant regression beyond the threshold.**"
-        : "**" + reg + (reg == 1 ? " regression" : " regressions") + " beyond the threshold.**")
-        .append(" Improvements: ").append(res.count(Verdict.IMPROVEMENT)).append(", no significant difference: ")
-        .append(res.count(Verdict.NO_SIGNIFICANT_DIFFERENCE)).append(".\n\n");
-    for (String w : res.warnings()) {
-      sb.append("> ⚠ ").append(md(w)).append("\n\n");
-    }
+    CompareText.verdictsAndWarnings(sb, res.rows().stream().map(Row::verdict).toList(), res.warnings());
     sb.append("| Benchmark | Variant | Baseline | Variant score | Change (95% interval) | Pairs | Detectable | Verdict |\n")
         .append("|---|---|---|---|---|---|---|---|\n");
     for (Row r : res.rows()) {

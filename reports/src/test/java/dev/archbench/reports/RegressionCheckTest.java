@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.reports.RegressionCheck.Verdict;
+import dev.archbench.reports.format.CompareText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class RegressionCheckTest {
     assertThat(v.get(SAMPLED)).isEqualTo(Verdict.REGRESSION);
     assertThat(res.regressed()).isTrue();
     assertThat(res.warnings()).isEmpty();
-    String md = RegressionCheck.markdown(res, "old.json", "new.json");
+    String md = CompareText.markdown(res, "old.json", "new.json");
     assertThat(md).contains("**2 regressions beyond the threshold.**").contains("| **regression** (");
     // The record's own interval, as its report shows it, with what it cannot include.
     RegressionCheck.Row row = res.rows().stream().filter(r -> r.key().equals(ZSTD)).findFirst().orElseThrow();

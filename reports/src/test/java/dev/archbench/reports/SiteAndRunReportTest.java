@@ -67,6 +67,18 @@ class SiteAndRunReportTest {
   }
 
   @Test
+  void aRecordInHandIsNotReadBackFromDisk() throws Exception {
+    RunRecord quick = Fixtures.load("v2/c7g-2.json").record();
+    Path onDisk = Files.createDirectories(dir.resolve("disk")).resolve("r.json");
+    RecordFiles.create(onDisk, quick);
+    String fromDisk = Files.readString(Reports.writeRunReport(onDisk));
+    Path notWritten = Files.createDirectories(dir.resolve("hand")).resolve("r.json");
+    Path html = Reports.writeRunReport(notWritten, quick);
+    assertThat(notWritten).as("only the report is written, from the record given").doesNotExist();
+    assertThat(Files.readString(html)).isEqualTo(fromDisk);
+  }
+
+  @Test
   void aRunWithNoResultsYetOrOnlyFailuresStillGivesAReport() throws Exception {
     RunRecord empty = RunRecord.start(Fixtures.load("v2/c7g-1.json").record().host(),
         dev.archbench.record.RecordFixtures.run(Fixtures.runId(4, 1), "quick"));

@@ -41,7 +41,11 @@ class TwoHostReportTest {
     assertThat(a.hosts()).extracting(HostSummary::key).containsExactly(type);
     HostSummary h = a.hosts().get(0);
     assertThat(h.usdPerHour()).as("the server's type, priced from the catalog").isPositive();
-    assertThat(h.loadHost()).startsWith("load from another host: " + loadType);
+    assertThat(h.loadHost().host()).isEqualTo(loadType);
+    assertThat(h.loadHost().serverCpu()).isEqualTo(server.loadHost().serverCpu());
+    assertThat(h.loadHost().records()).as("both records had their load from another host").isEqualTo(2)
+        .isEqualTo(h.loadHost().of());
+    assertThat(Reports.render(a, ReportFormat.Type.JSON)).contains("\"loadHost\" : \"load from another host: " + loadType);
   }
 
   @Test

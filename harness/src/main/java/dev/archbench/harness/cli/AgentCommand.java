@@ -14,14 +14,12 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,31 +42,14 @@ public final class AgentCommand implements Callable<Integer> {
           + " whole host's busy CPU time (/proc/stat): use it on a host that runs nothing else.")
   Long pid;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only). Use 0.0.0.0 for the load host.")
-  String bind;
+  @Mixin ListenOptions listen;
 
   @Option(names = "--port", defaultValue = "9100", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-      description = "Stop after this many seconds; 0 serves until interrupted (default).")
-  double duration;
-
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65_535) {
-      throw new UserException("--port must be 0 to 65535", ExitCodes.USAGE);
-    }
-    if (!(duration >= 0)) {
-      throw new UserException("--duration must be 0 or more seconds", ExitCodes.USAGE);
-    }
-    InetAddress address;
-    try {
-      address = InetAddress.getByName(bind);
-    } catch (UnknownHostException e) {
-      throw new UserException("--bind: not an address of this host: " + bind, ExitCodes.USAGE);
-    }
+    InetAddress address = listen.address(port);
     LoadHost.ServerCpu scope;
     LongSupplier cpu;
     if (pid != null) {
@@ -88,37 +69,15 @@ public final class AgentCommand implements Callable<Integer> {
     try {
       http = HttpServer.create(new InetSocketAddress(address, port), 16);
     } catch (IOException e) {
-      throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+      throw new UserException("cannot listen on " + listen.bind + ":" + port + ": " + e.getMessage());
     }
     http.createContext(AgentReading.PATH, ex -> answer(ex, agent));
     http.start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      http.stop(0);
-      stopped.countDown();
-    }, "archbench-agent-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      String h = http.getAddress().getAddress().getHostAddress();
-      out.printf(Locale.ROOT, "archbench: agent on http://%s:%d%s (CPU of %s)%n", h.contains(":") ? "[" + h + "]" : h,
-          http.getAddress().getPort(), AgentReading.PATH, pid != null ? "process " + pid + " and its children"
-              : "the whole host");
-      out.println(duration > 0 ? String.format(Locale.ROOT, "stopping after %.0f s", duration) : "press Ctrl-C to stop");
-      out.flush();
-      if (duration > 0) {
-        stopped.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
-      } else {
-        stopped.await();
-      }
-    } finally {
-      http.stop(0);
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running and stops the server itself
-      }
-    }
+    listen.serve(out, () -> out.printf(Locale.ROOT, "archbench: agent on http://%s:%d%s (CPU of %s)%n",
+        ListenOptions.hostForUrl(http.getAddress().getAddress()), http.getAddress().getPort(), AgentReading.PATH,
+        pid != null ? "process " + pid + " and its children" : "the whole host"), () -> http.stop(0),
+        "archbench-agent-shutdown");
     out.println("archbench: agent stopped");
     out.flush();
     return ExitCodes.OK;

@@ -4,11 +4,14 @@ import dev.archbench.record.RecordFiles;
 import dev.archbench.reports.LoadedRecord;
 import dev.archbench.reports.RegressionCheck;
 import dev.archbench.reports.VariantComparison;
+import dev.archbench.reports.format.CompareText;
 import dev.archbench.record.RunRecord;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,22 +60,8 @@ public final class CompareCommand implements Callable<Integer> {
     LoadedRecord a = new LoadedRecord(oldFile.toString(), RecordFiles.read(oldFile));
     LoadedRecord b = new LoadedRecord(newFile.toString(), RecordFiles.read(newFile));
     RegressionCheck.Result result = RegressionCheck.compare(a, b, t);
-    PrintWriter err = spec.commandLine().getErr();
-    for (String w : result.warnings()) {
-      err.println("archbench: warning: " + w);
-    }
-    err.flush();
-    String md = RegressionCheck.markdown(result, oldFile.toString(), newFile.toString());
-    PrintWriter outW = spec.commandLine().getOut();
-    outW.print(md);
-    outW.flush();
-    if (out != null) {
-      RecordFiles.writeAtomically(out, md);
-    }
-    if (csv != null) {
-      RecordFiles.writeAtomically(csv, RegressionCheck.csv(result));
-    }
-    return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    return answer(result.warnings(), CompareText.markdown(result, oldFile.toString(), newFile.toString()),
+        () -> CompareText.csv(result), result.regressed());
   }
 
   /** One record of a run of variants, compared pair by pair. */
@@ -83,12 +72,17 @@ public final class CompareCommand implements Callable<Integer> {
           + " 'archbench compare OLD NEW'", ExitCodes.USAGE);
     }
     VariantComparison.Result result = VariantComparison.compare(new LoadedRecord(oldFile.toString(), r), t);
+    return answer(result.warnings(), VariantComparison.markdown(result, oldFile.toString()),
+        () -> VariantComparison.csv(result), result.regressed());
+  }
+
+  /** Warnings on stderr, the Markdown on stdout and in --out, the CSV in --csv; the exit code. */
+  private int answer(List<String> warnings, String md, Supplier<String> csvText, boolean regressed) {
     PrintWriter err = spec.commandLine().getErr();
-    for (String w : result.warnings()) {
+    for (String w : warnings) {
       err.println("archbench: warning: " + w);
     }
     err.flush();
-    String md = VariantComparison.markdown(result, oldFile.toString());
     PrintWriter outW = spec.commandLine().getOut();
     outW.print(md);
     outW.flush();
@@ -96,9 +90,9 @@ public final class CompareCommand implements Callable<Integer> {
       RecordFiles.writeAtomically(out, md);
     }
     if (csv != null) {
-      RecordFiles.writeAtomically(csv, VariantComparison.csv(result));
+      RecordFiles.writeAtomically(csv, csvText.get());
     }
-    return result.regressed() ? ExitCodes.REGRESSION : ExitCodes.OK;
+    return regressed ? ExitCodes.REGRESSION : ExitCodes.OK;
   }
 
   /** {@code 5%}, {@code 5} or {@code 0.5%}: a percentage between 0 and 100. */

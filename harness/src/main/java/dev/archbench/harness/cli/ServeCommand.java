@@ -7,13 +7,10 @@ import dev.archbench.workloads.web.server.TlsMode;
 import dev.archbench.workloads.web.server.WebServer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,10 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "WORKLOAD", description = "The server to run: web.")
   String workload;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.LOOPBACK,
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only). "
-          + "Use 0.0.0.0 to accept other hosts.")
-  String bind;
+  @Mixin ListenOptions listen;
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -53,10 +47,6 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--nio", description = "Use Java NIO even where native epoll is available.")
   boolean nio;
 
-  @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
-      description = "Stop after this many seconds; 0 serves until interrupted (default).")
-  double duration;
-
   @Override
   public Integer call() throws Exception {
     if (!"web".equals(workload.toLowerCase(Locale.ROOT))) {
@@ -70,59 +60,28 @@ public final class ServeCommand implements Callable<Integer> {
       server = WebServer.start(config, ServerAgent.ofThisHost(LoadHost.ServerCpu.PROCESS, ServerAgent::processCpuNanos));
     } catch (IOException e) {
       // BindException from NIO, NativeIoException from epoll: in use, or not an address of this host.
-      throw new UserException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+      throw new UserException("cannot listen on " + listen.bind + ":" + port + ": " + e.getMessage());
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "archbench-serve-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    listen.serve(out, () -> {
       String scheme = config.tls().enabled() ? "https" : "http";
       out.printf(Locale.ROOT, "archbench: serving web on %s://%s:%d (transport %s, %d event-loop threads, TLS %s)%n",
-          scheme, hostForUrl(server.address().getAddress()), server.port(), server.transportDescription(),
-          config.ioThreads(), config.tls().enabled() ? config.tls().describe() : "off");
+          scheme, ListenOptions.hostForUrl(server.address().getAddress()), server.port(),
+          server.transportDescription(), config.ioThreads(), config.tls().enabled() ? config.tls().describe() : "off");
       out.printf("endpoints: GET /plaintext, GET /json, POST /api/orders (Accept-Encoding: gzip for gzip);"
           + " GET /archbench/agent for 'archbench run --server URL' on a load host%n");
       if (config.tls().enabled()) {
         out.println("the certificate is self-signed: use wrk as is, curl -k");
       }
-      out.println(duration > 0 ? String.format(Locale.ROOT, "stopping after %.0f s", duration)
-          : "press Ctrl-C to stop");
-      out.flush();
-      if (duration > 0) {
-        stopped.await((long) (duration * 1000), TimeUnit.MILLISECONDS);
-      } else {
-        stopped.await();
-      }
-    } finally {
-      server.close();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The hook is running: it closes the server itself.
-      }
-    }
+    }, server::close, "archbench-serve-shutdown");
     out.println("archbench: server stopped");
     out.flush();
     return ExitCodes.OK;
   }
 
   private ServerConfig config() {
-    try {
-      InetAddress.getByName(bind);
-    } catch (UnknownHostException e) {
-      throw new UserException("--bind: not an address of this host: " + bind, ExitCodes.USAGE);
-    }
-    if (port < 0 || port > 65_535) {
-      throw new UserException("--port must be 0 to 65535", ExitCodes.USAGE);
-    }
+    listen.address(port);
     if (threads != null && threads < 1) {
       throw new UserException("--threads must be at least 1", ExitCodes.USAGE);
-    }
-    if (!(duration >= 0)) {
-      throw new UserException("--duration must be 0 or more seconds", ExitCodes.USAGE);
     }
     TlsMode mode;
     try {
@@ -133,12 +92,7 @@ public final class ServeCommand implements Callable<Integer> {
     mode.unavailableReason().ifPresent(r -> {
       throw new UserException("--tls " + mode.id() + ": " + r);
     });
-    return new ServerConfig(bind, port, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+    return new ServerConfig(listen.bind, port, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
         mode, !nio, ServerConfig.DEFAULT_MAX_BODY_BYTES);
-  }
-
-  private static String hostForUrl(InetAddress a) {
-    String h = a.getHostAddress();
-    return h.contains(":") ? "[" + h + "]" : h;
   }
 }

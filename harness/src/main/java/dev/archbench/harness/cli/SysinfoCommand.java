@@ -1,10 +1,10 @@
 package dev.archbench.harness.cli;
 
-import dev.archbench.harness.fingerprint.CloudSource;
 import dev.archbench.harness.fingerprint.Fingerprinter;
 import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.harness.fingerprint.HostTable;
-import dev.archbench.harness.fingerprint.ImdsClient;
+import dev.archbench.harness.fingerprint.ec2.CloudSource;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
 import dev.archbench.record.Host;
 import dev.archbench.record.Json;
 import java.io.PrintWriter;

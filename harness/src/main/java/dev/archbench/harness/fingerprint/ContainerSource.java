@@ -1,5 +1,6 @@
 package dev.archbench.harness.fingerprint;
 
+import dev.archbench.harness.fingerprint.parse.CgroupLimits;
 import dev.archbench.record.Host;
 import java.nio.file.Path;
 import java.util.ArrayList;

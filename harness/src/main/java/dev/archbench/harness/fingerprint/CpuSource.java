@@ -1,5 +1,9 @@
 package dev.archbench.harness.fingerprint;
 
+import dev.archbench.harness.fingerprint.parse.CpuFeatures;
+import dev.archbench.harness.fingerprint.parse.CpuInfo;
+import dev.archbench.harness.fingerprint.parse.Microarchitectures;
+import dev.archbench.harness.fingerprint.parse.Sizes;
 import dev.archbench.record.Host;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,5 +1,15 @@
 package dev.archbench.harness.fingerprint;
 
+import dev.archbench.harness.fingerprint.accelerator.AcceleratorSource;
+import dev.archbench.harness.fingerprint.accelerator.GpuSource;
+import dev.archbench.harness.fingerprint.accelerator.NeuronSource;
+import dev.archbench.harness.fingerprint.accelerator.PciDevice;
+import dev.archbench.harness.fingerprint.ec2.CloudSource;
+import dev.archbench.harness.fingerprint.ec2.Dmi;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
+import dev.archbench.harness.fingerprint.parse.CpuInfo;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataClient;
+import dev.archbench.harness.fingerprint.platform.PlatformSource;
 import dev.archbench.record.Host;
 import dev.archbench.record.Platform;
 import java.util.ArrayList;

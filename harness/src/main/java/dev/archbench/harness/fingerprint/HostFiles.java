@@ -1,5 +1,9 @@
 package dev.archbench.harness.fingerprint;
 
+import dev.archbench.harness.fingerprint.parse.CpuInfo;
+import dev.archbench.harness.fingerprint.parse.KernelValues;
+import dev.archbench.harness.fingerprint.parse.OsRelease;
+import dev.archbench.harness.fingerprint.parse.Sizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +63,7 @@ public final class HostFiles {
 
   /** The loaded NVIDIA driver's version, e.g. {@code 535.104.05}. */
   public Optional<String> nvidiaDriverVersion() {
-    return content(paths.nvidiaDriverVersion()).map(GpuSource::driverVersion);
+    return content(paths.nvidiaDriverVersion()).map(KernelValues::nvidiaDriverVersion);
   }
 
   /** The online CPUs; empty when the list is absent or malformed. */

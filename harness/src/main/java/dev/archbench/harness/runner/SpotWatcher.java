@@ -1,6 +1,6 @@
 package dev.archbench.harness.runner;
 
-import dev.archbench.harness.fingerprint.ImdsClient;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
 import dev.archbench.record.Host;
 import java.time.Duration;
 import java.util.Map;

@@ -2,49 +2,22 @@ package dev.archbench.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class ServeCommandTest {
   private static final Pattern URL = Pattern.compile("serving web on (https?)://([^ ]+):(\\d+) ");
 
-  private record Run(CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {}
-
-  private static Run start(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = ArchbenchCommand.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(CompletableFuture.supplyAsync(() -> cl.execute(args)), out, err);
-  }
-
-  private static Matcher awaitListening(Run run) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline && !run.exit().isDone()) {
-      Matcher m = URL.matcher(run.out().toString());
-      if (m.find()) {
-        return m;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("server did not start: " + run.out() + run.err());
-  }
-
   @Test
   void servesWebOnLoopbackByDefault() throws Exception {
-    Run run = start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
-    Matcher m = awaitListening(run);
+    ServingRun run = ServingRun.start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
+    Matcher m = run.await(URL);
     assertThat(m.group(1)).isEqualTo("http");
     assertThat(m.group(2)).isEqualTo("127.0.0.1");
     HttpResponse<String> r = HttpClient.newHttpClient().send(
@@ -58,8 +31,8 @@ class ServeCommandTest {
 
   @Test
   void answersItsAgentForALoadHost() throws Exception {
-    Run run = start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
-    Matcher m = awaitListening(run);
+    ServingRun run = ServingRun.start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
+    Matcher m = run.await(URL);
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(3) + "/archbench/agent"))
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -73,8 +46,8 @@ class ServeCommandTest {
 
   @Test
   void servesTls() throws Exception {
-    Run run = start("serve", "web", "--port", "0", "--duration", "1", "--threads", "1", "--tls", "openssl");
-    Matcher m = awaitListening(run);
+    ServingRun run = ServingRun.start("serve", "web", "--port", "0", "--duration", "1", "--threads", "1", "--tls", "openssl");
+    Matcher m = run.await(URL);
     assertThat(m.group(1)).isEqualTo("https");
     assertThat(run.out().toString()).contains("TLSv1.3");
     assertThat(run.exit().get()).isEqualTo(ExitCodes.OK);
@@ -82,7 +55,7 @@ class ServeCommandTest {
 
   @Test
   void unknownWorkloadIsAUsageError() throws Exception {
-    Run run = start("serve", "compression");
+    ServingRun run = ServingRun.start("serve", "compression");
     assertThat(run.exit().get()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err().toString()).isEqualTo("archbench: no server for workload 'compression' (available: web)"
         + System.lineSeparator());
@@ -90,19 +63,19 @@ class ServeCommandTest {
 
   @Test
   void badOptionsAreOneLineErrors() throws Exception {
-    Run tls = start("serve", "web", "--tls", "rot13");
+    ServingRun tls = ServingRun.start("serve", "web", "--tls", "rot13");
     assertThat(tls.exit().get()).isEqualTo(ExitCodes.USAGE);
     assertThat(tls.err().toString()).startsWith("archbench: --tls: unknown TLS mode 'rot13'").doesNotContain("\tat ");
-    Run port = start("serve", "web", "--port", "70000");
+    ServingRun port = ServingRun.start("serve", "web", "--port", "70000");
     assertThat(port.exit().get()).isEqualTo(ExitCodes.USAGE);
     assertThat(port.err().toString()).contains("--port must be 0 to 65535");
   }
 
   @Test
   void aPortInUseIsAOneLineFailure() throws Exception {
-    Run first = start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
-    Matcher m = awaitListening(first);
-    Run second = start("serve", "web", "--port", m.group(3), "--threads", "1");
+    ServingRun first = ServingRun.start("serve", "web", "--port", "0", "--duration", "3", "--threads", "1");
+    Matcher m = first.await(URL);
+    ServingRun second = ServingRun.start("serve", "web", "--port", m.group(3), "--threads", "1");
     assertThat(second.exit().get()).isEqualTo(ExitCodes.FAILURE);
     assertThat(second.err().toString()).startsWith("archbench: cannot listen on 127.0.0.1:" + m.group(3))
         .doesNotContain("\tat ");

@@ -1,5 +1,7 @@
 package dev.archbench.harness.fingerprint;
 
+import dev.archbench.harness.fingerprint.ec2.CloudSource;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
 import dev.archbench.record.Host;
 import java.net.URISyntaxException;
 import java.net.URL;

@@ -2,6 +2,7 @@ package dev.archbench.harness.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archbench.harness.fingerprint.parse.CpuInfo;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -2,6 +2,11 @@ package dev.archbench.harness.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
+import dev.archbench.harness.fingerprint.ec2.ImdsStub;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataClient;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataStub;
+import dev.archbench.harness.fingerprint.platform.PlatformSource;
 import dev.archbench.record.Host;
 import dev.archbench.record.Json;
 import dev.archbench.record.Platform;

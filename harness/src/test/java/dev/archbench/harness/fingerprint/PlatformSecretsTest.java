@@ -2,6 +2,8 @@ package dev.archbench.harness.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archbench.harness.fingerprint.platform.EcsMetadataClient;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataStub;
 import dev.archbench.record.Host;
 import dev.archbench.record.Json;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package dev.archbench.harness.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
 import dev.archbench.record.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

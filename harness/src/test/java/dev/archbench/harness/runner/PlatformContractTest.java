@@ -3,11 +3,11 @@ package dev.archbench.harness.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.archbench.harness.fingerprint.EcsMetadataClient;
-import dev.archbench.harness.fingerprint.EcsMetadataStub;
 import dev.archbench.harness.fingerprint.Fingerprinter;
 import dev.archbench.harness.fingerprint.HostRoots;
-import dev.archbench.harness.fingerprint.ImdsClient;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataClient;
+import dev.archbench.harness.fingerprint.platform.EcsMetadataStub;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.Platform;

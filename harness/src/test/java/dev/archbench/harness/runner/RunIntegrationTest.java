@@ -4,8 +4,8 @@ import dev.archbench.record.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.archbench.harness.fingerprint.ImdsClient;
-import dev.archbench.harness.fingerprint.ImdsStub;
+import dev.archbench.harness.fingerprint.ec2.ImdsClient;
+import dev.archbench.harness.fingerprint.ec2.ImdsStub;
 import dev.archbench.record.BenchmarkResult;
 import dev.archbench.record.Host;
 import dev.archbench.record.Json;

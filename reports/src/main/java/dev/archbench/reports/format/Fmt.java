@@ -66,6 +66,11 @@ public final class Fmt {
     return p > 999 ? ">999%" : num(p) + "%";
   }
 
+  /** A share rounded to a whole percentage, where tenths would be noise: {@code 34%} (a CPU's busy share). */
+  public static String wholePercent(double fraction) {
+    return num(Math.round(fraction * 100)) + "%";
+  }
+
   /** A ratio as a signed percentage change: {@code +12.3%}. */
   public static String change(double ratio) {
     double p = (ratio - 1) * 100;

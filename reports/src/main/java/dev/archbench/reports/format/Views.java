@@ -1,5 +1,6 @@
 package dev.archbench.reports.format;
 
+import dev.archbench.record.LoadHost;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
@@ -7,6 +8,7 @@ import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.KneeCell;
 import dev.archbench.reports.Analysis.PrecisionCell;
 import dev.archbench.reports.Analysis.WorkloadSummary;
+import dev.archbench.reports.LoadSource;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,9 +100,31 @@ final class Views {
       f.add(h.priceNote());
     }
     if (h.loadHost() != null) {
-      f.add(h.loadHost());
+      f.add(loadHost(h.loadHost()));
     }
     return String.join("; ", f);
+  }
+
+  /**
+   * Where the load came from, in words: that host (instance type or host id, arch, vCPUs), the
+   * network as the server's kernel showed it, and what the server's CPU covered.
+   */
+  static String loadHost(LoadSource l) {
+    List<String> parts = new ArrayList<>();
+    parts.add("load from another host: " + (l.host() == null ? "unknown host" : l.host()) + " ("
+        + (l.arch() == null ? "" : l.arch() + ", ") + (l.vcpus() == null ? "?" : l.vcpus()) + " vCPUs)");
+    LoadHost.Network n = l.serverNetwork();
+    if (n != null) {
+      LoadHost.Interface i = n.interfaces().get(0);
+      parts.add("server network " + (i.driver() == null ? i.name() : i.driver())
+          + (i.driverVersion() == null ? "" : " " + i.driverVersion())
+          + (n.bandwidth() == null ? "" : ", " + n.bandwidth()) + (n.efa() ? ", EFA" : ""));
+    }
+    parts.add("server CPU: " + l.serverCpu().id());
+    if (l.records() < l.of()) {
+      parts.add("in " + l.records() + " of " + l.of() + " records; the others had the generator on this host");
+    }
+    return String.join("; ", parts);
   }
 
   static boolean anyNoisyCompared(Analysis a) {
@@ -185,13 +209,12 @@ final class Views {
     return sb.append(" @").append(r.threads()).append(variant(r)).toString();
   }
 
-  /** The knee with its bound: {@code 21000 req/s}, {@code ≥ 21000 req/s}, {@code < 1200 req/s}. */
   /**
    * A knee step's load generator in words, when it ran on its own host: ", generator 34%", or
    * ", generator 81%: generator-bound, not used"; empty otherwise.
    */
   static String generator(dev.archbench.record.Knee.Step st) {
-    String busy = st.generatorCpu() == null ? "" : ", generator " + Fmt.num(Math.round(st.generatorCpu() * 100)) + "%";
+    String busy = st.generatorCpu() == null ? "" : ", generator " + Fmt.wholePercent(st.generatorCpu());
     return st.valid() ? busy : busy + ": " + st.invalid().id() + ", not used";
   }
 

@@ -3,6 +3,7 @@ package dev.archbench.reports.format;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.reports.Analysis.PrecisionCell;
+import dev.archbench.reports.RegressionCheck;
 import dev.archbench.stats.Estimate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,20 @@ class FmtTest {
     assertThat(Fmt.percent(0.05)).isEqualTo("5%");
     assertThat(Fmt.percent(5)).isEqualTo("500%");
     assertThat(Fmt.percent(10.5)).isEqualTo(">999%");
+  }
+
+  @Test
+  void aBusyShareIsAWholePercentage() {
+    assertThat(Fmt.wholePercent(0.344)).isEqualTo("34%");
+    assertThat(Fmt.wholePercent(0.816)).isEqualTo("82%");
+    assertThat(Fmt.wholePercent(1)).isEqualTo("100%");
+  }
+
+  @Test
+  void aComparisonsPrecisionInWords() {
+    assertThat(CompareText.precision(new RegressionCheck.Reached(0.018, 0.02, false))).isEqualTo("±1.8% of ±2%");
+    assertThat(CompareText.precision(new RegressionCheck.Reached(0.034, 0.02, true))).isEqualTo("±3.4% of ±2% (missed)");
+    assertThat(CompareText.precision(new RegressionCheck.Reached(Double.NaN, null, false))).isEqualTo("–");
   }
 
   @Test

@@ -30,8 +30,12 @@ public final class Concurrency {
     }
   }
 
-  /** Event loops for the load generator: half the vCPUs, at least one, at most one per connection. */
-  public static int clientThreads(int connections, int vcpus) {
-    return Math.max(1, Math.min(connections, vcpus / 2));
+  /**
+   * Event loops for the load generator, at least one, at most one per connection: half of the
+   * {@code cpus} when it shares them with the server, every one when they are its own (the server is
+   * another host's).
+   */
+  public static int clientThreads(int connections, int cpus, boolean sharedWithServer) {
+    return Math.max(1, Math.min(connections, sharedWithServer ? cpus / 2 : cpus));
   }
 }

@@ -53,7 +53,6 @@ public class ClosedLoopScenario implements Scenario {
 
   /** What the load goes to: archbench's own server, here or on another host ({@code --server}). */
   LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    return RemoteServer.of(settings) ? new RemoteWebRig(params, settings.options())
-        : new WebRig(params, settings.threads());
+    return HttpRig.archbenchServer(params, settings);
   }
 }

@@ -88,8 +88,7 @@ public class KneeScenario implements Scenario {
 
   /** What the load goes to: archbench's own server, here or on another host ({@code --server}). */
   LoadRig rig(Map<String, String> params, ScenarioSettings settings) throws Exception {
-    return RemoteServer.of(settings) ? new RemoteWebRig(params, settings.options())
-        : new WebRig(params, settings.threads());
+    return HttpRig.archbenchServer(params, settings);
   }
 
   private static Step step(LoadRig rig, double rate, int connections, int clientThreads,

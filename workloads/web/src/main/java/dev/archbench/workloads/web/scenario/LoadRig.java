@@ -25,13 +25,11 @@ interface LoadRig extends AutoCloseable {
 
   int vcpus();
 
-  /**
-   * Event loops for the load generator: half of the host's vCPUs when it shares them with the server,
-   * every one of its own when the server is another host's.
-   */
+  /** Event loops for the load generator: on this host's CPUs, shared with the server unless it is another host's. */
   default int clientThreads(int connections) {
-    return generatorCpu().isPresent() ? Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors()))
-        : Concurrency.clientThreads(connections, vcpus());
+    boolean ownHost = generatorCpu().isPresent();
+    return Concurrency.clientThreads(connections, ownHost ? Runtime.getRuntime().availableProcessors() : vcpus(),
+        !ownHost);
   }
 
   /** Facts to record about the rig (transport, endpoint, where the server's CPU was read). */

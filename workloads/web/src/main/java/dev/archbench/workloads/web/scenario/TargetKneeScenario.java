@@ -6,6 +6,6 @@ import java.util.Map;
 public final class TargetKneeScenario extends KneeScenario {
   @Override
   LoadRig rig(Map<String, String> params, ScenarioSettings settings) {
-    return new TargetRig(settings.options());
+    return TargetRig.of(settings.options());
   }
 }

@@ -7,14 +7,11 @@ import dev.archbench.workloads.web.load.CpuSplit;
 import dev.archbench.workloads.web.load.Exchange;
 import dev.archbench.workloads.web.load.GeneratorCpu;
 import dev.archbench.workloads.web.load.LoadGenerator;
-import dev.archbench.workloads.web.load.LoadTarget;
 import dev.archbench.workloads.web.userservice.ProcessTreeCpu;
 import dev.archbench.workloads.web.userservice.TargetProbe;
 import dev.archbench.workloads.web.userservice.TargetRequest;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The user's service ({@code --target}) as a load scenario's rig: the request from the options, every
@@ -24,37 +21,25 @@ import java.util.Optional;
  * service's CPU time from its agent, concurrency relative to its host's vCPUs, and the generator's
  * own CPU per knee step.
  */
-final class TargetRig implements LoadRig {
+final class TargetRig extends HttpRig {
   private final TargetRequest request;
-  private final LoadTarget target;
   private final ProcessTreeCpu serverCpu;
   private final AgentClient agent;
-  private final GeneratorCpu generator;
-  private final int vcpus;
-  private final Map<String, String> attributes = new LinkedHashMap<>();
 
-  TargetRig(Map<String, String> options) {
-    String file = options.get(WorkloadOptions.TARGET_REQUEST);
-    request = TargetRequest.of(options.get(WorkloadOptions.TARGET), file == null ? null : Path.of(file),
-        options.get(WorkloadOptions.TARGET_STATUS));
-    target = TargetProbe.loadTarget(request);
-    String pid = options.get(WorkloadOptions.TARGET_PID);
-    serverCpu = pid == null ? null : new ProcessTreeCpu(Path.of("/proc"), Long.parseLong(pid));
-    if (serverCpu != null && serverCpu.cpuNanos().isEmpty()) {
-      throw new IllegalStateException("--target-pid " + pid + ": no such process");
-    }
-    String agentUrl = options.get(WorkloadOptions.TARGET_AGENT);
-    agent = agentUrl == null ? null : new AgentClient(AgentClient.parse("--target-agent", agentUrl));
-    AgentReading reading = agent == null ? null : agent.read();
-    generator = agent == null ? null : GeneratorCpu.ofThisProcess();
-    Integer serverCpus = reading == null || reading.host().cpu() == null ? null : reading.host().cpu().logicalCores();
-    vcpus = serverCpus != null && serverCpus > 0 ? serverCpus : Runtime.getRuntime().availableProcessors();
-    TargetProbe.check(request);
+  private TargetRig(TargetRequest request, String pid, ProcessTreeCpu serverCpu, AgentClient agent,
+      AgentReading reading) {
+    super(TargetProbe.loadTarget(request), new Exchange(request.bytes(), request.expectedStatus(), null),
+        request.describe(),
+        serverVcpus(reading == null || reading.host().cpu() == null ? null : reading.host().cpu().logicalCores()),
+        agent == null ? null : GeneratorCpu.ofThisProcess());
+    this.request = request;
+    this.serverCpu = serverCpu;
+    this.agent = agent;
     attributes.put("target", request.url().toString());
     attributes.put("request", request.describe() + (request.body().length > 0 ? " (" + request.body().length
         + " bytes of body)" : ""));
     attributes.put("expectedStatus", Integer.toString(request.expectedStatus()));
-    attributes.put("vcpus", vcpus + (reading == null ? "" : " (the service's host)"));
+    attributes.put("vcpus", vcpus() + (reading == null ? "" : " (the service's host)"));
     attributes.put("cpuSplit", reading != null
         ? "two hosts: cpu.server is the service's " + reading.cpuScope().id() + " CPU time from its agent "
             + agent.uri() + "; cpu.client the load generator's threads, cpu.other the rest of its JVM"
@@ -64,29 +49,21 @@ final class TargetRig implements LoadRig {
             + "cpu.client the load generator's threads; cpu.other the rest of the load generator's JVM");
   }
 
-  @Override
-  public LoadTarget target() {
-    return target;
-  }
-
-  @Override
-  public Exchange exchange() {
-    return new Exchange(request.bytes(), request.expectedStatus(), null);
-  }
-
-  @Override
-  public String what() {
-    return request.describe();
-  }
-
-  @Override
-  public int vcpus() {
-    return vcpus;
-  }
-
-  @Override
-  public Map<String, String> attributes() {
-    return attributes;
+  /** The service as the options name it, checked once: its process, its agent, one answer. */
+  static TargetRig of(Map<String, String> options) {
+    String file = options.get(WorkloadOptions.TARGET_REQUEST);
+    TargetRequest request = TargetRequest.of(options.get(WorkloadOptions.TARGET), file == null ? null : Path.of(file),
+        options.get(WorkloadOptions.TARGET_STATUS));
+    String pid = options.get(WorkloadOptions.TARGET_PID);
+    ProcessTreeCpu serverCpu = pid == null ? null : new ProcessTreeCpu(Path.of("/proc"), Long.parseLong(pid));
+    if (serverCpu != null && serverCpu.cpuNanos().isEmpty()) {
+      throw new IllegalStateException("--target-pid " + pid + ": no such process");
+    }
+    String agentUrl = options.get(WorkloadOptions.TARGET_AGENT);
+    AgentClient agent = agentUrl == null ? null : new AgentClient(AgentClient.parse("--target-agent", agentUrl));
+    AgentReading reading = agent == null ? null : agent.read();
+    TargetProbe.check(request);
+    return new TargetRig(request, pid, serverCpu, agent, reading);
   }
 
   @Override
@@ -100,11 +77,6 @@ final class TargetRig implements LoadRig {
   @Override
   public boolean measuresServerCpu() {
     return serverCpu != null || agent != null;
-  }
-
-  @Override
-  public Optional<GeneratorCpu> generatorCpu() {
-    return Optional.ofNullable(generator);
   }
 
   @Override

@@ -24,8 +24,10 @@ class ConcurrencyTest {
 
   @Test
   void clientThreadsAreFewAndNeverMoreThanConnections() {
-    assertThat(Concurrency.clientThreads(1, 64)).isEqualTo(1);
-    assertThat(Concurrency.clientThreads(256, 64)).isEqualTo(32);
-    assertThat(Concurrency.clientThreads(8, 2)).isEqualTo(1);
+    assertThat(Concurrency.clientThreads(1, 64, true)).isEqualTo(1);
+    assertThat(Concurrency.clientThreads(256, 64, true)).as("beside the server: half the CPUs").isEqualTo(32);
+    assertThat(Concurrency.clientThreads(8, 2, true)).isEqualTo(1);
+    assertThat(Concurrency.clientThreads(256, 64, false)).as("on a host of its own: every CPU").isEqualTo(64);
+    assertThat(Concurrency.clientThreads(3, 64, false)).isEqualTo(3);
   }
 }
