@@ -2,20 +2,19 @@ package dev.archbench.harness.cli;
 
 import dev.archbench.harness.fingerprint.Fingerprinter;
 import dev.archbench.harness.fingerprint.HostRoots;
-import dev.archbench.harness.runner.AfterRun;
-import dev.archbench.harness.runner.JmhIndex;
-import dev.archbench.harness.runner.Progress;
+import dev.archbench.harness.runner.execute.JmhIndex;
+import dev.archbench.harness.runner.lifecycle.Progress;
 import dev.archbench.harness.runner.RunEngine;
 import dev.archbench.harness.runner.RunEnvironment;
 import dev.archbench.harness.runner.RunRequest;
 import dev.archbench.harness.runner.Durations;
-import dev.archbench.harness.runner.ForkOrder;
-import dev.archbench.harness.runner.Grid;
-import dev.archbench.harness.runner.Terminal;
-import dev.archbench.harness.runner.VariantOptions;
-import dev.archbench.harness.runner.VariantRequest;
+import dev.archbench.harness.runner.plan.ForkOrder;
+import dev.archbench.harness.runner.plan.Grid;
+import dev.archbench.harness.runner.lifecycle.Terminal;
+import dev.archbench.harness.runner.plan.VariantOptions;
+import dev.archbench.harness.runner.plan.VariantRequest;
 import dev.archbench.record.VariantRun;
-import dev.archbench.harness.runner.WorkloadCatalog;
+import dev.archbench.harness.runner.plan.WorkloadCatalog;
 import dev.archbench.harness.userjmh.UserJar;
 import dev.archbench.harness.userjmh.UserJmhWorkload;
 import dev.archbench.workloads.web.ServiceWorkload;
@@ -495,7 +494,7 @@ public final class RunCommand implements Callable<Integer> {
     Duration total;
     try {
       total = original.budget != null ? Durations.parse("--budget", original.budget)
-          : dev.archbench.harness.runner.ProfileSettings.of(Profile.of(original.profile)).budget();
+          : dev.archbench.harness.runner.measure.ProfileSettings.of(Profile.of(original.profile)).budget();
     } catch (IllegalArgumentException e) {
       return null; // the original options are refused with their own message later
     }

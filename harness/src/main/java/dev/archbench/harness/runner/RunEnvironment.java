@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.RunListener;
 import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.record.Host;
 import java.io.PrintWriter;

@@ -1,5 +1,9 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.Progress;
+import dev.archbench.harness.runner.plan.ForkOrder;
+import dev.archbench.harness.runner.plan.Grid;
+import dev.archbench.harness.runner.plan.VariantRequest;
 import dev.archbench.workload.Profile;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.RunListener;
 import dev.archbench.harness.cli.RunCommand;
 import dev.archbench.harness.fingerprint.Fingerprinter;
 import dev.archbench.harness.fingerprint.HostRoots;
@@ -19,7 +20,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /** Helpers for tests that really run the selftest workload (in this JVM or in a child JVM). */
-final class Runs {
+public final class Runs {
   /** Short JMH iterations: the tests prove the machinery, not numbers. */
   static final String FAST_JMH = "-wi 1 -w 200ms -i 2 -r 200ms";
 
