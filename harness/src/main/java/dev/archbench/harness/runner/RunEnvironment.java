@@ -1,6 +1,5 @@
 package dev.archbench.harness.runner;
 
-import dev.archbench.harness.runner.lifecycle.RunListener;
 import dev.archbench.harness.fingerprint.HostRoots;
 import dev.archbench.record.Host;
 import java.io.PrintWriter;
@@ -15,4 +14,4 @@ import java.util.function.Supplier;
  */
 public record RunEnvironment(
     Supplier<Host> host, HostRoots roots, Map<String, String> env, PrintWriter out, PrintWriter err,
-    boolean console, LongSupplier nanoTime, boolean handleSignals, RunListener listener) {}
+    boolean console, LongSupplier nanoTime, boolean handleSignals) {}

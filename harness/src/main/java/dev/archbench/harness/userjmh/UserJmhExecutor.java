@@ -2,6 +2,7 @@ package dev.archbench.harness.userjmh;
 
 import dev.archbench.harness.runner.execute.ChildProcess;
 import dev.archbench.harness.runner.execute.Failures;
+import dev.archbench.harness.runner.execute.ForkFiles;
 import dev.archbench.harness.runner.execute.ForkSettings;
 import dev.archbench.harness.runner.execute.JmhExecutor;
 import dev.archbench.harness.runner.execute.Outcome;
@@ -119,7 +120,7 @@ public final class UserJmhExecutor {
       Thread.currentThread().interrupt();
       return Outcome.failed(item, "user JMH: interrupted", startedAt, Clock.now());
     } finally {
-      ScenarioExecutor.deleteTree(dir);
+      ForkFiles.deleteTree(dir);
     }
   }
 
@@ -224,7 +225,7 @@ public final class UserJmhExecutor {
    * The reason for the record: out of memory wherever it happened, else how the benchmark's JVM ended,
    * else the first exception JMH printed, else the exit.
    */
-  static String failure(ChildProcess.Ended r) {
+  public static String failure(ChildProcess.Ended r) {
     Optional<String> outOfMemory = Failures.outOfMemoryIn(r.tail());
     if (outOfMemory.isPresent()) {
       return outOfMemory.get();

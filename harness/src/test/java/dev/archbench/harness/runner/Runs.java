@@ -1,6 +1,5 @@
 package dev.archbench.harness.runner;
 
-import dev.archbench.harness.runner.lifecycle.RunListener;
 import dev.archbench.harness.cli.RunCommand;
 import dev.archbench.harness.fingerprint.Fingerprinter;
 import dev.archbench.harness.fingerprint.HostRoots;
@@ -45,7 +44,7 @@ public final class Runs {
   /** With the run's clock (budget, deadlines) read from {@code nanoTime}. */
   RunEnvironment env(Host host, Map<String, String> env, Path emptyRoots, java.util.function.LongSupplier nanoTime) {
     return new RunEnvironment(() -> host, HostRoots.under(emptyRoots), env, new PrintWriter(out, true),
-        new PrintWriter(err, true), false, nanoTime, false, RunListener.NONE);
+        new PrintWriter(err, true), false, nanoTime, false);
   }
 
   static Host localHost() {

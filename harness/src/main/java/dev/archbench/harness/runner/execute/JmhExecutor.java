@@ -102,7 +102,7 @@ public final class JmhExecutor {
       Thread.currentThread().interrupt();
       return Outcome.failed(item, "interrupted", startedAt, Clock.now());
     } finally {
-      ScenarioExecutor.deleteTree(dir);
+      ForkFiles.deleteTree(dir);
     }
   }
 

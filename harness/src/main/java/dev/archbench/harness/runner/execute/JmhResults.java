@@ -117,7 +117,7 @@ public final class JmhResults {
   }
 
   /** Nanoseconds per unit of a JMH time-per-operation label ({@code ms/op} is 1e6); 0 when not a time. */
-  static double nanosPer(String unit) {
+  public static double nanosPer(String unit) {
     return TimeUnits.secondsPerOperation(unit).orElse(0) * 1e9;
   }
 

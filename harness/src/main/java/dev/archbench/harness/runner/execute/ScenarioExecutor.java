@@ -98,7 +98,7 @@ public final class ScenarioExecutor {
       Thread.currentThread().interrupt();
       return Outcome.failed(item, "scenario: interrupted", startedAt, Clock.now());
     } finally {
-      deleteTree(dir);
+      ForkFiles.deleteTree(dir);
     }
   }
 
@@ -123,14 +123,4 @@ public final class ScenarioExecutor {
     log.flush();
   }
 
-  public static void deleteTree(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException ignored) {
-      // temporary directory; best effort
-    }
-  }
 }

@@ -10,19 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * next fork at that moment.
  */
 public final class Interruption {
-  /** Why the run stopped, and the exit code it implies (128 + signal number). */
+  /** Why the run stopped (the CLI turns it into an exit code: {@code cli/AfterRun}). */
   public enum Reason {
-    SIGINT(130, "interrupted (SIGINT)"),
-    SIGTERM(143, "terminated (SIGTERM)"),
-    SPOT(143, "EC2 spot interruption notice"),
-    /** A file of the run could not be written (a full disk, an I/O error): the run failed, exit 1. */
-    CANNOT_WRITE(1, "stopped: a file of the run cannot be written");
+    SIGINT("interrupted (SIGINT)"),
+    SIGTERM("terminated (SIGTERM)"),
+    SPOT("EC2 spot interruption notice"),
+    /** A file of the run could not be written (a full disk, an I/O error): the run failed. */
+    CANNOT_WRITE("stopped: a file of the run cannot be written");
 
-    public final int exitCode;
     public final String text;
 
-    Reason(int exitCode, String text) {
-      this.exitCode = exitCode;
+    Reason(String text) {
       this.text = text;
     }
   }

@@ -5,14 +5,10 @@ import dev.archbench.harness.runner.plan.PlanItem;
 import dev.archbench.harness.runner.plan.PrecisionModel;
 import dev.archbench.random.SplitMix64;
 import dev.archbench.record.BenchmarkResult;
-import dev.archbench.record.ForkRun;
-import dev.archbench.record.Precision;
 import dev.archbench.record.Precision.StopReason;
 import dev.archbench.record.Status;
 import dev.archbench.record.VariantRun;
-import dev.archbench.stats.HierarchicalBootstrap;
 import dev.archbench.stats.PairedRatio;
-import dev.archbench.stats.PairedRounds;
 import dev.archbench.stats.ScoreInterval;
 import dev.archbench.stats.StoppingRule;
 import java.util.ArrayDeque;
@@ -73,68 +69,6 @@ public final class ForkScheduler {
     }
   }
 
-  /**
-   * One benchmark of a run of variants: its sides (one state per variant, baseline first), the rounds
-   * that ended and the one under way. The benchmark stops as a whole, on the paired ratios.
-   */
-  private final class Group {
-    final String key;
-    final List<State> sides = new ArrayList<>();
-    final List<VariantRun.Round> rounds = new ArrayList<>();
-    List<VariantRun.RoundFork> current = new ArrayList<>();
-    /** Forks of the current round handed out so far. */
-    int handed;
-    StopReason stop;
-    boolean failed;
-
-    Group(String key) {
-      this.key = key;
-    }
-
-    boolean active() {
-      return stop == null && !failed;
-    }
-
-    double expectedRoundSeconds() {
-      return sides.stream().mapToDouble(State::expectedForkSeconds).sum();
-    }
-  }
-
-  private final class State {
-    final int index;
-    final PlanItem item;
-    final String variant;
-    final Group group;
-    BenchmarkResult result;
-    ForkPlan plan;
-    int forks;
-    double secondsSpent;
-    /** The relative half-width of {@code result}'s interval, computed once per fork. */
-    double halfWidth = Double.NaN;
-    StopReason stop;
-    boolean failed;
-
-    State(int index, PlanItem item, ForkPlan plan, String variant, Group group) {
-      this.index = index;
-      this.item = item;
-      this.plan = plan;
-      this.variant = variant;
-      this.group = group;
-    }
-
-    String key() {
-      return variant == null ? item.key() : VariantRun.resultKey(item.key(), variant);
-    }
-
-    boolean active() {
-      return group != null ? group.active() : stop == null && !failed;
-    }
-
-    double expectedForkSeconds() {
-      return forks > 0 ? secondsSpent / forks : item.estimatedSeconds() / Math.max(1, settings.minForks());
-    }
-  }
-
   private final ProfileSettings settings;
   private final StoppingRule rule;
   private final ForkOrder order;
@@ -144,10 +78,10 @@ public final class ForkScheduler {
   private final long deadline;
   private final String hostKey;
   private final boolean adaptIterations;
-  private final Map<String, State> states = new LinkedHashMap<>();
-  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final Map<String, ForkState> states = new LinkedHashMap<>();
+  private final Map<String, VariantGroup> groups = new LinkedHashMap<>();
   private final Variants variants;
-  private final Deque<State> round = new ArrayDeque<>();
+  private final Deque<ForkState> round = new ArrayDeque<>();
 
   /**
    * @param resumed results kept from an interrupted run; those still in progress (no stop reason)
@@ -181,17 +115,17 @@ public final class ForkScheduler {
         continue;
       }
       if (variants == null) {
-        State s = new State(i + 1, item, new ForkPlan(settings.warmupIterations(), settings.measurementIterations()),
-            null, null);
-        restore(s, resumed.get(item.key()));
+        ForkState s = new ForkState(i + 1, item, new ForkPlan(settings.warmupIterations(), settings.measurementIterations()),
+            null, null, settings.minForks());
+        s.restore(resumed.get(item.key()));
         states.put(item.key(), s);
         continue;
       }
-      Group g = new Group(item.key());
+      VariantGroup g = new VariantGroup(item.key());
       for (String name : variants.names()) {
-        State s = new State(i + 1, item, new ForkPlan(settings.warmupIterations(), settings.measurementIterations()),
-            name, g);
-        restore(s, resumed.get(s.key()));
+        ForkState s = new ForkState(i + 1, item, new ForkPlan(settings.warmupIterations(), settings.measurementIterations()),
+            name, g, settings.minForks());
+        s.restore(resumed.get(s.key()));
         g.failed |= s.failed;
         g.stop = g.stop != null ? g.stop : s.stop;
         g.sides.add(s);
@@ -204,23 +138,9 @@ public final class ForkScheduler {
     }
   }
 
-  private static void restore(State s, BenchmarkResult kept) {
-    if (kept != null) {
-      s.result = kept;
-      s.forks = kept.forks();
-      s.secondsSpent = kept.precision() != null && kept.precision().seconds() != null ? kept.precision().seconds() : 0;
-      // A variant's side may be unsteady so far and go on; a benchmark alone keeps what it had.
-      s.failed = s.group == null ? !kept.isOk()
-          : Status.FAILED.equals(kept.status()) || Status.SKIPPED.equals(kept.status());
-      s.halfWidth = kept.precision() != null && kept.precision().halfWidth() != null
-          ? kept.precision().halfWidth() : Double.NaN;
-      s.stop = kept.precision() != null ? kept.precision().stopReason() : kept.isOk() ? StopReason.BENCHMARK_CAP : null;
-    }
-  }
-
   /** Whether {@code key} will get (more) forks: planned, not skipped, not stopped, not failed. */
   public boolean continues(String key) {
-    State s = states.get(key);
+    ForkState s = states.get(key);
     return s != null && s.active();
   }
 
@@ -230,7 +150,7 @@ public final class ForkScheduler {
       if (round.isEmpty() && !newRound()) {
         return null;
       }
-      State s = round.pollFirst();
+      ForkState s = round.pollFirst();
       if (!s.active()) {
         continue;
       }
@@ -248,7 +168,7 @@ public final class ForkScheduler {
       StopReason budget = rule.beforeFork(s.forks, endsAt, deadline - start);
       if (budget != null) {
         s.stop = budget;
-        s.result = withPrecision(s, s.result);
+        s.result = ResultPrecision.of(settings, s, s.result);
         continue;
       }
       if (order == ForkOrder.SEQUENTIAL) {
@@ -263,8 +183,8 @@ public final class ForkScheduler {
    * first fork the budget must have room for the whole round (its forks are one measurement); once
    * a round started, its other forks follow.
    */
-  private Next nextOfGroup(State s) {
-    Group g = s.group;
+  private Next nextOfGroup(ForkState s) {
+    VariantGroup g = s.group;
     if (g.handed == 0) {
       long endsAt = nanoTime.getAsLong() - start + (long) (g.expectedRoundSeconds() * 1e9);
       int done = g.sides.stream().mapToInt(x -> x.forks).min().orElse(0);
@@ -284,23 +204,23 @@ public final class ForkScheduler {
    */
   public List<Next> restOfRound(Next first) {
     List<Next> out = new ArrayList<>();
-    State f = states.get(first.resultKey());
+    ForkState f = states.get(first.resultKey());
     if (f == null || f.group == null) {
       return out;
     }
     while (!round.isEmpty() && round.peekFirst().group == f.group && f.group.active()) {
-      State s = round.pollFirst();
+      ForkState s = round.pollFirst();
       f.group.handed++;
       out.add(new Next(s.index, s.item, s.forks + 1, s.plan, s.variant));
     }
     return out;
   }
 
-  private void stopGroup(Group g, StopReason why) {
+  private void stopGroup(VariantGroup g, StopReason why) {
     g.stop = why;
-    for (State x : g.sides) {
+    for (ForkState x : g.sides) {
       x.stop = why;
-      x.result = withPrecision(x, x.result);
+      x.result = ResultPrecision.of(settings, x, x.result);
     }
     round.removeIf(x -> x.group == g);
   }
@@ -309,8 +229,8 @@ public final class ForkScheduler {
     if (variants != null) {
       return newRoundOfGroups();
     }
-    List<State> active = new ArrayList<>();
-    for (State s : states.values()) {
+    List<ForkState> active = new ArrayList<>();
+    for (ForkState s : states.values()) {
       if (s.active()) {
         active.add(s);
       }
@@ -331,8 +251,8 @@ public final class ForkScheduler {
    * in an order drawn from the same seeded stream and recorded with the round.
    */
   private boolean newRoundOfGroups() {
-    List<Group> active = new ArrayList<>();
-    for (Group g : groups.values()) {
+    List<VariantGroup> active = new ArrayList<>();
+    for (VariantGroup g : groups.values()) {
       if (g.active()) {
         active.add(g);
       }
@@ -343,8 +263,8 @@ public final class ForkScheduler {
     if (order == ForkOrder.INTERLEAVED) {
       Collections.shuffle(active, random);
     }
-    for (Group g : order == ForkOrder.SEQUENTIAL ? active.subList(0, 1) : active) {
-      List<State> sides = new ArrayList<>(g.sides);
+    for (VariantGroup g : order == ForkOrder.SEQUENTIAL ? active.subList(0, 1) : active) {
+      List<ForkState> sides = new ArrayList<>(g.sides);
       Collections.shuffle(sides, random);
       g.handed = 0;
       g.current = new ArrayList<>();
@@ -358,7 +278,7 @@ public final class ForkScheduler {
    * returns the benchmark's result so far, with its precision and, when it stopped, why.
    */
   public BenchmarkResult completed(Next n, BenchmarkResult forkResult, double seconds) {
-    State s = states.get(n.resultKey());
+    ForkState s = states.get(n.resultKey());
     if (s.group != null) {
       forkResult = forkResult.withKey(s.key());
     }
@@ -382,12 +302,12 @@ public final class ForkScheduler {
     s.halfWidth = steady ? ScoreInterval.of(s.result, hostKey).relativeHalfWidth() : Double.NaN;
     s.stop = rule.afterFork(s.forks, s.halfWidth);
     if (s.stop == null && adaptIterations) {
-      s.plan = replan(s);
+      s.plan = ForkReplan.next(settings, s);
     }
     if (s.stop != null) {
       round.remove(s);
     }
-    s.result = withPrecision(s, s.result);
+    s.result = ResultPrecision.of(settings, s, s.result);
     return s.result;
   }
 
@@ -395,11 +315,11 @@ public final class ForkScheduler {
    * A variant's fork ended: it joins its round, and when the round is whole the benchmark's paired
    * ratios decide whether it goes on.
    */
-  private BenchmarkResult completedSide(State s) {
-    Group g = s.group;
+  private BenchmarkResult completedSide(ForkState s) {
+    VariantGroup g = s.group;
     s.halfWidth = s.result.isOk() ? ScoreInterval.of(s.result, hostKey).relativeHalfWidth() : Double.NaN;
     if (adaptIterations) {
-      s.plan = replan(s);
+      s.plan = ForkReplan.next(settings, s);
     }
     int fork = s.result.forkRuns() == null ? s.forks - 1 : s.result.forkRuns().size() - 1;
     g.current.add(new VariantRun.RoundFork(s.variant, fork));
@@ -407,56 +327,24 @@ public final class ForkScheduler {
       g.rounds.add(new VariantRun.Round(g.current));
       g.current = new ArrayList<>();
       g.handed = 0;
-      StopReason why = afterRound(g);
+      StopReason why = g.afterRound(settings.minForks(), settings.maxForks(), variants.threshold(), hostKey);
       if (why != null) {
         stopGroup(g, why);
       }
     }
-    s.result = withPrecision(s, s.result);
+    s.result = ResultPrecision.of(settings, s, s.result);
     return s.result;
-  }
-
-  /**
-   * Why a benchmark of a run of variants stops after its latest round, or null: once it ran the
-   * minimum rounds, when every variant's ratio to the baseline is decided ({@link PairedRatio#decided}),
-   * else at the fork cap.
-   */
-  private StopReason afterRound(Group g) {
-    int rounds = g.rounds.size();
-    if (rounds < settings.minForks()) {
-      return null;
-    }
-    boolean decided = true;
-    for (PairedRatio r : ratios(g)) {
-      decided &= r != null && r.decided(variants.threshold());
-    }
-    if (decided) {
-      return StopReason.DECIDED;
-    }
-    return rounds >= settings.maxForks() ? StopReason.BENCHMARK_CAP : null;
-  }
-
-  /** Per variant after the baseline, its paired ratio so far (null with fewer than two pairs). */
-  private List<PairedRatio> ratios(Group g) {
-    State base = g.sides.get(0);
-    List<PairedRatio> out = new ArrayList<>();
-    for (State side : g.sides.subList(1, g.sides.size())) {
-      PairedRounds p = PairedRounds.of(g.rounds, base.variant, base.result, side.variant, side.result);
-      out.add(p.pairs() < 2 ? null : PairedRatio.of(p.base(), p.other(), !base.result.higherIsBetter(),
-          HierarchicalBootstrap.REPLICATES, ScoreInterval.seed(hostKey, VariantRun.resultKey(g.key, side.variant))));
-    }
-    return out;
   }
 
   /** The rounds of the benchmark {@code itemKey} that ended (a run of variants), in order. */
   public List<VariantRun.Round> roundsOf(String itemKey) {
-    Group g = groups.get(itemKey);
+    VariantGroup g = groups.get(itemKey);
     return g == null ? List.of() : List.copyOf(g.rounds);
   }
 
   /** The results of every variant of {@code itemKey} as they stand (empty without variants). */
   public List<BenchmarkResult> resultsOf(String itemKey) {
-    Group g = groups.get(itemKey);
+    VariantGroup g = groups.get(itemKey);
     List<BenchmarkResult> out = new ArrayList<>();
     if (g != null) {
       g.sides.stream().filter(x -> x.result != null).forEach(x -> out.add(x.result));
@@ -464,57 +352,10 @@ public final class ForkScheduler {
     return out;
   }
 
-  /**
-   * The next fork's plan. Warm-up: what the steady forks so far needed, with a margin ({@link
-   * WarmupPlan}); measured iterations, once the minimum forks ran, follow Kalibera and Jones's optimum
-   * for the variances seen.
-   */
-  private ForkPlan replan(State s) {
-    int warmup = WarmupPlan.next(s.result.forkRuns(), s.plan.warmupIterations(), settings.maxWarmupIterations());
-    if (s.forks < settings.minForks() || !s.result.isOk()) {
-      return new ForkPlan(warmup, s.plan.measurementIterations());
-    }
-    double iterSeconds = ProfileSettings.seconds(settings.measurementTime());
-    double overhead = Math.max(0.1, s.expectedForkSeconds()
-        - (s.plan.warmupIterations() + s.plan.measurementIterations()) * iterSeconds) + warmup * iterSeconds;
-    int base = settings.measurementIterations();
-    int iterations = IterationPlanner.optimalIterations(IterationPlanner.components(s.result.rawData()),
-        overhead, iterSeconds, s.plan.measurementIterations(), Math.max(2, Math.min(base, SteadyState.MIN_ITERATIONS)),
-        base * 3);
-    return new ForkPlan(warmup, iterations);
-  }
-
-  private BenchmarkResult withPrecision(State s, BenchmarkResult r) {
-    if (r == null || Status.FAILED.equals(r.status())) {
-      return r;
-    }
-    if (!r.isOk()) {
-      r = unsteady(s, r);
-    }
-    double hw = s.halfWidth;
-    Precision p = r.precision();
-    // A variant's forks stop on the paired ratio, not on a target for its own score.
-    Double target = s.group != null ? null : settings.precision();
-    return r.withPrecision(new Precision(target, Double.isNaN(hw) ? null : hw, s.stop,
-        p == null ? null : p.warmup(), p == null ? null : p.warmupData(), Math.round(s.secondsSpent * 10) / 10.0));
-  }
-
-  /** A result with no steady fork yet, with the reason in words instead of a score. */
-  private BenchmarkResult unsteady(State s, BenchmarkResult r) {
-    List<ForkRun> runs = r.forkRuns() == null ? List.of() : r.forkRuns();
-    int longest = runs.stream().mapToInt(f -> f.iterations().size()).max().orElse(0);
-    String why = "no steady state in " + runs.size() + (runs.size() == 1 ? " fork" : " forks")
-        + (s.stop == null ? " so far" : "");
-    if (longest >= settings.maxWarmupIterations() + settings.measurementIterations()) {
-      why += "; the warm-up cap of " + ProfileSettings.human(settings.maxWarmup()) + " was too short";
-    }
-    return r.unsteady(why);
-  }
-
   /** Seconds until the run is expected to end: the budget left, or the forks left if fewer. */
   public double remainingSeconds() {
     double left = 0;
-    for (State s : states.values()) {
+    for (ForkState s : states.values()) {
       if (s.active()) {
         int more = Math.max(settings.minForks() - s.forks, s.forks < settings.minForks() ? 0 : 1);
         left += more * s.expectedForkSeconds();
@@ -526,7 +367,7 @@ public final class ForkScheduler {
   /** Every benchmark's result as it stands (with its stop reason once it stopped), in plan order. */
   public List<BenchmarkResult> results() {
     List<BenchmarkResult> out = new ArrayList<>();
-    for (State s : states.values()) {
+    for (ForkState s : states.values()) {
       if (s.result != null) {
         out.add(s.result);
       }

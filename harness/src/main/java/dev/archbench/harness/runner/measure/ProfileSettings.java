@@ -76,11 +76,10 @@ public record ProfileSettings(
     return new StoppingRule(precision, minForks, maxForks);
   }
 
-  /** These settings with {@code --precision} (NaN: no target) and {@code --budget} when given. */
-  public ProfileSettings with(Double precisionOverride, Duration budgetOverride) {
+  /** These settings with another target ({@code null}: none) and budget ({@link MeasurementPolicy#applyTo}). */
+  public ProfileSettings withTarget(Double target, Duration newBudget) {
     return new ProfileSettings(minForks, maxForks, warmupIterations, maxWarmup, measurementIterations,
-        measurementTime, precisionOverride == null ? precision : precisionOverride.isNaN() ? null : precisionOverride,
-        budgetOverride != null ? budgetOverride : budget);
+        measurementTime, target, newBudget);
   }
 
   /** The most warm-up iterations a fork gets (at least one). */

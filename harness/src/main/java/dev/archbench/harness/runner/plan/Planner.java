@@ -3,9 +3,7 @@ package dev.archbench.harness.runner.plan;
 import dev.archbench.harness.runner.execute.JmhIndex;
 import dev.archbench.harness.runner.measure.ProfileSettings;
 import dev.archbench.workload.BenchmarkSpec;
-import dev.archbench.workload.JmhMethod;
 import dev.archbench.workload.ParamGrid;
-import dev.archbench.workload.UserJmhMethod;
 import dev.archbench.workload.Workload;
 import dev.archbench.workload.WorkloadContext;
 import java.util.ArrayList;
@@ -45,23 +43,16 @@ public final class Planner {
           continue;
         }
         String skip = spec.unavailableReason(ctx).orElse(null);
-        String mode;
-        double estimate;
-        if (spec.execution() instanceof JmhMethod m) {
-          mode = jmh.mode(m.method()).orElse(null);
-        } else if (spec.execution() instanceof UserJmhMethod u) {
-          mode = u.mode();
-        } else {
-          mode = "scenario";
-        }
-        estimate = settings.estimatedSeconds();
+        KindFacts kind = KindFacts.of(spec.execution(), jmh, ctx.cpus());
+        String mode = kind.mode();
+        double estimate = settings.estimatedSeconds();
         Set<String> identity = identityKeys(spec, paramOverrides);
-        for (Map<String, String> params : combinations(paramsOf(spec, grid, paramOverrides))) {
+        for (Map<String, String> params : combinations(paramsOf(spec, kind, grid, paramOverrides))) {
           Map<String, String> own = new TreeMap<>(params);
           own.keySet().retainAll(identity);
           Map<String, String> defaults = new TreeMap<>(params);
           defaults.keySet().removeAll(identity);
-          for (int t : threadsOf(spec, threads, ctx.cpus())) {
+          for (int t : threadsOf(spec, kind, threads)) {
             items.add(new PlanItem(w.id(), spec, own, defaults, t, mode, skip == null ? estimate : 0, skip));
           }
         }
@@ -78,12 +69,9 @@ public final class Planner {
     return keys;
   }
 
-  private Map<String, List<String>> paramsOf(BenchmarkSpec spec, ParamGrid grid,
+  private static Map<String, List<String>> paramsOf(BenchmarkSpec spec, KindFacts kind, ParamGrid grid,
       Map<String, List<String>> overrides) {
-    Map<String, List<String>> values = new TreeMap<>();
-    if (spec.execution() instanceof JmhMethod m) {
-      values.putAll(jmh.defaultParams(m.method()));
-    }
+    Map<String, List<String>> values = new TreeMap<>(kind.defaultParams());
     values.putAll(spec.paramsFor(grid));
     overrides.forEach((k, v) -> {
       if (values.containsKey(k)) {
@@ -93,17 +81,11 @@ public final class Planner {
     return values;
   }
 
-  private List<Integer> threadsOf(BenchmarkSpec spec, List<Integer> requested, int cpus) {
+  private static List<Integer> threadsOf(BenchmarkSpec spec, KindFacts kind, List<Integer> requested) {
     if (spec.scalesWithThreads() && !requested.isEmpty()) {
       return requested;
     }
-    if (spec.execution() instanceof JmhMethod m) {
-      return List.of(jmh.defaultThreads(m.method(), cpus).orElse(1));
-    }
-    if (spec.execution() instanceof UserJmhMethod u) {
-      return List.of(u.threads() == org.openjdk.jmh.annotations.Threads.MAX ? cpus : Math.max(1, u.threads()));
-    }
-    return List.of(cpus);
+    return List.of(kind.defaultThreads());
   }
 
   /** The cartesian product, in key order; one empty map when there are no parameters. */

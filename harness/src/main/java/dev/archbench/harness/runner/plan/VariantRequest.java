@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner.plan;
 
+import dev.archbench.record.VariantRun;
 import dev.archbench.record.VariantRun.Variant;
 import java.util.List;
 
@@ -21,5 +22,13 @@ public record VariantRequest(List<Variant> variants, boolean duet, double thresh
   public Variant variant(String name) {
     return variants.stream().filter(v -> v.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no variant " + name));
+  }
+
+  /** The result keys of {@code item}: its own without variants ({@code variants} null), else one per variant. */
+  public static List<String> resultKeys(VariantRequest variants, PlanItem item) {
+    if (variants == null) {
+      return List.of(item.key());
+    }
+    return variants.names().stream().map(n -> VariantRun.resultKey(item.key(), n)).toList();
   }
 }
