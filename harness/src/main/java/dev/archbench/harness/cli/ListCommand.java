@@ -1,7 +1,7 @@
 package dev.archbench.harness.cli;
 
-import dev.archbench.harness.runner.WorkloadCatalog;
-import dev.archbench.harness.runner.WorkloadTable;
+import dev.archbench.harness.runner.plan.WorkloadCatalog;
+import dev.archbench.harness.runner.plan.WorkloadTable;
 import dev.archbench.harness.userjmh.UserJar;
 import dev.archbench.harness.userjmh.UserJmhWorkload;
 import dev.archbench.workload.Workload;

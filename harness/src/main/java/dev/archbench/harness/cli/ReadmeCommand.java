@@ -1,8 +1,8 @@
 package dev.archbench.harness.cli;
 
 import dev.archbench.harness.docs.GeneratedSections;
-import dev.archbench.harness.runner.WorkloadCatalog;
-import dev.archbench.harness.runner.WorkloadTable;
+import dev.archbench.harness.runner.plan.WorkloadCatalog;
+import dev.archbench.harness.runner.plan.WorkloadTable;
 import dev.archbench.record.RecordFiles;
 import dev.archbench.workload.WorkloadContext;
 import java.io.IOException;

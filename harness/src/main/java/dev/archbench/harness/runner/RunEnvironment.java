@@ -14,4 +14,4 @@ import java.util.function.Supplier;
  */
 public record RunEnvironment(
     Supplier<Host> host, HostRoots roots, Map<String, String> env, PrintWriter out, PrintWriter err,
-    boolean console, LongSupplier nanoTime, boolean handleSignals, RunListener listener) {}
+    boolean console, LongSupplier nanoTime, boolean handleSignals) {}

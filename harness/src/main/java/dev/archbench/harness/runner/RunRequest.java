@@ -1,5 +1,9 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.Progress;
+import dev.archbench.harness.runner.measure.MeasurementPolicy;
+import dev.archbench.harness.runner.plan.Grid;
+import dev.archbench.harness.runner.plan.VariantRequest;
 import dev.archbench.workload.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,20 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything {@code archbench run} was asked to do, independent of picocli.
+ * Everything {@code archbench run} was asked to do, independent of picocli: each option parsed once
+ * by the CLI.
  *
  * @param threads the {@code --threads} list as typed, or {@code null}
  * @param jvm {@code --jvm} path, or {@code null}
  * @param jvmArgs {@code --jvm-args} as typed, or {@code null}
- * @param jmh {@code --jmh} raw JMH options as typed, or {@code null}
+ * @param jmh {@code --jmh} raw JMH options as typed, or {@code null} (the runner parses them once)
  * @param options workload options by {@link dev.archbench.workload.WorkloadOptions} name
  * @param onInterrupt command to run after an interrupted run's record is on disk, or {@code null}
  * @param commandLine the arguments as typed, stored in the record (what {@code --resume} replays)
- * @param precision {@code --precision} as a fraction, or {@code null} for the profile's
- * @param budget {@code --budget}, or {@code null} for the profile's
- * @param order {@code --order}, or {@code null} for the profile's default
+ * @param measurement {@code --precision}, {@code --budget}, {@code --order}: each empty for the profile's
  * @param grid which parameter grid the workloads run
- * @param history records of earlier runs whose variances refine the plan's precision estimates
  * @param variants {@code --variant} (with {@code --duet}, {@code --threshold}), or {@code null} for a run
  *     without variants
  */
@@ -37,18 +39,13 @@ public record RunRequest(
     Path outDir,
     Path workDir,
     Map<String, String> options,
-    boolean dryRun,
     Progress.Mode progress,
     boolean verbose,
     String onInterrupt,
     Duration spotPollInterval,
     List<String> commandLine,
-    Double precision,
-    Duration budget,
-    ForkOrder order,
+    MeasurementPolicy measurement,
     Grid grid,
-    List<Path> history,
-    Duration forkGrace,
     VariantRequest variants) {
 
   public RunRequest {
@@ -57,6 +54,5 @@ public record RunRequest(
     excludes = List.copyOf(excludes);
     options = Map.copyOf(options);
     commandLine = List.copyOf(commandLine);
-    history = history == null ? List.of() : List.copyOf(history);
   }
 }

@@ -1,5 +1,6 @@
 package dev.archbench.harness.cli;
 
+import dev.archbench.harness.runner.Runs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;

@@ -1,5 +1,14 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.Outcome;
+import dev.archbench.harness.runner.measure.ForkMerge;
+import dev.archbench.harness.runner.measure.ForkScheduler;
+import dev.archbench.harness.runner.measure.IterationPlanner;
+import dev.archbench.harness.runner.measure.ProfileSettings;
+import dev.archbench.harness.runner.plan.ForkOrder;
+import dev.archbench.harness.runner.plan.Grid;
+import dev.archbench.harness.runner.plan.PlanItem;
+import dev.archbench.harness.runner.plan.PrecisionModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

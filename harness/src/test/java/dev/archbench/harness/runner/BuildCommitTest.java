@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.BuildCommit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.HostWarnings;
+import dev.archbench.harness.runner.lifecycle.TtyProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.Failures;
+import dev.archbench.harness.runner.execute.ParentWatch;
+import dev.archbench.harness.runner.measure.ForkDeadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.harness.cli.ExitCodes;

@@ -1,5 +1,8 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.lifecycle.InterruptHook;
+import dev.archbench.harness.runner.lifecycle.Interruption;
+import dev.archbench.harness.runner.lifecycle.RunFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.measure.ForkDeadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.harness.cli.ExitCodes;

@@ -1,5 +1,6 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.ParentWatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

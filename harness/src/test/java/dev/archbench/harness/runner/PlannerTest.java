@@ -1,5 +1,12 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.JmhIndex;
+import dev.archbench.harness.runner.measure.ProfileSettings;
+import dev.archbench.harness.runner.plan.Grid;
+import dev.archbench.harness.runner.plan.PlanItem;
+import dev.archbench.harness.runner.plan.Planner;
+import dev.archbench.harness.runner.plan.Selection;
+import dev.archbench.harness.runner.plan.WorkloadCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.Outcome;
+import dev.archbench.harness.runner.lifecycle.PlainProgress;
+import dev.archbench.harness.runner.lifecycle.Progress;
+import dev.archbench.harness.runner.lifecycle.TtyProgress;
+import dev.archbench.harness.runner.plan.PlanItem;
 import dev.archbench.record.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 

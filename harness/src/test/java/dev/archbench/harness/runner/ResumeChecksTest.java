@@ -1,5 +1,8 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.JmhOptions;
+import dev.archbench.harness.runner.lifecycle.RunFiles;
+import dev.archbench.harness.runner.lifecycle.RunLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /** Helpers for tests that really run the selftest workload (in this JVM or in a child JVM). */
-final class Runs {
+public final class Runs {
   /** Short JMH iterations: the tests prove the machinery, not numbers. */
   static final String FAST_JMH = "-wi 1 -w 200ms -i 2 -r 200ms";
 
@@ -44,7 +44,7 @@ final class Runs {
   /** With the run's clock (budget, deadlines) read from {@code nanoTime}. */
   RunEnvironment env(Host host, Map<String, String> env, Path emptyRoots, java.util.function.LongSupplier nanoTime) {
     return new RunEnvironment(() -> host, HostRoots.under(emptyRoots), env, new PrintWriter(out, true),
-        new PrintWriter(err, true), false, nanoTime, false, RunListener.NONE);
+        new PrintWriter(err, true), false, nanoTime, false);
   }
 
   static Host localHost() {

@@ -1,5 +1,15 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.Args;
+import dev.archbench.harness.runner.execute.ChildProcess;
+import dev.archbench.harness.runner.execute.Failures;
+import dev.archbench.harness.runner.execute.JmhResults;
+import dev.archbench.harness.userjmh.UserJmhExecutor;
+import dev.archbench.harness.runner.execute.ForkSettings;
+import dev.archbench.harness.runner.execute.JmhOptions;
+import dev.archbench.harness.runner.execute.Notes;
+import dev.archbench.harness.runner.measure.ProfileSettings;
+import dev.archbench.harness.runner.plan.ThreadCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

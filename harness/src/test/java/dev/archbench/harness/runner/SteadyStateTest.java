@@ -1,5 +1,7 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.measure.SteadyState;
+import dev.archbench.harness.runner.measure.WarmupPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.record.ForkRun;

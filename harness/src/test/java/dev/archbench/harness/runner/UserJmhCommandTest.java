@@ -1,5 +1,11 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.ForkSettings;
+import dev.archbench.harness.runner.execute.JmhOptions;
+import dev.archbench.harness.runner.measure.ForkPlan;
+import dev.archbench.harness.runner.measure.ProfileSettings;
+import dev.archbench.harness.runner.plan.PlanItem;
+import dev.archbench.harness.userjmh.UserJmhExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archbench.workload.BenchmarkSpec;

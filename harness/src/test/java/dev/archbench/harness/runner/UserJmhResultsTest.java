@@ -1,5 +1,7 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.plan.PlanItem;
+import dev.archbench.harness.userjmh.UserJmhResults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

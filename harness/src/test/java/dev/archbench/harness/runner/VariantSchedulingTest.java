@@ -1,5 +1,12 @@
 package dev.archbench.harness.runner;
 
+import dev.archbench.harness.runner.execute.DuetCpus;
+import dev.archbench.harness.runner.execute.Outcome;
+import dev.archbench.harness.runner.measure.ForkScheduler;
+import dev.archbench.harness.runner.measure.ProfileSettings;
+import dev.archbench.harness.runner.plan.ForkOrder;
+import dev.archbench.harness.runner.plan.PlanItem;
+import dev.archbench.harness.runner.plan.VariantOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

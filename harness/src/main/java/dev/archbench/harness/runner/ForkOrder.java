@@ -1,9 +1,0 @@
-package dev.archbench.harness.runner;
-
-/** The order forks of different benchmarks run in ({@code --order}). */
-public enum ForkOrder {
-  /** Rounds over all benchmarks, each round in a seeded random order (the default but for smoke). */
-  INTERLEAVED,
-  /** Each benchmark's forks back to back, in plan order. */
-  SEQUENTIAL
-}

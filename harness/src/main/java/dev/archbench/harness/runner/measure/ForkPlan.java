@@ -1,0 +1,4 @@
+package dev.archbench.harness.runner.measure;
+
+/** What one fork of a benchmark runs: its warm-up and measured iterations (times from the profile). */
+public record ForkPlan(int warmupIterations, int measurementIterations) {}
