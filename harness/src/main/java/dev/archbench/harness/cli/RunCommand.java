@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "iterations: warm-up until the JIT is quiet and the scores steady (learned",
       "from the first forks, at most the cap), then the measured ones. Forks that",
       "never became steady are kept in the record but left out of the score.",
-      "  smoke     no target, 1 fork, 3 min budget; warm-up <= 1 s, 2 x 1 s",
+      "  smoke     no target, 1 fork, 4 min budget; warm-up <= 1 s, 2 x 1 s",
       "  quick     ±5%%, 3-8 forks, 10 min budget; warm-up <= 15 s, 5 x 500 ms",
       "  standard  ±2%%, 4-20 forks, 1 h budget; warm-up <= 40 s, 6 x 1 s",
       "  full      ±1%%, 5-40 forks, 6 h budget; warm-up <= 2 min, 10 x 2 s",

@@ -65,7 +65,7 @@ class CommandsTest {
         "--dry-run", "--out", dir.resolve("r").toString());
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
-        .contains("profile smoke (representative grid), no target, 1 fork, 3 min budget")
+        .contains("profile smoke (representative grid), no target, 1 fork, 4 min budget")
         .contains("selftest/sum[size=1000]@1").contains("selftest/sum[size=1000]@2")
         .containsPattern("selftest/sum\\[size=1000\\]@1 +thrpt +1 +±[0-9]+% +benchmark-cap +0:05")
         .contains("skipped: selftest: never available")

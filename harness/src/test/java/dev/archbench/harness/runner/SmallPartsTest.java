@@ -57,7 +57,7 @@ class SmallPartsTest {
     var raw = JmhOptions.parse("-f 3 -wi 0 -r 250ms -p size=1,2 -jvmArgs -Xmx1g");
     ProfileSettings s = ProfileSettings.of(Profile.SMOKE).overriddenBy(raw);
     assertThat(s).isEqualTo(new ProfileSettings(3, 3, 0, Duration.ofSeconds(1), 2, Duration.ofMillis(250), null,
-        Duration.ofMinutes(3)));
+        Duration.ofMinutes(4)));
     assertThat(JmhOptions.paramOverrides(raw, Args.split("-f 3 -p size=1,2"))).containsEntry("size", List.of("1", "2"));
     assertThat(JmhOptions.jvmArgs(raw)).containsExactly("-Xmx1g");
     assertThatThrownBy(() -> JmhOptions.parse("-t 4")).hasMessageContaining("-t (use --threads)");
@@ -82,7 +82,7 @@ class SmallPartsTest {
       }
     }
     assertThat(ProfileSettings.of(Profile.SMOKE).describe())
-        .isEqualTo("no target, 1 fork, 3 min budget; warm-up <= 1 s, 2 x 1 s");
+        .isEqualTo("no target, 1 fork, 4 min budget; warm-up <= 1 s, 2 x 1 s");
     assertThat(ProfileSettings.of(Profile.STANDARD).describe())
         .isEqualTo("±2%, 4-20 forks, 1 h budget; warm-up <= 40 s, 6 x 1 s");
     assertThat(ProfileSettings.pct(0.0193)).isEqualTo("1.9%");

@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ({@link ForkScheduler}). Scenarios warm their server for as long before their measured steps.
  *
  * <p>Budgets for the default (representative) grid of the whole suite, on a 2-vCPU machine: smoke
- * 3 minutes (proves it works, no target, too short to classify), quick 10 minutes at ±5%, standard 60
+ * 4 minutes (proves it works, no target, too short to classify), quick 10 minutes at ±5%, standard 60
  * minutes at ±2%, full 6 hours at ±1%.
  *
  * @param minForks forks every benchmark runs unless the budget runs out (at least 3 where there is a
@@ -44,7 +44,7 @@ public record ProfileSettings(
   public static ProfileSettings of(Profile profile) {
     return switch (profile) {
       case SMOKE -> new ProfileSettings(1, 1, 1, Duration.ofSeconds(1), 2, Duration.ofSeconds(1), null,
-          Duration.ofMinutes(3));
+          Duration.ofMinutes(4));
       case QUICK -> new ProfileSettings(3, 8, 6, Duration.ofSeconds(15), 5, Duration.ofMillis(500), 0.05,
           Duration.ofMinutes(10));
       case STANDARD -> new ProfileSettings(4, 20, 6, Duration.ofSeconds(40), 6, Duration.ofSeconds(1), 0.02,
