@@ -69,7 +69,7 @@ class CommandsTest {
         .contains("selftest/sum[size=1000]@1").contains("selftest/sum[size=1000]@2")
         .containsPattern("selftest/sum\\[size=1000\\]@1 +thrpt +1 +±[0-9]+% +benchmark-cap +0:05")
         .contains("skipped: selftest: never available")
-        .contains("6 benchmarks (1 skipped), estimated 0:23 within a budget of 3 min");
+        .contains("6 benchmarks (1 skipped), estimated 0:23 within a budget of 4 min");
     assertThat(Files.exists(dir.resolve("r"))).isFalse();
   }
 
