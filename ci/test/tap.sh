@@ -14,6 +14,16 @@ check() {
 }
 has_line() { grep -qxF -- "$2" "$1"; }
 has_match() { grep -qE -- "$2" "$1"; }
+# json_field FILE a.b.c: prints that field, or <missing>.
+json_field() {
+  python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+for k in sys.argv[2].split("."):
+    v = v.get(k) if isinstance(v, dict) else None
+print("<missing>" if v is None else v)' "$1" "$2" 2>/dev/null || echo "<unreadable>"
+}
+last_line() { tail -n 1 "$1"; }
 # Scratch files go when every check passed (unless KEEP_TMP is set); otherwise they stay for a look.
 remove_tmp_unless_failed() {
   if [[ $failed -eq 0 && -z ${KEEP_TMP:-} ]]; then rm -rf "$tmp"; else echo "test files kept in $tmp"; fi

@@ -28,16 +28,6 @@ cleanup() {
   remove_tmp_unless_failed
 }
 trap cleanup EXIT
-# json_field FILE a.b.c: prints that field, or <missing>.
-json_field() {
-  python3 -c '
-import json, sys
-v = json.load(open(sys.argv[1]))
-for k in sys.argv[2].split("."):
-    v = v.get(k) if isinstance(v, dict) else None
-print("<missing>" if v is None else v)' "$1" "$2" 2>/dev/null || echo "<unreadable>"
-}
-last_line() { tail -n 1 "$1"; }
 # wait_port_file FILE: the port a stub wrote.
 wait_port_file() {
   for _ in $(seq 100); do [[ -s $1 ]] && break; sleep 0.1; done
