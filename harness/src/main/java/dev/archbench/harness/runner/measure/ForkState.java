@@ -39,6 +39,11 @@ final class ForkState {
     return group != null ? group.active() : stop == null && !failed;
   }
 
+  /** This benchmark's (or side's) next fork. */
+  ForkScheduler.Next next() {
+    return new ForkScheduler.Next(index, item, forks + 1, plan, variant);
+  }
+
   double expectedForkSeconds() {
     return forks > 0 ? secondsSpent / forks : item.estimatedSeconds() / Math.max(1, minForks);
   }
