@@ -44,7 +44,6 @@ public final class Planner {
         }
         String skip = spec.unavailableReason(ctx).orElse(null);
         KindFacts kind = KindFacts.of(spec.execution(), jmh, ctx.cpus());
-        String mode = kind.mode();
         double estimate = settings.estimatedSeconds();
         Set<String> identity = identityKeys(spec, paramOverrides);
         for (Map<String, String> params : combinations(paramsOf(spec, kind, grid, paramOverrides))) {
@@ -53,7 +52,7 @@ public final class Planner {
           Map<String, String> defaults = new TreeMap<>(params);
           defaults.keySet().removeAll(identity);
           for (int t : threadsOf(spec, kind, threads)) {
-            items.add(new PlanItem(w.id(), spec, own, defaults, t, mode, skip == null ? estimate : 0, skip));
+            items.add(new PlanItem(w.id(), spec, kind, own, defaults, t, skip == null ? estimate : 0, skip));
           }
         }
       }

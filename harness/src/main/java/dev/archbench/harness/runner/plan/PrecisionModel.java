@@ -11,7 +11,6 @@ import dev.archbench.stats.ScoreInterval;
 import dev.archbench.stats.SmallSample;
 import dev.archbench.stats.StoppingRule;
 import dev.archbench.workload.Profile;
-import dev.archbench.workload.ScenarioClass;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -113,73 +112,96 @@ public final class PrecisionModel {
     }
   }
 
+  /** A benchmark's variability learned from earlier records (its fork seconds unused: see {@link #times}). */
   private final Map<String, Variability> history;
+  /** Per benchmark, what its forks took in earlier records. */
+  private final Map<String, List<ForkTime>> times;
 
-  private PrecisionModel(Map<String, Variability> history) {
+  /** The forks of one benchmark in one earlier record: how many, the seconds they took, their profile. */
+  private record ForkTime(int forks, double seconds, ProfileSettings profile) {}
+
+  private PrecisionModel(Map<String, Variability> history, Map<String, List<ForkTime>> times) {
     this.history = history;
+    this.times = times;
   }
 
   /** A model refined by {@code records} (earlier runs of this host): their benchmarks' own variances. */
   public static PrecisionModel of(List<RunRecord> records) {
     Map<String, List<BenchmarkResult>> byKey = new HashMap<>();
-    Map<BenchmarkResult, Double> iterationSeconds = new HashMap<>();
+    Map<String, List<ForkTime>> times = new HashMap<>();
     for (RunRecord r : records) {
-      double planned = iterationSeconds(r.run().profile());
+      ProfileSettings planned = settingsOf(r.run().profile());
       for (BenchmarkResult b : r.results()) {
         if (b.isOk() && b.rawData() != null) {
           byKey.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b);
-          iterationSeconds.put(b, planned);
+          // Fork cost from the time the forks took (not startedAt..endedAt: interleaved forks of
+          // other benchmarks run in between).
+          if (b.precision() != null && b.precision().seconds() != null && b.forks() > 0) {
+            times.computeIfAbsent(b.key(), k -> new ArrayList<>())
+                .add(new ForkTime(b.forks(), b.precision().seconds(), planned));
+          }
         }
       }
     }
     Map<String, Variability> h = new HashMap<>();
     byKey.forEach((key, results) -> {
       List<List<Double>> forks = new ArrayList<>();
-      double seconds = 0;
-      int n = 0;
-      for (BenchmarkResult b : results) {
-        forks.addAll(b.rawData());
-        // Fork cost from the time the forks took (not startedAt..endedAt: interleaved forks of
-        // other benchmarks run in between).
-        if (b.precision() != null && b.precision().seconds() != null && b.forks() > 0) {
-          seconds += b.precision().seconds() - b.forks() * iterationSeconds.get(b);
-          n += b.forks();
-        }
-      }
+      results.forEach(b -> forks.addAll(b.rawData()));
       IterationPlanner.Components c = IterationPlanner.components(forks);
       if (!Double.isNaN(c.iterationVariance()) && c.grandMean() != 0) {
         double mean = Math.abs(c.grandMean());
         h.put(key, new Variability(Math.sqrt(c.iterationVariance()) / mean, Math.sqrt(c.forkVariance()) / mean,
-            n == 0 ? 0 : Math.max(0.1, seconds / n), "history (" + forks.size() + " forks)"));
+            Double.NaN, "history (" + forks.size() + " forks)"));
       }
     });
-    return new PrecisionModel(h);
+    return new PrecisionModel(h, times);
   }
 
-  /** Seconds of warm-up and measured iterations a fork of {@code profile} plans; 0 when unknown. */
-  private static double iterationSeconds(String profile) {
+  /** The settings of {@code profile}, or null when this version does not know it. */
+  private static ProfileSettings settingsOf(String profile) {
     try {
-      return ProfileSettings.of(Profile.of(profile)).forkSeconds()
-          - ProfileSettings.FORK_OVERHEAD_SECONDS;
+      return ProfileSettings.of(Profile.of(profile));
     } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Seconds a fork of {@code s} plans for its iterations (null {@code s}: 0), the part of a fork's time
+   * that follows the profile; the rest, start-up, setup and a knee's search, is learned or measured. A
+   * knee search warms its server for the profile's warm-up, then runs its steps instead of measured
+   * iterations. The same split serves both ways: what a record's forks took beyond it, and what a
+   * plan adds to it.
+   */
+  static double iterationSeconds(ProfileSettings s, boolean knee) {
+    if (s == null) {
       return 0;
     }
+    return knee ? s.warmupIterations() * ProfileSettings.seconds(s.measurementTime())
+        : s.forkSeconds() - ProfileSettings.FORK_OVERHEAD_SECONDS;
   }
 
   public Variability variability(PlanItem item, ProfileSettings s) {
-    boolean knee = item.spec().execution() instanceof ScenarioClass sc && sc.searchesKnee();
-    // A knee search warms its server for the profile's warm-up, then runs its steps instead of iterations.
-    double iterations = knee ? s.warmupIterations() * ProfileSettings.seconds(s.measurementTime())
-        : s.forkSeconds() - ProfileSettings.FORK_OVERHEAD_SECONDS;
-    Variability v = history.get(item.key());
-    if (v != null && v.forkSeconds() > 0) {
-      return new Variability(v.iterationCv(), v.forkCv(), iterations + v.forkSeconds(), v.source());
-    }
+    boolean knee = item.kind().searchesKnee();
     Measured m = knee ? KNEE_SEARCH : MEASURED.get(item.workload());
     Variability d = m != null ? m.at(s) : GENERIC;
-    // A fork costs the profile's iterations plus the start-up and setup measured for the workload.
+    Variability v = history.get(item.key());
+    double learned = learnedForkSeconds(item.key(), knee);
+    // A fork costs the profile's iterations plus what forks took beyond them: learned, else measured defaults.
+    double forkSeconds = iterationSeconds(s, knee) + (Double.isNaN(learned) ? d.forkSeconds() : learned);
     return new Variability(v != null ? v.iterationCv() : d.iterationCv(), v != null ? v.forkCv() : d.forkCv(),
-        iterations + d.forkSeconds(), v != null ? v.source() : d.source());
+        forkSeconds, v != null ? v.source() : Double.isNaN(learned) ? d.source() : d.source() + ", history's time");
+  }
+
+  /** What {@code key}'s forks took beyond their iterations in earlier records, per fork; NaN when unknown. */
+  private double learnedForkSeconds(String key, boolean knee) {
+    double seconds = 0;
+    int forks = 0;
+    for (ForkTime t : times.getOrDefault(key, List.of())) {
+      seconds += t.seconds() - t.forks() * iterationSeconds(t.profile(), knee);
+      forks += t.forks();
+    }
+    return forks == 0 ? Double.NaN : Math.max(0.1, seconds / forks);
   }
 
   /** Expected relative half-width with {@code forks} forks of {@code iterations}. */
