@@ -96,16 +96,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "Thread-scaling series for benchmarks that scale: numbers, max, half, 2x (e.g. 1,2,max).")
   String threads;
 
-  @Option(names = "--jvm", paramLabel = "PATH",
-      description = "java executable for the benchmark JVMs (e.g. a qemu-aarch64 wrapper).")
-  String jvm;
-
-  @Option(names = "--jvm-args", paramLabel = "ARGS", description = "Extra arguments for the benchmark JVMs.")
-  String jvmArgs;
-
-  @Option(names = "--jmh", paramLabel = "OPTIONS",
-      description = "Raw JMH options (forks, iterations, times, -p, -prof ...); they override the profile.")
-  String jmh;
+  @Mixin JvmFlags jvmFlags = new JvmFlags();
 
   @Option(names = "--label", paramLabel = "NAME", description = "A label stored in the record.")
   String label;
@@ -238,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
    */
   WorkloadCatalog catalog() {
     WorkloadCatalog found = WorkloadCatalog.discover();
-    resolvedVariants = variantFlags.resolved(jmhJar, jmhClasspath, jvm, jvmArgs);
+    resolvedVariants = variantFlags.resolved(jmhJar, jmhClasspath, jvmFlags.jvm, jvmFlags.jvmArgs);
     List<VariantRun.Variant> resolved = resolvedVariants;
     Path jar = jmhJar;
     String jarClassPath = jmhClasspath;
@@ -247,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
       for (VariantRun.Variant v : resolved.subList(1, resolved.size())) {
         if (!v.jmhJar().equals(resolved.get(0).jmhJar())) {
           try {
-            UserJar.inspect(Path.of(v.jmhJar()), v.jmhClasspath(), v.jvm() != null ? v.jvm() : forkJava());
+            UserJar.inspect(Path.of(v.jmhJar()), v.jmhClasspath(), v.jvm() != null ? v.jvm() : jvmFlags.forkJava());
           } catch (IllegalArgumentException e) {
             throw new UserException("--variant " + v.name() + ": " + e.getMessage(), ExitCodes.FAILURE);
           }
@@ -269,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     UserJmhWorkload user;
     try {
-      user = new UserJmhWorkload(UserJar.inspect(jar, jarClassPath, forkJava()));
+      user = new UserJmhWorkload(UserJar.inspect(jar, jarClassPath, jvmFlags.forkJava()));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage(), ExitCodes.FAILURE);
     }
@@ -288,10 +279,6 @@ public final class RunCommand implements Callable<Integer> {
     return new WorkloadCatalog(all);
   }
 
-  private String forkJava() {
-    return jvm != null ? jvm : Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
   private List<String> originalArgs() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     int at = args.indexOf("run");
@@ -306,14 +293,14 @@ public final class RunCommand implements Callable<Integer> {
     Map<String, String> options = new LinkedHashMap<>();
     workloadFlags.addTo(options);
     targetFlags.addTo(options);
-    var progressMode = RunOptionValues.progress(progress, quiet, env.console());
+    var output = new RunRequest.Output(label, out, commandLine,
+        RunOptionValues.progress(progress, quiet, env.console()), verbose, onInterrupt, Duration.ofMillis(spotPollMs));
     MeasurementPolicy.Target target = RunOptionValues.precision(precision);
     Duration budgetLimit = budget == null ? resumeBudget : RunOptionValues.budget(budget);
     MeasurementPolicy measurement = new MeasurementPolicy(target, Optional.ofNullable(budgetLimit),
         RunOptionValues.order(order), Duration.ofMillis(forkGraceMs));
-    Grid g = grid == null ? Grid.defaultFor(p) : Grid.of(grid);
-    return new RunRequest(p, workloads, includes, excludes, threads, jvm, jvmArgs, jmh, label, out, workDir,
-        options, progressMode, verbose, onInterrupt, Duration.ofMillis(spotPollMs), commandLine, measurement, g,
-        variantFlags.request(resolvedVariants));
+    var benchmarks = new RunRequest.Benchmarks(p, grid == null ? Grid.defaultFor(p) : Grid.of(grid), workloads,
+        includes, excludes, threads, options, workDir);
+    return new RunRequest(benchmarks, jvmFlags.request(), output, measurement, variantFlags.request(resolvedVariants));
   }
 }

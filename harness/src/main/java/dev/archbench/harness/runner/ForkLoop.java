@@ -55,7 +55,7 @@ final class ForkLoop {
     Optional<SpotWatcher> spot = SpotWatcher.startIfSpot(
         // a spot notice concerns the host this run executes on: the load host in a two-host run
         record.loadHost() != null ? record.loadHost().host() : record.host(), s.env().env(),
-        s.req().spotPollInterval(), interruption);
+        s.req().output().spotPollInterval(), interruption);
     RunLogs logs = new RunLogs(s.req(), s.env());
     try (RunLog log = logs.open(files.log());
         Progress progress = logs.progress(s.plan(), record.hostKey(), s.scheduler()::remainingSeconds)) {
@@ -167,7 +167,8 @@ final class ForkLoop {
         : "the record keeps its last complete version") + " (continue with: archbench run --resume "
         + files.record() + (interruption.reason() == Interruption.Reason.CANNOT_WRITE
             ? " once it can be written" : "") + ")");
-    String hook = s.req().onInterrupt() != null ? s.req().onInterrupt() : s.env().env().get(InterruptHook.ENV);
+    String asked = s.req().output().onInterrupt();
+    String hook = asked != null ? asked : s.env().env().get(InterruptHook.ENV);
     if (hook != null && !hook.isBlank()) {
       progress.note("archbench: " + InterruptHook.run(hook, files, interruption.reason(), log));
     }

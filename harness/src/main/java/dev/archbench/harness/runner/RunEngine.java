@@ -58,6 +58,8 @@ public final class RunEngine {
   public static final String DUET_UNAVAILABLE = "duet-unavailable";
 
   private final RunRequest req;
+  /** What runs ({@code req.benchmarks()}). */
+  private final RunRequest.Benchmarks what;
   private final RunEnvironment env;
   private final WorkloadCatalog catalog;
   private final JmhIndex index;
@@ -69,27 +71,29 @@ public final class RunEngine {
   /** IllegalArgumentException for a {@code --jmh} that JMH refuses. */
   public RunEngine(RunRequest req, RunEnvironment env, WorkloadCatalog catalog, JmhIndex index) {
     this.req = req;
+    this.what = req.benchmarks();
     this.env = env;
     this.catalog = catalog;
     this.index = index;
-    this.rawJmh = JmhOptions.parse(req.jmh());
-    this.settings = req.measurement().applyTo(ProfileSettings.of(req.profile()).overriddenBy(rawJmh));
+    this.rawJmh = JmhOptions.parse(req.jvm().jmh());
+    this.settings = req.measurement().applyTo(ProfileSettings.of(what.profile()).overriddenBy(rawJmh));
   }
 
   /** The plan for this request on {@code host}; IllegalArgumentException for bad options. */
   public List<PlanItem> plan(Host host) {
-    WorkloadContext ctx = new WorkloadContext(host, req.workDir(), req.options());
-    List<Integer> threads = req.threads() == null ? List.of() : ThreadCounts.parse(req.threads(), ctx.cpus());
-    Selection selection = Selection.of(req.workloads(), req.includes(), req.excludes());
+    WorkloadContext ctx = new WorkloadContext(host, what.workDir(), what.options());
+    List<Integer> threads = what.threads() == null ? List.of() : ThreadCounts.parse(what.threads(), ctx.cpus());
+    Selection selection = Selection.of(what.workloads(), what.includes(), what.excludes());
     List<PlanItem> plan = new Planner(index).plan(selection.workloadsOf(catalog), selection,
-        req.grid().paramsOf(req.profile()),
-        threads, JmhOptions.paramOverrides(rawJmh, Args.split(req.jmh())), settings, ctx);
-    plan = plan.stream().filter(i -> catalog.byId(i.workload()).map(w -> req.grid().includes(w, i.spec()))
+        what.grid().paramsOf(what.profile()),
+        threads, JmhOptions.paramOverrides(rawJmh, Args.split(req.jvm().jmh())), settings, ctx);
+    plan = plan.stream().filter(i -> catalog.byId(i.workload()).map(w -> what.grid().includes(w, i.spec()))
         .orElse(true)).toList();
     if (plan.isEmpty()) {
       throw new IllegalArgumentException("nothing to run: no benchmark of the selected workloads matches"
-          + " the selection in profile " + req.profile().id() + ", grid " + req.grid().id()
-          + (req.grid() == Grid.CORE ? " (--grid representative runs more; see 'archbench list')" : " (see 'archbench list')"));
+          + " the selection in profile " + what.profile().id() + ", grid " + what.grid().id()
+          + (what.grid() == Grid.CORE ? " (--grid representative runs more; see 'archbench list')"
+              : " (see 'archbench list')"));
     }
     return plan;
   }
@@ -102,37 +106,37 @@ public final class RunEngine {
   public void dryRun(Supplier<List<RunRecord>> history) {
     List<PlanItem> plan = plan(env.host().get());
     new DryRunTable(env.out()).print(plan, PrecisionModel.of(history.get()).predict(plan, settings), settings,
-        req.profile(), req.grid(), req.variants());
+        what.profile(), what.grid(), req.variants());
   }
 
   /** A new run, recorded as made by {@code harnessVersion}. */
   public RunOutcome run(String harnessVersion) {
     Host here = env.host().get();
     // Two hosts: the record speaks for the server (its agent's fingerprint), the load host beside it.
-    Optional<TwoHostRun> twoHosts = TwoHostRun.of(req.options());
+    Optional<TwoHostRun> twoHosts = TwoHostRun.of(what.options());
     Host host = twoHosts.map(TwoHostRun::serverHost).orElse(here);
     List<PlanItem> plan = plan(host);
     List<Warning> warnings = new ArrayList<>(HostWarnings.detect(env.roots(), env.env()));
     warnings.addAll(forkWarnings(here));
     String id = UUID.randomUUID().toString();
     RunInfo info = new RunInfo(id, Clock.now(), null, RunInfo.RUNNING, harnessVersion, BuildCommit.current(),
-        req.commandLine(), req.profile().id(), req.label(),
-        req.profile() != Profile.SMOKE && warnings.stream().noneMatch(w -> HostWarnings.EMULATED.equals(w.code())),
+        req.output().commandLine(), what.profile().id(), req.output().label(),
+        what.profile() != Profile.SMOKE && warnings.stream().noneMatch(w -> HostWarnings.EMULATED.equals(w.code())),
         List.copyOf(warnings));
-    RunFiles files = new RunFiles(req.outDir(), id);
+    RunFiles files = new RunFiles(req.output().outDir(), id);
     RunRecord record = twoHosts.isPresent() ? RunRecord.start(host, info, twoHosts.get().loadHost(here, env))
         : RunRecord.start(host, info);
     if (req.variants() != null) {
       record = record.withVariants(new VariantRun(SplitMix64.seedOf(id),
           req.variants().threshold(), null, req.variants().variants(), List.of()));
     }
-    OutputDirectory.prepare(req.outDir());
+    OutputDirectory.prepare(req.output().outDir());
     try (RunLock lock = RunLock.acquire(files)) {
       try {
         RecordFiles.create(files.record(), record);
       } catch (RecordException e) {
         // Nothing has run and no record exists: a full or unwritable --out is the user's to fix.
-        throw new IllegalArgumentException("--out " + req.outDir() + ": " + e.getMessage());
+        throw new IllegalArgumentException("--out " + req.output().outDir() + ": " + e.getMessage());
       }
       return execute(files, record, plan, Set.of(), warnings);
     }
@@ -140,7 +144,7 @@ public final class RunEngine {
 
   /** Continues the run in {@code file}: keeps its results, runs the rest. */
   public RunOutcome resume(Path file, RunRecord existing) {
-    ResumeChecks.check(file, existing, env.host().get(), req.options());
+    ResumeChecks.check(file, existing, env.host().get(), what.options());
     List<PlanItem> plan = plan(existing.host());
     Set<String> kept = new java.util.HashSet<>();
     existing.results().forEach(r -> kept.add(r.key()));
@@ -164,13 +168,13 @@ public final class RunEngine {
   private List<Warning> forkWarnings(Host host) {
     List<Warning> out = new ArrayList<>();
     List<String> recorded = host.jvm() == null ? List.of() : host.jvm().arguments();
-    HostWarnings.forkJvmFlags(recorded, userJvmArgs(req.jvmArgs())).ifPresent(out::add);
+    HostWarnings.forkJvmFlags(recorded, userJvmArgs(req.jvm().jvmArgs())).ifPresent(out::add);
     if (Fingerprinter.EMULATED.equals(host.virtualization())) {
       out.add(new Warning(HostWarnings.EMULATED, "archbench runs under user-mode emulation ("
           + host.arch() + " code on other hardware): results prove correctness only, never compare them"));
     }
-    if (req.jvm() != null) {
-      out.add(new Warning(HostWarnings.FORK_JVM, "benchmark JVMs are " + req.jvm()
+    if (req.jvm().java() != null) {
+      out.add(new Warning(HostWarnings.FORK_JVM, "benchmark JVMs are " + req.jvm().java()
           + ", the fingerprint records the JVM archbench runs on (" + System.getProperty("java.home") + ")"));
     }
     return out;
@@ -185,8 +189,8 @@ public final class RunEngine {
 
   private RunOutcome execute(RunFiles files, RunRecord start, List<PlanItem> plan, Set<String> kept,
       List<Warning> warnings) {
-    ForkSettings fork = new ForkSettings(settings, rawJmh, req.jvm(), userJvmArgs(req.jvmArgs()), req.options(),
-        req.workDir());
+    ForkSettings fork = new ForkSettings(settings, rawJmh, req.jvm().java(), userJvmArgs(req.jvm().jvmArgs()),
+        what.options(), what.workDir());
     try (DuetPins duet = DuetPins.of(req.variants(), env, warnings)) {
       RunRecord record = start;
       if (req.variants() != null) {
@@ -195,7 +199,7 @@ public final class RunEngine {
             req.variants().threshold(), duet.duet, req.variants().variants(),
             before == null ? List.of() : before.benchmarks()));
       }
-      ForkOrder order = req.measurement().order().orElse(ForkOrder.defaultFor(req.profile()));
+      ForkOrder order = req.measurement().order().orElse(ForkOrder.defaultFor(what.profile()));
       long seed = SplitMix64.seedOf(files.runId());
       Map<String, BenchmarkResult> resumed = new HashMap<>();
       record.results().stream().filter(r -> kept.contains(r.key())).forEach(r -> resumed.put(r.key(), r));
@@ -214,7 +218,7 @@ public final class RunEngine {
         for (VariantRun.Variant v : req.variants().variants()) {
           Path pinned = duet.java(v.name());
           forks.put(v, new ForkSettings(settings, rawJmh, pinned != null ? pinned.toString() : v.jvm(),
-              userJvmArgs(v.jvmArgs()), req.options(), req.workDir()));
+              userJvmArgs(v.jvmArgs()), what.options(), what.workDir()));
         }
         return RunExecutors.perVariant(forks, index, log, note, stopped);
       };

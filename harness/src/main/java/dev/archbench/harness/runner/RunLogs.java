@@ -36,13 +36,13 @@ final class RunLogs {
   RunLog open(Path log) throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
     OutputStream file = new FileOutputStream(log.toFile(), true);
-    return new RunLog(req.verbose() ? new TeeOutputStream(file, env.out()) : file);
+    return new RunLog(req.output().verbose() ? new TeeOutputStream(file, env.out()) : file);
   }
 
   /** A live line on a terminal (unless {@code --verbose}), else plain lines; quiet prints only failures. */
   Progress progress(List<PlanItem> plan, String hostKey, DoubleSupplier eta) {
-    Progress.Mode mode = req.progress();
-    if (mode == Progress.Mode.TTY && !req.verbose()) {
+    Progress.Mode mode = req.output().progress();
+    if (mode == Progress.Mode.TTY && !req.output().verbose()) {
       return new TtyProgress(env.err(), plan, hostKey, env.nanoTime(), true, eta);
     }
     return new PlainProgress(env.err(), plan, hostKey, mode == Progress.Mode.QUIET, env.nanoTime(), eta);
@@ -51,9 +51,9 @@ final class RunLogs {
   /** The run's first lines: what it runs and where its record is, its warnings. */
   void start(RunLog log, Progress progress, RunFiles files, List<PlanItem> plan, List<Warning> warnings)
       throws IOException {
-    if (req.progress() != Progress.Mode.QUIET) {
+    if (req.output().progress() != Progress.Mode.QUIET) {
       progress.note("archbench run " + files.runId() + ": " + plan.size()
-          + (plan.size() == 1 ? " benchmark" : " benchmarks") + ", profile " + req.profile().id()
+          + (plan.size() == 1 ? " benchmark" : " benchmarks") + ", profile " + req.benchmarks().profile().id()
           + "; record " + files.record());
       warnings.forEach(w -> progress.note("warning: " + w.message() + " [" + w.code() + "]"));
     }
