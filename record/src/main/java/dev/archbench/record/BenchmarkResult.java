@@ -60,17 +60,10 @@ public record BenchmarkResult(
     forkRuns = forkRuns == null ? null : List.copyOf(forkRuns);
   }
 
-  /** A result without fork runs (records before forks were classified, skips, failures). */
-  public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
-      int threads, int forks, String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData,
-      Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
-      Map<String, String> attributes, String startedAt, String endedAt, Status status, String reason,
-      Precision precision) {
-    this(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score, rawData, latency,
-        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, precision, null);
-  }
-
-  /** A result without precision information (skips, failures, records before adaptive stopping). */
+  /**
+   * A result built positionally by tests that predate {@link #builder}; kept while those tests still
+   * use it. New code names each component with the builder.
+   */
   public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
       int threads, int forks, String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData,
       Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
@@ -79,24 +72,33 @@ public record BenchmarkResult(
         knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, null, null);
   }
 
+  /** A result of {@code benchmark} under {@code key}, every other component unset (null, 0, false). */
+  public static BenchmarkResultBuilder builder(String key, String workload, String benchmark) {
+    return new BenchmarkResultBuilder().key(key).workload(workload).benchmark(benchmark);
+  }
+
+  /** A builder holding every component of this result, to change some of them. */
+  public BenchmarkResultBuilder toBuilder() {
+    return new BenchmarkResultBuilder().key(key).workload(workload).benchmark(benchmark).params(params).mode(mode)
+        .threads(threads).forks(forks).unit(unit).higherIsBetter(higherIsBetter).score(score).rawData(rawData)
+        .latency(latency).knee(knee).cpu(cpu).subject(subject).secondary(secondary).attributes(attributes)
+        .startedAt(startedAt).endedAt(endedAt).status(status).reason(reason).precision(precision)
+        .forkRuns(forkRuns);
+  }
+
   /** This result with {@code p} as its precision. */
   public BenchmarkResult withPrecision(Precision p) {
-    return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score,
-        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, p, forkRuns);
+    return toBuilder().precision(p).build();
   }
 
   /** This result under another key (a variant's forks are kept under {@link VariantRun#resultKey}). */
   public BenchmarkResult withKey(String newKey) {
-    return new BenchmarkResult(newKey, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score,
-        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, precision,
-        forkRuns);
+    return toBuilder().key(newKey).build();
   }
 
   /** This result without a score: no fork reached a steady state, {@code reason} says so in words. */
   public BenchmarkResult unsteady(String why) {
-    return new BenchmarkResult(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, null,
-        rawData, latency, knee, cpu, subject, secondary, attributes, startedAt, endedAt, Status.UNSTEADY, why,
-        precision, forkRuns);
+    return toBuilder().score(null).status(Status.UNSTEADY).reason(why).build();
   }
 
   /** How many forks reached a steady state; {@code null} when forks were not classified (older records). */
@@ -118,7 +120,29 @@ public record BenchmarkResult(
   }
 
   /** A secondary metric with its own unit and, when measured per iteration, its raw data per fork. */
-  public record Metric(String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData) {}
+  public record Metric(String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData) {
+
+    /**
+     * This metric with {@code other}'s forks after its own: raw data concatenated and scored as the
+     * mean of fork means; metrics without raw data (one value per run) average their scores.
+     */
+    public Metric merge(Metric other) {
+      List<List<Double>> raw = Lists.concat(rawData, other.rawData());
+      Double merged = !raw.isEmpty() ? Double.valueOf(meanOfForkMeans(raw))
+          : score == null ? other.score() : other.score() == null ? score : (score + other.score()) / 2;
+      return new Metric(unit, higherIsBetter, merged, raw.isEmpty() ? null : raw);
+    }
+
+    /** Metrics by name, {@code b}'s merged into {@code a}'s of the same name; either map may be null. */
+    public static Map<String, Metric> mergeByName(Map<String, Metric> a, Map<String, Metric> b) {
+      if (a == null || b == null) {
+        return a != null ? a : b;
+      }
+      Map<String, Metric> out = new java.util.TreeMap<>(a);
+      b.forEach((name, m) -> out.merge(name, m, Metric::merge));
+      return out;
+    }
+  }
 
   /** The identity of a benchmark run within a record. */
   public static String keyOf(String workload, String benchmark, Map<String, String> params, int threads) {
@@ -135,9 +159,8 @@ public record BenchmarkResult(
   /** A result that did not run here, with the reason (no device, no model). */
   public static BenchmarkResult skipped(String workload, String benchmark, Map<String, String> params,
       int threads, String unit, boolean higherIsBetter, String reason) {
-    return new BenchmarkResult(keyOf(workload, benchmark, params, threads), workload, benchmark,
-        params, null, threads, 0, unit, higherIsBetter, null, null, null, null, null, null, null, null,
-        null, null, Status.SKIPPED, reason);
+    return builder(keyOf(workload, benchmark, params, threads), workload, benchmark).params(params)
+        .threads(threads).unit(unit).higherIsBetter(higherIsBetter).status(Status.SKIPPED).reason(reason).build();
   }
 
   /** The mean over forks of each fork's mean: the score of {@code rawData}; NaN when there is none. */

@@ -58,6 +58,27 @@ public record Knee(List<Double> rates, String unit, Percentile percentile, doubl
   }
 
   /**
+   * This fork's knee (or the earlier forks') with {@code other}'s. Each fork's knee is kept; the
+   * search's outcome is the one that claims least when forks disagree (an upper bound over a lower
+   * bound over a bracketed knee), so nothing claims more than every fork showed.
+   */
+  public Knee merge(Knee other) {
+    Knee a = this;
+    Knee b = other;
+    Found found = a.found() == b.found() ? a.found()
+        : a.found() == Found.UPPER_BOUND || b.found() == Found.UPPER_BOUND ? Found.UPPER_BOUND
+        : a.found() == Found.LOWER_BOUND || b.found() == Found.LOWER_BOUND ? Found.LOWER_BOUND
+        : a.found();
+    Double highest = a.highestRateTried() == null ? b.highestRateTried()
+        : b.highestRateTried() == null ? a.highestRateTried() : Math.max(a.highestRateTried(), b.highestRateTried());
+    // A generator that limited any fork limits the result: the server's knee is then only a lower bound.
+    LimitedBy limit = a.limitedBy() == LimitedBy.GENERATOR || b.limitedBy() == LimitedBy.GENERATOR
+        ? LimitedBy.GENERATOR : a.limitedBy() != null ? a.limitedBy() : b.limitedBy();
+    return new Knee(Lists.concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest,
+        Lists.concat(a.steps(), b.steps()), limit, a.stepSeconds() != null ? a.stepSeconds() : b.stepSeconds());
+  }
+
+  /**
    * One step of a search: a constant rate offered for one measured interval.
    *
    * @param offered the rate offered, in the knee's unit

@@ -1,10 +1,14 @@
 package dev.archbench.record;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
@@ -18,12 +22,15 @@ import org.HdrHistogram.Histogram;
  * so any tool that reads HdrHistogram can decode it. {@code percentilesMs} is a summary of all forks
  * merged, for people reading the record; reports recompute percentiles from the histograms.
  *
- * @param histogramUnit unit of the histograms' values: always {@value #NANOSECONDS}
- * @param histograms per fork, compressed Base64; empty in records upgraded from version 1, which
- *     kept only the summary
- * @param percentilesMs the merged distribution's percentiles in milliseconds
+ * <p>Its JSON properties: {@code histogramUnit}, the unit of the histograms' values, always
+ * {@value #NANOSECONDS}; {@code histograms}, per fork, compressed Base64, empty in records upgraded
+ * from version 1, which kept only the summary; {@code percentilesMs}, the merged distribution's
+ * percentiles in milliseconds. A class rather than a record only to keep their merged histogram
+ * beside them, decoded once, so that adding a fork ({@link #merge}) costs that fork and not every
+ * earlier one again; equality, like the JSON, is the three properties.
  */
-public record Latency(String histogramUnit, List<String> histograms, Map<Percentile, Double> percentilesMs) {
+@JsonPropertyOrder({"histogramUnit", "histograms", "percentilesMs"})
+public final class Latency {
   public static final String NANOSECONDS = "ns";
   /** The percentiles written in the summary. */
   public static final List<Percentile> SUMMARY =
@@ -31,9 +38,40 @@ public record Latency(String histogramUnit, List<String> histograms, Map<Percent
   /** Highest trackable value: one hour in ns, three significant digits (HdrHistogram's usual setup). */
   static final long HIGHEST_NANOS = 3_600_000_000_000L;
 
-  public Latency {
-    histograms = histograms == null ? List.of() : List.copyOf(histograms);
-    percentilesMs = percentilesMs == null ? Map.of() : new TreeMap<>(percentilesMs);
+  private final String histogramUnit;
+  private final List<String> histograms;
+  private final Map<Percentile, Double> percentilesMs;
+  /** Every fork's histogram added together, decoded on first use when read from a file; never handed out. */
+  private volatile Histogram merged;
+
+  @JsonCreator
+  public Latency(@JsonProperty("histogramUnit") String histogramUnit,
+      @JsonProperty("histograms") List<String> histograms,
+      @JsonProperty("percentilesMs") Map<Percentile, Double> percentilesMs) {
+    this(histogramUnit, histograms, percentilesMs, null);
+  }
+
+  private Latency(String histogramUnit, List<String> histograms, Map<Percentile, Double> percentilesMs,
+      Histogram merged) {
+    this.histogramUnit = histogramUnit;
+    this.histograms = histograms == null ? List.of() : List.copyOf(histograms);
+    this.percentilesMs = percentilesMs == null ? Map.of() : new TreeMap<>(percentilesMs);
+    this.merged = merged;
+  }
+
+  @JsonProperty
+  public String histogramUnit() {
+    return histogramUnit;
+  }
+
+  @JsonProperty
+  public List<String> histograms() {
+    return histograms;
+  }
+
+  @JsonProperty
+  public Map<Percentile, Double> percentilesMs() {
+    return percentilesMs;
   }
 
   /** A new, empty histogram in nanoseconds with the range and precision every producer uses. */
@@ -49,13 +87,34 @@ public record Latency(String histogramUnit, List<String> histograms, Map<Percent
       encoded.add(encode(h));
       all.add(h);
     }
-    return new Latency(NANOSECONDS, encoded, summaryOf(all));
+    return new Latency(NANOSECONDS, encoded, summaryOf(all), all);
   }
 
-  /** The histograms of every fork decoded and added together. */
+  /**
+   * This distribution with {@code next}'s forks after its own, exactly as {@link #ofForks} of all of
+   * them would be: each fork's encoded histogram is kept as it is; only the merged histogram, and the
+   * summary taken from it, are combined.
+   */
+  public Latency merge(Latency next) {
+    List<String> forks = new ArrayList<>(histograms);
+    forks.addAll(next.histograms);
+    Histogram all = mergedOnce().copy();
+    all.add(next.mergedOnce());
+    return new Latency(NANOSECONDS, forks, summaryOf(all), all);
+  }
+
+  /** The histograms of every fork decoded and added together (a copy, the caller's to change). */
   public Histogram merged() {
-    Histogram all = newHistogram();
-    decodedForks().forEach(all::add);
+    return mergedOnce().copy();
+  }
+
+  private Histogram mergedOnce() {
+    Histogram all = merged;
+    if (all == null) {
+      all = newHistogram();
+      decodedForks().forEach(all::add);
+      merged = all; // two threads racing here decode equal histograms: harmless
+    }
     return all;
   }
 
@@ -95,5 +154,22 @@ public record Latency(String histogramUnit, List<String> histograms, Map<Percent
     } catch (DataFormatException | RuntimeException e) {
       throw new IllegalArgumentException("not an HdrHistogram compressed histogram: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Latency l && Objects.equals(histogramUnit, l.histogramUnit)
+        && histograms.equals(l.histograms) && percentilesMs.equals(l.percentilesMs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(histogramUnit, histograms, percentilesMs);
+  }
+
+  @Override
+  public String toString() {
+    return "Latency[histogramUnit=" + histogramUnit + ", histograms=" + histograms + ", percentilesMs="
+        + percentilesMs + "]";
   }
 }

@@ -29,6 +29,20 @@ public record Precision(Double target, Double halfWidth, StopReason stopReason, 
     warmupData = warmupData == null ? List.of() : List.copyOf(warmupData);
   }
 
+  /**
+   * The precision of forks measured so far ({@code earlier}, null for none) with one more fork's
+   * ({@code next}, null when it has none): the warm-ups of both, in fork order, under the earlier
+   * target, half-width and seconds; no stop reason, as measuring goes on until the scheduler says.
+   */
+  public static Precision ofForks(Precision earlier, Precision next) {
+    Precision a = earlier;
+    Precision b = next;
+    return new Precision(a == null ? null : a.target(), a == null ? null : a.halfWidth(), null,
+        Lists.concat(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
+        Lists.concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()),
+        a == null ? null : a.seconds());
+  }
+
   /** Why a benchmark stopped adding forks. */
   public enum StopReason {
     /** The interval reached the precision target. */

@@ -40,11 +40,11 @@ public final class RecordFixtures {
     }
     double mean = sum / perIteration.length;
     List<Double> raw = java.util.Arrays.stream(perIteration).boxed().toList();
-    return new BenchmarkResult(
-        BenchmarkResult.keyOf(workload, benchmark, Map.of(), 1), workload, benchmark, Map.of(),
-        "thrpt", 1, 1, "ops/s", true, mean, List.of(raw), null, null, null, null, Map.of(), Map.of(),
-        "2026-11-27T10:00:00Z", "2026-11-27T10:01:00Z",
-        Status.OK, null);
+    return BenchmarkResult.builder(BenchmarkResult.keyOf(workload, benchmark, Map.of(), 1), workload, benchmark)
+        .params(Map.of()).mode("thrpt").threads(1).forks(1).unit("ops/s").higherIsBetter(true).score(mean)
+        .rawData(List.of(raw)).secondary(Map.of()).attributes(Map.of())
+        .startedAt("2026-11-27T10:00:00Z").endedAt("2026-11-27T10:01:00Z").status(Status.OK)
+        .build();
   }
 
   public static RunRecord record(String instanceType) {

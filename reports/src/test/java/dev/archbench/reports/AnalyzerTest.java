@@ -236,9 +236,7 @@ class AnalyzerTest {
   }
 
   static BenchmarkResult withKnee(BenchmarkResult r, Knee k) {
-    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
-        r.unit(), r.higherIsBetter(), r.score(), r.rawData(), r.latency(), k, r.cpu(), r.subject(), r.secondary(),
-        r.attributes(), r.startedAt(), r.endedAt(), r.status(), r.reason());
+    return r.toBuilder().knee(k).precision(null).forkRuns(null).build();
   }
 
   @Test

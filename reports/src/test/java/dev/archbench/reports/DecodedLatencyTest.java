@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Latency histograms decoded once per report: what a cell merges, and what validation refuses. */
 class DecodedLatencyTest {
   private static BenchmarkResult withLatency(Latency latency) {
-    return new BenchmarkResult("w/b@1", "w", "b", Map.of(), "scenario", 1, 1, "req/s", true, 100.0,
-        List.of(List.of(100.0)), latency, null, null, null, Map.of(), Map.of(), "t0", "t1", Status.OK, null);
+    return BenchmarkResult.builder("w/b@1", "w", "b").params(Map.of()).mode("scenario").threads(1).forks(1)
+        .unit("req/s").higherIsBetter(true).score(100.0).rawData(List.of(List.of(100.0))).latency(latency)
+        .secondary(Map.of()).attributes(Map.of()).startedAt("t0").endedAt("t1").status(Status.OK).build();
   }
 
   private static Histogram fork(long seed) {

@@ -122,10 +122,8 @@ public final class Fixtures {
     String workload = "web</h2><script>alert(4)</script>";
     String bench = "bench|with|pipes`and`ticks";
     java.util.Map<String, String> params = java.util.Map.of("p", "</svg><script>alert(5)</script>");
-    results.add(new BenchmarkResult(BenchmarkResult.keyOf(workload, bench, params, r.threads()), workload, bench,
-        params, r.mode(), r.threads(), r.forks(), r.unit(), r.higherIsBetter(), r.score(), r.rawData(), r.latency(),
-        r.knee(), r.cpu(), r.subject(), r.secondary(), r.attributes(), r.startedAt(), r.endedAt(), r.status(),
-        r.reason()));
+    results.add(r.toBuilder().key(BenchmarkResult.keyOf(workload, bench, params, r.threads())).workload(workload)
+        .benchmark(bench).params(params).precision(null).forkRuns(null).build());
     RunRecord rec = base.record();
     return new LoadedRecord(base.file(), new RunRecord(rec.schemaVersion(), rec.host(), rec.run(), results));
   }
@@ -137,9 +135,8 @@ public final class Fixtures {
 
   /** {@code r} with its raw data and score replaced. */
   public static BenchmarkResult withRaw(BenchmarkResult r, List<List<Double>> raw, double score) {
-    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), raw.size(),
-        r.unit(), r.higherIsBetter(), score, raw, r.latency(), r.knee(), r.cpu(),
-        r.subject(), r.secondary(), r.attributes(), r.startedAt(), r.endedAt(), r.status(), r.reason());
+    // Precision and fork runs described the replaced data: left out.
+    return r.toBuilder().forks(raw.size()).score(score).rawData(raw).precision(null).forkRuns(null).build();
   }
 
   /** {@code rec} with every result passed through {@code f}. */

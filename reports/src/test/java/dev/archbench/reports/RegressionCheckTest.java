@@ -62,8 +62,9 @@ class RegressionCheckTest {
   @Test
   void aBenchmarkThatNowFailsIsARegressionAndDifferentHostsAreWarnedAbout() {
     LoadedRecord n = planted(Map.of(), b -> b.key().equals(ZSTD)
-        ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), 0, b.unit(),
-            b.higherIsBetter(), null, null, null, null, null, null, null, null, null, null, Status.FAILED, "boom")
+        ? BenchmarkResult.builder(b.key(), b.workload(), b.benchmark()).params(b.params()).mode(b.mode())
+            .threads(b.threads()).unit(b.unit()).higherIsBetter(b.higherIsBetter()).status(Status.FAILED)
+            .reason("boom").build()
         : b);
     LoadedRecord other = Fixtures.rerun(n, "new.json", n.record().run().id(),
         h -> Fixtures.onEc2(h, "c7i.xlarge", "on-demand"), i -> i);
@@ -79,15 +80,12 @@ class RegressionCheckTest {
     dev.archbench.record.ForkRun climbing = new dev.archbench.record.ForkRun(
         dev.archbench.record.ForkRun.Steadiness.NO_STEADY_STATE, 6, 0.5, List.of(1.0, 2.0, 4.0, 8.0, 16.0, 32.0), null);
     LoadedRecord n = planted(Map.of(ZSTD, 0.5, SUM, 0.5), b -> b.key().equals(ZSTD)
-        ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), 1, b.unit(),
-            b.higherIsBetter(), null, List.of(), null, null, null, null, null, null, null, null, Status.UNSTEADY,
-            "no steady state in 1 fork", null, List.of(climbing))
+        ? BenchmarkResult.builder(b.key(), b.workload(), b.benchmark()).params(b.params()).mode(b.mode())
+            .threads(b.threads()).forks(1).unit(b.unit()).higherIsBetter(b.higherIsBetter()).rawData(List.of())
+            .status(Status.UNSTEADY).reason("no steady state in 1 fork").forkRuns(List.of(climbing)).build()
         : b.key().equals(SUM)
-        ? new BenchmarkResult(b.key(), b.workload(), b.benchmark(), b.params(), b.mode(), b.threads(), b.forks() + 1,
-            b.unit(), b.higherIsBetter(), b.score(), b.rawData(), b.latency(), b.knee(), b.cpu(), b.subject(),
-            b.secondary(), b.attributes(), b.startedAt(), b.endedAt(), b.status(), b.reason(), b.precision(),
-            List.of(climbing, new dev.archbench.record.ForkRun(dev.archbench.record.ForkRun.Steadiness.FLAT, 0, 0.5,
-                b.rawData().get(0), null)))
+        ? b.toBuilder().forks(b.forks() + 1).forkRuns(List.of(climbing, new dev.archbench.record.ForkRun(
+            dev.archbench.record.ForkRun.Steadiness.FLAT, 0, 0.5, b.rawData().get(0), null))).build()
         : b);
     RegressionCheck.Result res = RegressionCheck.compare(old(), n, 0.05);
     assertThat(verdicts(res).get(ZSTD)).isEqualTo(Verdict.NOT_COMPARED);

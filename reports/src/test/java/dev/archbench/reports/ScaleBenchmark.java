@@ -68,9 +68,10 @@ public final class ScaleBenchmark {
         Map<String, String> params = Map.of("size", Integer.toString(b % 7));
         int threads = 1 + b % 3;
         BenchmarkResult r = Fixtures.withRaw(shape, raw(1000 * speed * (1 + b), rng));
-        results.add(new BenchmarkResult(BenchmarkResult.keyOf(workload, "bench" + b, params, threads), workload,
-            "bench" + b, params, "thrpt", threads, 3, b % 5 == 0 ? "MB/s" : "ops/s", true, r.score(), r.rawData(),
-            null, null, null, null, Map.of(), Map.of(), r.startedAt(), r.endedAt(), r.status(), null));
+        results.add(BenchmarkResult.builder(BenchmarkResult.keyOf(workload, "bench" + b, params, threads), workload,
+            "bench" + b).params(params).mode("thrpt").threads(threads).forks(3).unit(b % 5 == 0 ? "MB/s" : "ops/s")
+            .higherIsBetter(true).score(r.score()).rawData(r.rawData()).secondary(Map.of()).attributes(Map.of())
+            .startedAt(r.startedAt()).endedAt(r.endedAt()).status(r.status()).build());
       }
       RunInfo run = new RunInfo(Fixtures.runId(i % TYPES.length, i), "2026-11-27T10:00:00Z", "2026-11-27T10:30:00Z",
           RunInfo.COMPLETED, "0.1.0", null, List.of(), "quick", null, true, List.of());

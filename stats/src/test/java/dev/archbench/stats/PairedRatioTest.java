@@ -148,7 +148,7 @@ class PairedRatioTest {
   }
 
   private static BenchmarkResult result(String key, List<ForkRun> forks) {
-    return new BenchmarkResult(key, "w", "x", null, "thrpt", 1, forks.size(), "ops/s", true, 1.0, List.of(), null,
-        null, null, null, null, null, null, null, Status.OK, null, null, forks);
+    return BenchmarkResult.builder(key, "w", "x").mode("thrpt").threads(1).forks(forks.size()).unit("ops/s")
+        .higherIsBetter(true).score(1.0).rawData(List.of()).status(Status.OK).forkRuns(forks).build();
   }
 }

@@ -112,10 +112,13 @@ public final class UserJmhResults {
     boolean ran = jmhScore != null && jmhScore >= 0 && !all.isEmpty();
     Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
     int threads = entry.path("threads").asInt(item.threads());
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
-        mode, threads, all.size(), unit, higherIsBetter, score, raw, latency, null, null,
-        jar, secondary, attributes, startedAt, endedAt, !ran ? Status.FAILED : raw.isEmpty() ? Status.UNSTEADY
-        : Status.OK, ran ? null : "JMH produced no score", null, runs);
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name())
+        .params(new TreeMap<>(item.params())).mode(mode).threads(threads).forks(all.size()).unit(unit)
+        .higherIsBetter(higherIsBetter).score(score).rawData(raw).latency(latency).subject(jar)
+        .secondary(secondary).attributes(attributes).startedAt(startedAt).endedAt(endedAt)
+        .status(!ran ? Status.FAILED : raw.isEmpty() ? Status.UNSTEADY : Status.OK)
+        .reason(ran ? null : "JMH produced no score").forkRuns(runs)
+        .build();
   }
 
   private static List<List<Double>> rawData(JsonNode node) {

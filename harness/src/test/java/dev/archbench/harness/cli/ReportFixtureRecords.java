@@ -37,9 +37,9 @@ final class ReportFixtureRecords {
   static BenchmarkResult scaled(BenchmarkResult r, double scale) {
     double s = r.higherIsBetter() ? scale : 1 / scale;
     List<List<Double>> raw = r.rawData().stream().map(f -> f.stream().map(v -> v * s).toList()).toList();
-    return new BenchmarkResult(r.key(), r.workload(), r.benchmark(), r.params(), r.mode(), r.threads(), r.forks(),
-        r.unit(), r.higherIsBetter(), BenchmarkResult.meanOfForkMeans(raw), raw, r.latency(), r.knee(), r.cpu(),
-        r.subject(), r.secondary(), r.attributes(), r.startedAt(), r.endedAt(), r.status(), r.reason());
+    // Precision and fork runs described the unscaled data: left out.
+    return r.toBuilder().score(BenchmarkResult.meanOfForkMeans(raw)).rawData(raw).precision(null).forkRuns(null)
+        .build();
   }
 
   static RunRecord offCloud(String label, int n) {

@@ -31,9 +31,10 @@ class ProgressTest {
       new PlanItem("compression", SPEC, Map.of("level", "9"), Map.of(), 1, "thrpt", 0, "no native zstd"));
 
   private static BenchmarkResult ok(PlanItem item, List<Double> iterations) {
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), item.params(), "thrpt", 1, 1,
-        "MB/s", true, BenchmarkResult.meanOfForkMeans(List.of(iterations)), List.of(iterations), null, null, null,
-        null, null, null, null, null, Status.OK, null);
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name()).params(item.params())
+        .mode("thrpt").threads(1).forks(1).unit("MB/s").higherIsBetter(true)
+        .score(BenchmarkResult.meanOfForkMeans(List.of(iterations))).rawData(List.of(iterations)).status(Status.OK)
+        .build();
   }
 
   @Test

@@ -85,11 +85,13 @@ public final class JmhResults {
     Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
     boolean ran = finite(primary.getScore()) != null && primary.getScore() >= 0;
     Status status = !ran ? Status.FAILED : raw.isEmpty() ? Status.UNSTEADY : Status.OK;
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
-        p.getMode().shortLabel(), p.getThreads(), run.getBenchmarkResults().size(),
-        unitOf(item, primary.getScoreUnit()), higherIsBetter, score, raw, latency,
-        null, null, notes.subject(), secondary, new TreeMap<>(notes.attributes()), startedAt, endedAt,
-        status, ran ? null : "JMH produced no score", null, runs);
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name())
+        .params(new TreeMap<>(item.params())).mode(p.getMode().shortLabel()).threads(p.getThreads())
+        .forks(run.getBenchmarkResults().size()).unit(unitOf(item, primary.getScoreUnit()))
+        .higherIsBetter(higherIsBetter).score(score).rawData(raw).latency(latency).subject(notes.subject())
+        .secondary(secondary).attributes(new TreeMap<>(notes.attributes())).startedAt(startedAt).endedAt(endedAt)
+        .status(status).reason(ran ? null : "JMH produced no score").forkRuns(runs)
+        .build();
   }
 
   /** The compiler profiler's time for one iteration ({@code -prof comp}), or null when it did not run. */

@@ -17,8 +17,9 @@ public record Outcome(BenchmarkResult result, RunResult jmh, JsonNode jmhJson) {
   }
 
   public static Outcome failed(PlanItem item, String reason, String startedAt, String endedAt) {
-    return new Outcome(new BenchmarkResult(item.key(), item.workload(), item.spec().name(),
-        item.params(), item.mode(), item.threads(), 0, item.spec().unit(), item.spec().higherIsBetter(),
-        null, null, null, null, null, null, null, null, startedAt, endedAt, Status.FAILED, reason), null);
+    return new Outcome(BenchmarkResult.builder(item.key(), item.workload(), item.spec().name())
+        .params(item.params()).mode(item.mode()).threads(item.threads()).unit(item.spec().unit())
+        .higherIsBetter(item.spec().higherIsBetter()).startedAt(startedAt).endedAt(endedAt)
+        .status(Status.FAILED).reason(reason).build(), null);
   }
 }

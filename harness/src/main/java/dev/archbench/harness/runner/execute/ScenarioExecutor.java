@@ -111,11 +111,14 @@ public final class ScenarioExecutor {
     attributes.putAll(m.attributes());
     double score = BenchmarkResult.meanOfForkMeans(m.rawData());
     boolean ok = Double.isFinite(score) && score >= 0;
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), new TreeMap<>(item.params()),
-        "scenario", item.threads(), m.rawData().size(), item.spec().unit(), item.spec().higherIsBetter(),
-        ok ? score : null, m.rawData(), m.latency(), m.knee(), m.cpu(),
-        m.subject() != null ? m.subject() : notes.subject(), secondary, attributes, startedAt, endedAt,
-        ok ? Status.OK : Status.FAILED, ok ? null : "scenario measured no iteration");
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name())
+        .params(new TreeMap<>(item.params())).mode("scenario").threads(item.threads()).forks(m.rawData().size())
+        .unit(item.spec().unit()).higherIsBetter(item.spec().higherIsBetter()).score(ok ? score : null)
+        .rawData(m.rawData()).latency(m.latency()).knee(m.knee()).cpu(m.cpu())
+        .subject(m.subject() != null ? m.subject() : notes.subject()).secondary(secondary).attributes(attributes)
+        .startedAt(startedAt).endedAt(endedAt).status(ok ? Status.OK : Status.FAILED)
+        .reason(ok ? null : "scenario measured no iteration")
+        .build();
   }
 
   private void write(String s) throws IOException {

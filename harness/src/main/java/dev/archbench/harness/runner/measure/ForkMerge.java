@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
+import java.util.function.BinaryOperator;
 
 /**
  * A benchmark measured fork by fork: each fork's executor result is added to what the earlier forks
@@ -68,37 +68,47 @@ public final class ForkMerge {
     ForkRun run = SteadyState.classify(series, jit, iterationSeconds, fork.higherIsBetter());
     List<List<Double>> steady = run.isSteady() ? List.of(run.steadyIterations()) : List.of();
     Double score = steady.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(steady);
-    return new BenchmarkResult(fork.key(), fork.workload(), fork.benchmark(), fork.params(), fork.mode(),
-        fork.threads(), fork.forks(), fork.unit(), fork.higherIsBetter(), score, steady, fork.latency(), fork.knee(),
-        fork.cpu(), fork.subject(), secondary, fork.attributes(), fork.startedAt(),
-        fork.endedAt(), steady.isEmpty() ? Status.UNSTEADY : Status.OK, null, null, List.of(run));
+    return fork.toBuilder().score(score).rawData(steady).secondary(secondary)
+        .status(steady.isEmpty() ? Status.UNSTEADY : Status.OK).reason(null).precision(null).forkRuns(List.of(run))
+        .build();
   }
 
-  /** {@code soFar} (null for the first fork) with {@code next}'s fork added. */
+  /**
+   * {@code soFar} (null for the first fork) with {@code next}'s fork added: each part merged by its
+   * own rule ({@link Latency#merge}, {@link Knee#merge}, {@link CpuSplit#weightedWith},
+   * {@link Metric#mergeByName}, {@link Precision#ofForks}).
+   */
   public static BenchmarkResult append(BenchmarkResult soFar, BenchmarkResult next) {
     if (soFar == null || Status.FAILED.equals(next.status())) {
       return next; // a failed fork fails the benchmark, with its reason
     }
     List<List<Double>> raw = concat(soFar.rawData(), next.rawData());
-    Double score = raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw);
-    List<ForkRun> runs = soFar.forkRuns() == null && next.forkRuns() == null ? null
-        : concat(soFar.forkRuns(), next.forkRuns());
     Map<String, String> attributes = new TreeMap<>(next.attributes() == null ? Map.of() : next.attributes());
     if (soFar.attributes() != null) {
-      attributes.putAll(soFar.attributes());
+      attributes.putAll(soFar.attributes()); // the first fork's value wins
     }
-    Precision a = soFar.precision();
-    Precision b = next.precision();
-    Precision p = new Precision(a == null ? null : a.target(), a == null ? null : a.halfWidth(), null,
-        concat(a == null ? null : a.warmup(), b == null ? null : b.warmup()),
-        concat(a == null ? null : a.warmupData(), b == null ? null : b.warmupData()), a == null ? null : a.seconds());
-    return new BenchmarkResult(soFar.key(), soFar.workload(), soFar.benchmark(), soFar.params(), soFar.mode(),
-        soFar.threads(), soFar.forks() + next.forks(), soFar.unit(), soFar.higherIsBetter(), score, raw,
-        latency(soFar.latency(), next.latency()), knee(soFar.knee(), next.knee()),
-        cpu(soFar.cpu(), soFar.forks(), next.cpu(), next.forks()),
-        soFar.subject() != null ? soFar.subject() : next.subject(),
-        secondary(soFar.secondary(), next.secondary()), attributes, soFar.startedAt(), next.endedAt(),
-        raw.isEmpty() ? Status.UNSTEADY : Status.OK, null, p, runs);
+    return soFar.toBuilder()
+        .forks(soFar.forks() + next.forks())
+        .score(raw.isEmpty() ? null : BenchmarkResult.meanOfForkMeans(raw))
+        .rawData(raw)
+        .latency(either(soFar.latency(), next.latency(), Latency::merge))
+        .knee(either(soFar.knee(), next.knee(), Knee::merge))
+        .cpu(either(soFar.cpu(), next.cpu(), (a, b) -> a.weightedWith(soFar.forks(), b, next.forks())))
+        .subject(soFar.subject() != null ? soFar.subject() : next.subject())
+        .secondary(Metric.mergeByName(soFar.secondary(), next.secondary()))
+        .attributes(attributes)
+        .endedAt(next.endedAt())
+        .status(raw.isEmpty() ? Status.UNSTEADY : Status.OK)
+        .reason(null)
+        .precision(Precision.ofForks(soFar.precision(), next.precision()))
+        .forkRuns(soFar.forkRuns() == null && next.forkRuns() == null ? null
+            : concat(soFar.forkRuns(), next.forkRuns()))
+        .build();
+  }
+
+  /** Both merged, or whichever is there (null when neither is). */
+  private static <T> T either(T a, T b, BinaryOperator<T> merge) {
+    return a == null || b == null ? (a != null ? a : b) : merge.apply(a, b);
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -109,70 +119,6 @@ public final class ForkMerge {
     if (b != null) {
       out.addAll(b);
     }
-    return out;
-  }
-
-  private static Latency latency(Latency a, Latency b) {
-    if (a == null || b == null) {
-      return a != null ? a : b;
-    }
-    List<Histogram> forks = new ArrayList<>(a.decodedForks());
-    forks.addAll(b.decodedForks());
-    return Latency.ofForks(forks);
-  }
-
-  /**
-   * Each fork's knee is kept; the search's outcome is the one that claims least when forks disagree
-   * (an upper bound over a lower bound over a bracketed knee), so nothing claims more than every fork
-   * showed.
-   */
-  private static Knee knee(Knee a, Knee b) {
-    if (a == null || b == null) {
-      return a != null ? a : b;
-    }
-    Knee.Found found = a.found() == b.found() ? a.found()
-        : a.found() == Knee.Found.UPPER_BOUND || b.found() == Knee.Found.UPPER_BOUND ? Knee.Found.UPPER_BOUND
-        : a.found() == Knee.Found.LOWER_BOUND || b.found() == Knee.Found.LOWER_BOUND ? Knee.Found.LOWER_BOUND
-        : a.found();
-    Double highest = a.highestRateTried() == null ? b.highestRateTried()
-        : b.highestRateTried() == null ? a.highestRateTried() : Math.max(a.highestRateTried(), b.highestRateTried());
-    // A generator that limited any fork limits the result: the server's knee is then only a lower bound.
-    Knee.LimitedBy limit = a.limitedBy() == Knee.LimitedBy.GENERATOR || b.limitedBy() == Knee.LimitedBy.GENERATOR
-        ? Knee.LimitedBy.GENERATOR : a.limitedBy() != null ? a.limitedBy() : b.limitedBy();
-    return new Knee(concat(a.rates(), b.rates()), a.unit(), a.percentile(), a.boundMs(), found, highest,
-        concat(a.steps(), b.steps()), limit, a.stepSeconds() != null ? a.stepSeconds() : b.stepSeconds());
-  }
-
-  /** Cores used, averaged over forks. */
-  private static CpuSplit cpu(CpuSplit a, int na, CpuSplit b, int nb) {
-    if (a == null || b == null) {
-      return a != null ? a : b;
-    }
-    double wa = na / (double) (na + nb);
-    double wb = 1 - wa;
-    Double perCpu = a.serverRequestsPerCpuSecond() == null || b.serverRequestsPerCpuSecond() == null
-        ? (a.serverRequestsPerCpuSecond() != null ? a.serverRequestsPerCpuSecond() : b.serverRequestsPerCpuSecond())
-        : wa * a.serverRequestsPerCpuSecond() + wb * b.serverRequestsPerCpuSecond();
-    return new CpuSplit(wa * a.serverCores() + wb * b.serverCores(), wa * a.clientCores() + wb * b.clientCores(),
-        wa * a.otherCores() + wb * b.otherCores(), perCpu);
-  }
-
-  private static Map<String, Metric> secondary(Map<String, Metric> a, Map<String, Metric> b) {
-    if (a == null || b == null) {
-      return a != null ? a : b;
-    }
-    Map<String, Metric> out = new TreeMap<>(a);
-    b.forEach((name, m) -> {
-      Metric old = out.get(name);
-      if (old == null) {
-        out.put(name, m);
-        return;
-      }
-      List<List<Double>> raw = concat(old.rawData(), m.rawData());
-      Double score = !raw.isEmpty() ? Double.valueOf(BenchmarkResult.meanOfForkMeans(raw))
-          : old.score() == null ? m.score() : m.score() == null ? old.score() : (old.score() + m.score()) / 2;
-      out.put(name, new Metric(old.unit(), old.higherIsBetter(), score, raw.isEmpty() ? null : raw));
-    });
     return out;
   }
 }
