@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
-import dev.archbench.record.Platform;
 import dev.archbench.record.Status;
+import dev.archbench.reports.SizeCurves.SizeCurve;
 import dev.archbench.stats.Estimate;
 import dev.archbench.stats.IntervalScope;
 import dev.archbench.workload.Profile;
@@ -42,34 +42,6 @@ public record Analysis(
     List<LoadCpu> loadCpu,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SizeCurve> lambdaSizes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VariantSection> variants) {
-
-  /**
-   * Lambda functions of one architecture running one benchmark, by memory size (which sets a
-   * function's CPU share and its price): what a million operations cost there, with its interval,
-   * and the p99 latency there, so the report draws cost and p99 against memory size.
-   *
-   * @param benchmarkKey the {@link BenchmarkRow#key()} the points come from
-   * @param arch the functions' architecture ({@code x86_64}, {@code aarch64})
-   * @param start cold or warm invocations, each its own curve (a cold one includes a new execution
-   *     environment); absent for records that do not say ({@link Platform.LambdaFunction#start})
-   * @param costUnit the row's cost unit
-   * @param points one per memory size, ascending
-   */
-  public record SizeCurve(String benchmarkKey, String arch,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Platform.Start start, String costUnit, List<SizePoint> points) {
-
-    /** The curve's name in a chart's legend: the architecture, and cold or warm when known. */
-    public String series() {
-      return start == null ? arch : arch + ", " + start.id();
-    }
-  }
-
-  /**
-   * @param host the host key (e.g. {@code lambda-arm64-1769mb-warm})
-   * @param costPerMillion null when the benchmark is not a work rate or the host is unpriced
-   * @param p99Ms null when the benchmark recorded no latency
-   */
-  public record SizePoint(String host, int memoryMb, Estimate costPerMillion, Double p99Ms) {}
 
   /**
    * The variants of one record compared with its baseline, pair by pair ({@link VariantComparison}).

@@ -77,7 +77,8 @@ public final class Analyzer {
       }
       Double t = a.record().variants().threshold();
       double threshold = t == null ? VariantComparison.DEFAULT_THRESHOLD : t;
-      VariantComparison.Result r = VariantComparison.compare(new LoadedRecord(a.file(), a.record()), threshold);
+      VariantComparison.Result r = VariantComparison.compare(new LoadedRecord(a.file(), a.record()), threshold,
+          a::whyLeftOut);
       out.add(new Analysis.VariantSection(a.file(), a.record().hostKey(), r.variants(), VariantComparison.concurrency(r),
           threshold, r.rows()));
     }

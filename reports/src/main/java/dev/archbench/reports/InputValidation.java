@@ -6,13 +6,15 @@ import dev.archbench.workload.Profile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The first stage of an analysis: leaves out duplicate runs and results whose numbers cannot be
  * used, each with a problem line naming the file. The latency histograms it decodes to check them
- * are kept for the cells ({@link DecodedLatency}), so each is decoded once per report.
+ * are kept for the cells ({@link DecodedLatency}) and why a result was left out for the variants
+ * ({@link AcceptedRecord#whyLeftOut}), so each is decoded once per report.
  */
 final class InputValidation {
   private InputValidation() {}
@@ -29,15 +31,17 @@ final class InputValidation {
         continue;
       }
       List<BenchmarkResult> ok = new ArrayList<>();
+      Map<BenchmarkResult, String> leftOut = new IdentityHashMap<>();
       for (BenchmarkResult r : rec.results() == null ? List.<BenchmarkResult>of() : rec.results()) {
         String bad = badNumbers(r, latency);
         if (bad != null) {
           problems.add(lr.file() + ": result " + r.key() + ": " + bad + "; left out");
+          leftOut.put(r, bad);
         } else {
           ok.add(r);
         }
       }
-      out.add(new AcceptedRecord(lr.file(), rec, ok, profile(rec.run().profile())));
+      out.add(new AcceptedRecord(lr.file(), rec, ok, profile(rec.run().profile()), leftOut));
     }
     return out;
   }

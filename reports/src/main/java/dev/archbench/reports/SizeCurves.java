@@ -1,12 +1,12 @@
 package dev.archbench.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.archbench.record.Host;
 import dev.archbench.record.Percentile;
 import dev.archbench.record.Platform;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
-import dev.archbench.reports.Analysis.SizeCurve;
-import dev.archbench.reports.Analysis.SizePoint;
+import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,8 +20,36 @@ import java.util.TreeMap;
  * a million operations and the p99 each cell already holds. It computes nothing new; it arranges what
  * the cells say along the axis Lambda users tune.
  */
-final class SizeCurves {
+public final class SizeCurves {
   private SizeCurves() {}
+
+  /**
+   * Lambda functions of one architecture running one benchmark, by memory size (which sets a
+   * function's CPU share and its price): what a million operations cost there, with its interval,
+   * and the p99 latency there, so the report draws cost and p99 against memory size.
+   *
+   * @param benchmarkKey the {@link BenchmarkRow#key()} the points come from
+   * @param arch the functions' architecture ({@code x86_64}, {@code aarch64})
+   * @param start cold or warm invocations, each its own curve (a cold one includes a new execution
+   *     environment); absent for records that do not say ({@link Platform.LambdaFunction#start})
+   * @param costUnit the row's cost unit
+   * @param points one per memory size, ascending
+   */
+  public record SizeCurve(String benchmarkKey, String arch,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Platform.Start start, String costUnit, List<SizePoint> points) {
+
+    /** The curve's name in a chart's legend: the architecture, and cold or warm when known. */
+    public String series() {
+      return start == null ? arch : arch + ", " + start.id();
+    }
+  }
+
+  /**
+   * @param host the host key (e.g. {@code lambda-arm64-1769mb-warm})
+   * @param costPerMillion null when the benchmark is not a work rate or the host is unpriced
+   * @param p99Ms null when the benchmark recorded no latency
+   */
+  public record SizePoint(String host, int memoryMb, Estimate costPerMillion, Double p99Ms) {}
 
   /** A Lambda host's architecture, memory size and start (null when its records do not say). */
   private record Size(String arch, int memoryMb, Platform.Start start) {

@@ -17,11 +17,14 @@ import dev.archbench.stats.PairedRatio;
 import dev.archbench.stats.PairedRounds;
 import dev.archbench.stats.ScoreInterval;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@code archbench compare RECORD} for a run of variants ({@code run --variant}): per benchmark, the
@@ -88,6 +91,14 @@ public final class VariantComparison {
 
   /** The variants of {@code rec} (which must have some: {@link RunRecord#hasVariants}) compared pair by pair. */
   public static Result compare(LoadedRecord rec, double threshold) {
+    return compare(rec, threshold, InputValidation::badNumbers);
+  }
+
+  /**
+   * As {@link #compare(LoadedRecord, double)}, told why a result's numbers cannot be used: an
+   * analysis has checked every result, decoding its histograms, before it compares variants.
+   */
+  static Result compare(LoadedRecord rec, double threshold, Function<BenchmarkResult, String> whyBad) {
     RunRecord r = rec.record();
     VariantRun v = r.variants();
     List<String> warnings = new ArrayList<>();
@@ -105,11 +116,12 @@ public final class VariantComparison {
     }
     String base = v.names().get(0);
     List<Row> rows = new ArrayList<>();
+    Checked checked = new Checked(whyBad, r.hostKey());
     for (String b : new java.util.TreeSet<>(benchmarks)) {
       BenchmarkResult a = byKey.get(VariantRun.resultKey(b, base));
       for (String name : v.names().subList(1, v.names().size())) {
         rows.add(row(b, name, a, byKey.get(VariantRun.resultKey(b, name)), v.roundsOf(b), base, r.hostKey(),
-            threshold, warnings, rec.file()));
+            threshold, warnings, rec.file(), checked));
       }
     }
     return new Result(v.names(), controlFalseDiscoveries(rows), warnings, threshold, v.duet());
@@ -117,7 +129,7 @@ public final class VariantComparison {
 
   private static Row row(String benchmark, String name, BenchmarkResult a, BenchmarkResult b,
       List<VariantRun.Round> rounds, String base, String hostKey, double threshold, List<String> warnings,
-      String file) {
+      String file, Checked checked) {
     String unit = a != null ? a.unit() : b != null ? b.unit() : null;
     if (a == null || b == null) {
       return new Row(benchmark, name, unit, null, null, null, 0, rounds.size(), null, Verdict.NOT_COMPARED,
@@ -136,15 +148,15 @@ public final class VariantComparison {
           "failed in " + name + ": " + b.reason());
     }
     for (BenchmarkResult x : List.of(a, b)) {
-      String bad = InputValidation.badNumbers(x);
+      String bad = checked.bad(x);
       if (bad != null) {
         warnings.add(file + ": result " + x.key() + ": " + bad);
         return new Row(benchmark, name, unit, null, null, null, 0, rounds.size(), null, Verdict.NOT_COMPARED,
             bad);
       }
     }
-    Estimate sa = a.isOk() ? Rounding.r6(ScoreInterval.of(a, hostKey).estimate()) : null;
-    Estimate sb = b.isOk() ? Rounding.r6(ScoreInterval.of(b, hostKey).estimate()) : null;
+    Estimate sa = checked.score(a);
+    Estimate sb = checked.score(b);
     PairedRounds p = PairedRounds.of(rounds, base, a, name, b);
     String unpaired = p.unpaired() == 0 ? null
         : p.unpaired() + (p.unpaired() == 1 ? " round" : " rounds") + " left out (a fork not steady)";
@@ -162,6 +174,33 @@ public final class VariantComparison {
     String note = unpaired;
     return new Row(benchmark, name, unit, sa, sb, Rounding.r6(e), p.pairs(), rounds.size(),
         finite(Rounding.r6(ratio.detectableChange())), verdict, note, finite(ratio.pValue()));
+  }
+
+  /**
+   * Each result of one record checked and its score estimated once, though the baseline's is
+   * compared with every variant.
+   */
+  private static final class Checked {
+    private final Function<BenchmarkResult, String> whyBad;
+    private final String hostKey;
+    private final Map<BenchmarkResult, Optional<String>> bad = new IdentityHashMap<>();
+    private final Map<BenchmarkResult, Optional<Estimate>> scores = new IdentityHashMap<>();
+
+    Checked(Function<BenchmarkResult, String> whyBad, String hostKey) {
+      this.whyBad = whyBad;
+      this.hostKey = hostKey;
+    }
+
+    /** Why {@code r}'s numbers cannot be used, or null. */
+    String bad(BenchmarkResult r) {
+      return bad.computeIfAbsent(r, x -> Optional.ofNullable(whyBad.apply(x))).orElse(null);
+    }
+
+    /** {@code r}'s score with its interval, rounded; null when it did not succeed. */
+    Estimate score(BenchmarkResult r) {
+      return scores.computeIfAbsent(r, x -> Optional.ofNullable(
+          x.isOk() ? Rounding.r6(ScoreInterval.of(x, hostKey).estimate()) : null)).orElse(null);
+    }
   }
 
   private static Double finite(double v) {

@@ -75,17 +75,17 @@ class PlatformReportTest {
   @Test
   void lambdaSizesAreCurvesOfCostAndP99AgainstMemorySize() {
     Analysis a = analysis();
-    List<Analysis.SizeCurve> latency = a.lambdaSizes().stream()
+    List<SizeCurves.SizeCurve> latency = a.lambdaSizes().stream()
         .filter(c -> c.benchmarkKey().startsWith("selftest/sum.latency")).toList();
-    assertThat(latency).as("warm first, then cold").extracting(Analysis.SizeCurve::start)
+    assertThat(latency).as("warm first, then cold").extracting(SizeCurves.SizeCurve::start)
         .containsExactly(Platform.Start.WARM, Platform.Start.COLD);
-    for (Analysis.SizeCurve curve : latency) {
-      assertThat(curve.points()).extracting(Analysis.SizePoint::memoryMb).containsExactly(1024, 1769);
+    for (SizeCurves.SizeCurve curve : latency) {
+      assertThat(curve.points()).extracting(SizeCurves.SizePoint::memoryMb).containsExactly(1024, 1769);
       assertThat(curve.points()).allSatisfy(p -> assertThat(p.p99Ms()).isPositive());
       assertThat(curve.points()).allSatisfy(p -> assertThat(p.host()).endsWith("mb-" + curve.start().id()));
     }
     assertThat(a.lambdaSizes()).allSatisfy(c -> assertThat(c.points()).noneMatch(p -> p.host().startsWith("fargate")));
-    Analysis.SizeCurve cold = latency.get(1);
+    SizeCurves.SizeCurve cold = latency.get(1);
     String md = Reports.render(a, ReportFormat.Type.MARKDOWN);
     assertThat(md).contains("## Lambda memory sizes").contains("| " + dev.archbench.reports.format.Fmt.md(cold.arch()) + " | cold | 1769 MB | "
         + dev.archbench.reports.format.Fmt.md(cold.points().get(1).host()) + " |");

@@ -69,4 +69,16 @@ class VariantComparisonTest {
     assertThat(none.variants()).isEmpty();
     assertThat(Reports.render(none, ReportFormat.Type.JSON)).doesNotContain("\"variants\"");
   }
+
+  @Test
+  void anAnalysisComparesVariantsWithTheVerdictsOfItsOwnValidation() {
+    // The analysis hands each result's validation to the comparison instead of checking (and decoding) it again.
+    LoadedRecord rec = Fixtures.variants();
+    Double t = rec.record().variants().threshold();
+    double threshold = t == null ? VariantComparison.DEFAULT_THRESHOLD : t;
+    Analysis a = Reports.analyze(List.of(rec), List.of(), ReportOptions.defaults().withAllowNoisy(true));
+    assertThat(a.variants().get(0).rows()).isEqualTo(VariantComparison.compare(rec, threshold).rows());
+    VariantComparison.Result told = VariantComparison.compare(rec, threshold, r -> "told so");
+    assertThat(told.rows()).allSatisfy(row -> assertThat(row.note()).contains("told so"));
+  }
 }

@@ -36,7 +36,7 @@ final class AfterRun {
 
   private static String writeReport(RunOutcome outcome) {
     try {
-      return "report: " + Reports.writeRunReport(outcome.recordFile());
+      return "report: " + Reports.writeRunReport(outcome.recordFile(), outcome.record());
     } catch (RecordException | IllegalStateException e) {
       return "warning: no report written: " + e.getMessage();
     }

@@ -21,22 +21,22 @@ import java.util.Map;
  * not cover. One host: what it does per dollar and how to compare it with others. HTML and Markdown
  * render the same lines, so both show the same numbers.
  */
-final class Decision {
+public final class Decision {
   private Decision() {}
 
   /**
    * One statement: a bold lead (may be null), plain text, and a command to show as code (may be
    * null). Text is not escaped; each format escapes it.
    */
-  record Line(String lead, String text, String code) {
+  public record Line(String lead, String text, String code) {
     static Line of(String lead, String text) {
       return new Line(lead, text, null);
     }
   }
 
-  record Section(String id, String heading, List<Line> lines) {}
+  public record Section(String id, String heading, List<Line> lines) {}
 
-  static List<Section> of(Analysis a) {
+  public static List<Section> of(Analysis a) {
     List<Section> out = new ArrayList<>();
     Map<String, HostSummary> hosts = Views.hosts(a);
     if (a.hosts().size() >= 2) {
@@ -71,7 +71,7 @@ final class Decision {
   }
 
   /** The measure a workload is ranked by: work per $ when at least two compared hosts are priced. */
-  static Measure measure(WorkloadSummary w, Map<String, HostSummary> hosts) {
+  public static Measure measure(WorkloadSummary w, Map<String, HostSummary> hosts) {
     long priced = w.hosts().stream().filter(g -> g.relativePricePerformance() != null
         && hosts.get(g.host()).priceCompared()).count();
     return priced >= 2 ? Measure.WORK_PER_DOLLAR : Measure.PERFORMANCE;

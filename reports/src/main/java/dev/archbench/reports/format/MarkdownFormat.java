@@ -3,6 +3,7 @@ package dev.archbench.reports.format;
 import static dev.archbench.reports.format.Fmt.md;
 
 import dev.archbench.record.Knee;
+import dev.archbench.record.Status;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.CapacityAnswer;
@@ -10,7 +11,8 @@ import dev.archbench.reports.Analysis.CapacityPlan;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
-import dev.archbench.record.Status;
+import dev.archbench.reports.SizeCurves.SizeCurve;
+import dev.archbench.reports.SizeCurves.SizePoint;
 import java.util.List;
 import java.util.Map;
 
@@ -142,7 +144,7 @@ final class MarkdownFormat implements ReportFormat {
       kneeSearches(sb, knees, hosts);
     }
 
-    LambdaSection.renderMarkdown(sb, a);
+    lambdaSizes(sb, a);
 
     for (CapacityPlan p : a.capacity()) {
       sb.append("## Capacity: ").append(md(p.target())).append("\n\n")
@@ -160,7 +162,7 @@ final class MarkdownFormat implements ReportFormat {
       sb.append('\n');
     }
 
-    VariantsSection.renderMarkdown(sb, a);
+    VariantsText.renderMarkdown(sb, a);
     if (!a.problems().isEmpty()) {
       sb.append("## Problems with the input\n\n");
       for (String p : a.problems()) {
@@ -239,5 +241,28 @@ final class MarkdownFormat implements ReportFormat {
           .append(".\n\n")
           .append("| Benchmark | Host | Fork | Steps |\n|---|---|---|---|\n").append(rows).append("\n</details>\n\n");
     }
+  }
+
+  /** The Lambda section: the HTML section's table, one row per point. */
+  private static void lambdaSizes(StringBuilder sb, Analysis a) {
+    if (a.lambdaSizes().isEmpty()) {
+      return;
+    }
+    sb.append("## Lambda memory sizes\n\n").append(Views.LAMBDA_INTRO).append(" (requests are extra).\n\n")
+        .append("| Benchmark | Architecture | Start | Memory | Host | Cost | p99 |\n|---|---|---|---|---|---|---|\n");
+    for (Map.Entry<String, List<SizeCurve>> e : Views.lambdaByBenchmark(a).entrySet()) {
+      BenchmarkRow row = Views.row(a, e.getKey());
+      String name = row == null ? e.getKey() : Views.benchmarkName(row);
+      for (SizeCurve c : e.getValue()) {
+        for (SizePoint p : c.points()) {
+          sb.append("| ").append(md(name)).append(" | ").append(md(c.arch())).append(" | ").append(Views.lambdaStart(c))
+              .append(" | ").append(p.memoryMb()).append(" MB | ").append(md(p.host())).append(" | ")
+              .append(p.costPerMillion() == null ? "–"
+                  : Fmt.est(p.costPerMillion()) + " " + md(c.costUnit() == null ? "–" : c.costUnit()))
+              .append(" | ").append(p.p99Ms() == null ? "–" : Fmt.num(p.p99Ms()) + " ms").append(" |\n");
+        }
+      }
+    }
+    sb.append('\n');
   }
 }

@@ -1,7 +1,7 @@
 package dev.archbench.reports.format;
 
 /** What a comparison ranks hosts by: work per dollar when prices allow, else performance. */
-enum Measure {
+public enum Measure {
   WORK_PER_DOLLAR("work per $", "most work per $"),
   PERFORMANCE("performance", "fastest");
 
@@ -13,7 +13,7 @@ enum Measure {
     this.best = best;
   }
 
-  String noun() {
+  public String noun() {
     return noun;
   }
 

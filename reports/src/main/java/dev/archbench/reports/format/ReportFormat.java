@@ -1,6 +1,7 @@
 package dev.archbench.reports.format;
 
 import dev.archbench.reports.Analysis;
+import dev.archbench.reports.format.html.HtmlFormat;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

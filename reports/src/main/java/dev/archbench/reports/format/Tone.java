@@ -3,7 +3,7 @@ package dev.archbench.reports.format;
 import dev.archbench.stats.Estimate;
 
 /** How a ratio to the baseline reads: its interval above 1, below 1, or containing it (or none). */
-enum Tone {
+public enum Tone {
   BETTER("better", "#2b8a3e"),
   WORSE("worse", "#c92a2a"),
   UNCLEAR("can't tell", "#868e96");
@@ -16,11 +16,11 @@ enum Tone {
     this.color = color;
   }
 
-  String word() {
+  public String word() {
     return word;
   }
 
-  String color() {
+  public String color() {
     return color;
   }
 

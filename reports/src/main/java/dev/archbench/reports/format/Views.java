@@ -9,6 +9,7 @@ import dev.archbench.reports.Analysis.KneeCell;
 import dev.archbench.reports.Analysis.PrecisionCell;
 import dev.archbench.reports.Analysis.WorkloadSummary;
 import dev.archbench.reports.LoadSource;
+import dev.archbench.reports.SizeCurves.SizeCurve;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +19,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Shared views of an analysis for the human-readable formats (what to show, not how). */
-final class Views {
+public final class Views {
   private Views() {}
 
-  static Map<String, HostSummary> hosts(Analysis a) {
+  public static Map<String, HostSummary> hosts(Analysis a) {
     return a.hosts().stream().collect(Collectors.toMap(HostSummary::key, Function.identity(),
         (x, y) -> x, LinkedHashMap::new));
   }
 
   /** Benchmark rows per workload, in order. */
-  static Map<String, List<BenchmarkRow>> byWorkload(Analysis a) {
+  public static Map<String, List<BenchmarkRow>> byWorkload(Analysis a) {
     Map<String, List<BenchmarkRow>> m = new LinkedHashMap<>();
     for (BenchmarkRow r : a.benchmarks()) {
       m.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
@@ -35,12 +36,12 @@ final class Views {
     return m;
   }
 
-  static WorkloadSummary summaryOf(Analysis a, String workload) {
+  public static WorkloadSummary summaryOf(Analysis a, String workload) {
     return a.workloads().stream().filter(w -> w.workload().equals(workload)).findFirst().orElse(null);
   }
 
   /** {@code benchmark [k=v, k=v] @4 threads}. */
-  static String benchmarkName(BenchmarkRow r) {
+  public static String benchmarkName(BenchmarkRow r) {
     StringBuilder sb = new StringBuilder(r.benchmark());
     if (!r.params().isEmpty()) {
       sb.append(" [").append(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -57,7 +58,7 @@ final class Views {
   }
 
   /** Name of a series that differs only by thread count. */
-  static String seriesName(BenchmarkRow r) {
+  public static String seriesName(BenchmarkRow r) {
     StringBuilder sb = new StringBuilder(r.workload()).append(" / ").append(r.benchmark());
     if (!r.params().isEmpty()) {
       sb.append(" [").append(r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
@@ -67,7 +68,7 @@ final class Views {
   }
 
   /** Rows grouped by everything but threads, only where at least two thread counts exist. */
-  static Map<String, List<BenchmarkRow>> threadSeries(Analysis a) {
+  public static Map<String, List<BenchmarkRow>> threadSeries(Analysis a) {
     Map<String, List<BenchmarkRow>> m = new LinkedHashMap<>();
     for (BenchmarkRow r : a.benchmarks()) {
       m.computeIfAbsent(r.workload() + "\n" + r.benchmark() + "\n" + r.params(), k -> new ArrayList<>()).add(r);
@@ -77,17 +78,17 @@ final class Views {
   }
 
   /** Rows with at least one cell that has percentiles. */
-  static List<BenchmarkRow> withPercentiles(Analysis a) {
+  public static List<BenchmarkRow> withPercentiles(Analysis a) {
     return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.latency() != null
         && c.latency().percentilesMs().size() >= 2)).toList();
   }
 
-  static List<BenchmarkRow> withKnee(Analysis a) {
+  public static List<BenchmarkRow> withKnee(Analysis a) {
     return a.benchmarks().stream().filter(r -> r.cells().stream().anyMatch(c -> c.knee() != null)).toList();
   }
 
   /** Flags shown next to a host: noisy reasons when it is compared anyway, or why it is left out. */
-  static String flags(HostSummary h) {
+  public static String flags(HostSummary h) {
     List<String> f = new ArrayList<>();
     if (!h.noisy().isEmpty()) {
       f.add((h.priceCompared() ? "noisy, included by --allow-noisy: " : "left out of price comparisons: ")
@@ -127,11 +128,11 @@ final class Views {
     return String.join("; ", parts);
   }
 
-  static boolean anyNoisyCompared(Analysis a) {
+  public static boolean anyNoisyCompared(Analysis a) {
     return a.hosts().stream().anyMatch(h -> !h.noisy().isEmpty() && h.priceCompared());
   }
 
-  static boolean allSmoke(Analysis a) {
+  public static boolean allSmoke(Analysis a) {
     return !a.hosts().isEmpty() && a.hosts().stream().allMatch(HostSummary::smokeOnly);
   }
 
@@ -139,7 +140,7 @@ final class Views {
    * A cell's precision in words: "±1.9% of ±2% (target-met)", "±3.4% of ±2%, missed in 1 record
    * (budget)", "±4.1%", "±2.2% of ±2% (target-met); 1 fork not steady, left out".
    */
-  static String precisionText(PrecisionCell p) {
+  public static String precisionText(PrecisionCell p) {
     String reached = p.halfWidth() == null ? "no interval" : "±" + Fmt.percent(p.halfWidth());
     String asked = p.target() == null ? "" : " of ±" + Fmt.percent(p.target());
     int missed = p.missed();
@@ -150,12 +151,12 @@ final class Views {
         + left;
   }
 
-  static String verdictText(Cell c) {
+  public static String verdictText(Cell c) {
     return c.relative() == null ? "" : c.relative().verdict().text();
   }
 
   /** Performance relative to the baseline, or null. */
-  static Estimate ratio(Cell c) {
+  public static Estimate ratio(Cell c) {
     return c.relative() == null ? null : c.relative().ratio();
   }
 
@@ -164,7 +165,7 @@ final class Views {
    * performance times the baseline's price over the host's (prices are exact, so the interval
    * scales with it). Null when not compared or, for work per $, either host is unpriced or noisy.
    */
-  static Estimate ratio(Analysis a, Map<String, HostSummary> hosts, Cell c, Measure m) {
+  public static Estimate ratio(Analysis a, Map<String, HostSummary> hosts, Cell c, Measure m) {
     Estimate perf = ratio(c);
     if (perf == null || m == Measure.PERFORMANCE) {
       return perf;
@@ -179,12 +180,12 @@ final class Views {
     return perf.map(x -> x * k);
   }
 
-  static Tone tone(Cell c, Estimate ratio) {
+  public static Tone tone(Cell c, Estimate ratio) {
     return Tone.of(ratio, c.relative() != null && c.relative().verdict() == Analysis.Verdict.UNTESTED);
   }
 
   /** Parameters that take more than one value among {@code rows}: what tells their benchmarks apart. */
-  static java.util.Set<String> varyingParams(List<BenchmarkRow> rows) {
+  public static java.util.Set<String> varyingParams(List<BenchmarkRow> rows) {
     Map<String, java.util.Set<String>> values = new java.util.TreeMap<>();
     for (BenchmarkRow r : rows) {
       r.params().forEach((k, v) -> values.computeIfAbsent(k, x -> new java.util.HashSet<>()).add(v));
@@ -199,7 +200,7 @@ final class Views {
   }
 
   /** A short name within a workload: the benchmark, the parameters that vary, the threads. */
-  static String shortName(BenchmarkRow r, java.util.Set<String> varying) {
+  public static String shortName(BenchmarkRow r, java.util.Set<String> varying) {
     StringBuilder sb = new StringBuilder(r.benchmark());
     r.params().forEach((k, v) -> {
       if (varying.contains(k)) {
@@ -213,13 +214,13 @@ final class Views {
    * A knee step's load generator in words, when it ran on its own host: ", generator 34%", or
    * ", generator 81%: generator-bound, not used"; empty otherwise.
    */
-  static String generator(dev.archbench.record.Knee.Step st) {
+  public static String generator(dev.archbench.record.Knee.Step st) {
     String busy = st.generatorCpu() == null ? "" : ", generator " + Fmt.wholePercent(st.generatorCpu());
     return st.valid() ? busy : busy + ": " + st.invalid().id() + ", not used";
   }
 
   /** Whose limit ended a knee's search, when the generator's: a note for the knee's row. */
-  static String limitNote(KneeCell k) {
+  public static String limitNote(KneeCell k) {
     if (k.limitedBy() == dev.archbench.record.Knee.LimitedBy.GENERATOR
         && k.found() == dev.archbench.record.Knee.Found.UPPER_BOUND) {
       return "limited by the load generator from the lowest rate tried: the server's knee was not measured";
@@ -230,15 +231,56 @@ final class Views {
         : "";
   }
 
-  static String kneePrefix(KneeCell k) {
+  public static String kneePrefix(KneeCell k) {
     return kneePrefix(k.found());
   }
 
-  static String kneePrefix(dev.archbench.record.Knee.Found found) {
+  public static String kneePrefix(dev.archbench.record.Knee.Found found) {
     return switch (found) {
       case LOWER_BOUND -> "≥ ";
       case UPPER_BOUND -> "< ";
       default -> "";
     };
+  }
+
+  /** What the Lambda section's numbers are, said before the table of either format. */
+  public static final String LAMBDA_INTRO = "A function's memory size sets its CPU share and its price. Cold: the "
+      + "first invocation of a new execution environment (a new JVM, empty caches); warm: an environment that had "
+      + "served before. They are kept apart, each its own line and rows, and priced alike. Cost: an operation's share "
+      + "of the duration price while the function is busy; p99 from the merged latency histograms of the invocations";
+
+  /** The Lambda size curves grouped by benchmark, in the analysis's row order. */
+  public static Map<String, List<SizeCurve>> lambdaByBenchmark(Analysis a) {
+    Map<String, List<SizeCurve>> out = new LinkedHashMap<>();
+    for (SizeCurve c : a.lambdaSizes()) {
+      out.computeIfAbsent(c.benchmarkKey(), k -> new ArrayList<>()).add(c);
+    }
+    return out;
+  }
+
+  /** A Lambda curve's start, cold or warm, or a dash for records that do not say. */
+  public static String lambdaStart(SizeCurve c) {
+    return c.start() == null ? "–" : c.start().id();
+  }
+
+  /** The benchmark row with this key, or null. */
+  public static BenchmarkRow row(Analysis a, String key) {
+    return a.benchmarks().stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
+  }
+
+  /** Whether a ratio can be drawn on a log axis: positive and finite. */
+  public static boolean usable(Estimate e) {
+    return e != null && e.lower() > 0 && Double.isFinite(e.upper()) && e.value() > 0;
+  }
+
+  /** {@code 1.09× (1.08–1.10)}, or the point alone when there is no interval. */
+  public static String ratioText(Estimate e) {
+    if (e == null) {
+      return "–";
+    }
+    if (e.lower() == e.upper()) {
+      return Fmt.num(e.value()) + "×";
+    }
+    return Fmt.times(e);
   }
 }

@@ -1,8 +1,11 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
-import static dev.archbench.reports.format.Svg.f;
+import static dev.archbench.reports.format.html.Svg.f;
 
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Tone;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +40,8 @@ final class ForestPlot {
     for (Block b : blocks) {
       for (Interval i : b.intervals()) {
         hostW = Math.max(hostW, TextFit.width(i.host(), SMALL_PX, false));
-        valueW = Math.max(valueW, TextFit.width(value(i.ratio()), SMALL_PX, false));
-        if (usable(i.ratio())) {
+        valueW = Math.max(valueW, TextFit.width(Views.ratioText(i.ratio()), SMALL_PX, false));
+        if (Views.usable(i.ratio())) {
           lo = Math.min(lo, i.ratio().lower());
           hi = Math.max(hi, i.ratio().upper());
         }
@@ -72,7 +75,7 @@ final class ForestPlot {
           body.append("<text class=\"tick\" x=\"0\" y=\"").append(f(cy + 4 + k * 14)).append("\">")
               .append(html(host.get(k))).append("</text>");
         }
-        if (usable(i.ratio())) {
+        if (Views.usable(i.ratio())) {
           String c = i.tone().color();
           double a = x.at(i.ratio().lower());
           double z = x.at(i.ratio().upper());
@@ -83,7 +86,7 @@ final class ForestPlot {
               .append("\" width=\"9\" height=\"9\" fill=\"").append(c).append("\"/>");
         }
         body.append("<text class=\"tick\" x=\"").append(f(plotR + 8)).append("\" y=\"").append(f(cy + 4))
-            .append("\">").append(html(value(i.ratio()))).append("</text>");
+            .append("\">").append(html(Views.ratioText(i.ratio()))).append("</text>");
         y += Math.max(ROW_H, 14 * host.size() + 6);
       }
       y += 4;
@@ -138,20 +141,5 @@ final class ForestPlot {
     }
     out.sort(Double::compare);
     return out;
-  }
-
-  static boolean usable(Estimate e) {
-    return e != null && e.lower() > 0 && Double.isFinite(e.upper()) && e.value() > 0;
-  }
-
-  /** {@code 1.09× (1.08–1.10)}, or the point alone when there is no interval. */
-  static String value(Estimate e) {
-    if (e == null) {
-      return "–";
-    }
-    if (e.lower() == e.upper()) {
-      return Fmt.num(e.value()) + "×";
-    }
-    return Fmt.times(e);
   }
 }

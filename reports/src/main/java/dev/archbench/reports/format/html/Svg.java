@@ -1,7 +1,8 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
+import dev.archbench.reports.format.Fmt;
 import dev.archbench.stats.Estimate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

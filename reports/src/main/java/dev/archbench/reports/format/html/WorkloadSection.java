@@ -1,13 +1,18 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
+import dev.archbench.record.Status;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.WorkloadSummary;
-import dev.archbench.record.Status;
+import dev.archbench.reports.format.Decision;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Measure;
+import dev.archbench.reports.format.Tone;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,14 +53,14 @@ final class WorkloadSection {
           continue;
         }
         Estimate ratio = Views.ratio(a, hosts, c, m);
-        if (ratio == null || !ForestPlot.usable(ratio)) {
+        if (ratio == null || !Views.usable(ratio)) {
           left++;
           continue;
         }
         Tone t = Views.tone(c, ratio);
         lines.add(new ForestPlot.Interval(c.host() + (HtmlFormat.noisyMark(hosts.get(c.host())) == null ? "" : " ⚠"), ratio, t));
         numbers.append("<tr><td>").append(html(Views.shortName(r, varying.get(r.benchmark())))).append("</td><td>")
-            .append(HtmlFormat.hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">").append(html(ForestPlot.value(ratio)))
+            .append(HtmlFormat.hostCell(hosts.get(c.host()))).append("</td><td class=\"n\">").append(html(Views.ratioText(ratio)))
             .append("</td><td><span class=\"tag ").append(t == Tone.BETTER ? "better" : t == Tone.WORSE ? "worse" : "nsd")
             .append("\">").append(html(t.word())).append("</span></td></tr>");
       }

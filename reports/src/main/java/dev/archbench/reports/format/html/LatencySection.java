@@ -1,14 +1,16 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
+import dev.archbench.record.Percentile;
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.KneeCell;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
-import dev.archbench.record.Percentile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;

@@ -1,4 +1,4 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
@@ -6,6 +6,8 @@ import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,31 +1,24 @@
 package dev.archbench.reports.format;
 
-import static dev.archbench.reports.format.Fmt.html;
-
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.VariantSection;
 import dev.archbench.reports.RegressionCheck.Verdict;
 import dev.archbench.reports.VariantComparison;
 import dev.archbench.reports.VariantComparison.Row;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The variants of runs of variants ({@code run --variant}): per record a forest plot of every
- * variant's ratio to the baseline, one block per benchmark, and the numbers with the smallest change
- * each comparison could have detected. HTML draws the plot with {@link ForestPlot}; Markdown, which
- * cannot draw, as text on a log scale.
+ * The variants of runs of variants ({@code run --variant}) in words: the tone, caption and note the
+ * HTML section shares, and Markdown's section, which draws the forest plot as text on a log scale.
  */
-final class VariantsSection {
+public final class VariantsText {
   /** Characters of the text plot's axis. */
   static final int TEXT_WIDTH = 41;
 
-  private VariantsSection() {}
+  private VariantsText() {}
 
   /** The tone of a row: worse or better only when significant (after the correction). */
-  static Tone tone(Row r) {
+  public static Tone tone(Row r) {
     return switch (r.verdict()) {
       case REGRESSION, FAILED_IN_NEW -> Tone.WORSE;
       case IMPROVEMENT -> Tone.BETTER;
@@ -34,66 +27,16 @@ final class VariantsSection {
     };
   }
 
-  static String caption(VariantSection s) {
+  public static String caption(VariantSection s) {
     return "Variants on " + s.host() + ": performance relative to " + s.variants().get(0)
         + " from paired rounds, per benchmark (95% intervals)";
   }
 
-  private static Map<String, List<Row>> byBenchmark(VariantSection s) {
-    Map<String, List<Row>> out = new LinkedHashMap<>();
-    for (Row r : s.rows()) {
-      out.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
-    }
-    return out;
-  }
-
-  static String about(VariantSection s) {
+  public static String about(VariantSection s) {
     return "Record " + s.file() + "; baseline " + s.variants().get(0) + ", variants "
         + String.join(", ", s.variants().subList(1, s.variants().size())) + "; the forks of a round ran "
         + s.concurrency() + "; threshold " + Fmt.percent(s.threshold()) + ". Detectable: the smallest change"
         + " these pairs would have found four times in five.";
-  }
-
-  /** The HTML sections, one per record of variants. */
-  static void renderHtml(StringBuilder sb, Analysis a) {
-    if (a.variants() == null || a.variants().isEmpty()) {
-      return;
-    }
-    sb.append("<section id=\"variants\"><h2>Variants on one host</h2>\n");
-    for (VariantSection s : a.variants()) {
-      sb.append("<p class=\"meta\">").append(html(about(s))).append("</p>\n");
-      List<ForestPlot.Block> blocks = new ArrayList<>();
-      for (var e : byBenchmark(s).entrySet()) {
-        List<ForestPlot.Interval> lines = new ArrayList<>();
-        for (Row r : e.getValue()) {
-          if (ForestPlot.usable(r.ratio())) {
-            lines.add(new ForestPlot.Interval(r.variant(), r.ratio(), tone(r)));
-          }
-        }
-        if (!lines.isEmpty()) {
-          blocks.add(new ForestPlot.Block(e.getKey(), lines));
-        }
-      }
-      if (!blocks.isEmpty()) {
-        HtmlFormat.figure(sb, caption(s), ForestPlot.render(caption(s), blocks));
-      }
-      sb.append("<div class=\"scroll\"><table><thead><tr><th>Benchmark</th><th>Variant</th><th>Relative to ")
-          .append(html(s.variants().get(0))).append("</th><th>Pairs</th><th>Detectable</th><th>Verdict</th></tr>"
-              + "</thead><tbody>");
-      for (Row r : s.rows()) {
-        Tone t = tone(r);
-        sb.append("<tr><td>").append(html(r.benchmark())).append("</td><td>").append(html(r.variant()))
-            .append("</td><td class=\"n\">").append(html(ForestPlot.value(r.ratio()))).append("</td><td class=\"n\">")
-            .append(r.pairs()).append(" of ").append(r.rounds()).append("</td><td class=\"n\">")
-            .append(r.detectable() == null ? "–" : "±" + html(Fmt.percent(r.detectable())))
-            .append("</td><td><span class=\"tag ").append(t == Tone.BETTER ? "better" : t == Tone.WORSE ? "worse" : "nsd")
-            .append("\">").append(html(VariantComparison.verdictText(r))).append("</span>")
-            .append(r.note() == null ? "" : " <span class=\"ci\">" + html(r.note()) + "</span>")
-            .append("</td></tr>");
-      }
-      sb.append("</tbody></table></div>\n");
-    }
-    sb.append("</section>\n");
   }
 
   /** The Markdown sections: the forest plot as text, then the numbers. */
@@ -110,7 +53,7 @@ final class VariantsSection {
       for (Row r : s.rows()) {
         boolean bad = r.verdict() == Verdict.REGRESSION || r.verdict() == Verdict.FAILED_IN_NEW;
         sb.append("| ").append(Fmt.md(r.benchmark())).append(" | ").append(Fmt.md(r.variant())).append(" | ")
-            .append(Fmt.md(ForestPlot.value(r.ratio()))).append(" | ").append(r.pairs()).append(" of ")
+            .append(Fmt.md(Views.ratioText(r.ratio()))).append(" | ").append(r.pairs()).append(" of ")
             .append(r.rounds()).append(" | ").append(r.detectable() == null ? "–" : "±" + Fmt.percent(r.detectable()))
             .append(" | ").append(bad ? "**" + VariantComparison.verdictText(r) + "**" : VariantComparison.verdictText(r))
             .append(r.note() == null ? "" : " (" + Fmt.md(r.note()) + ")").append(" |\n");
@@ -129,7 +72,7 @@ final class VariantsSection {
     int labelW = 8;
     for (Row r : rows) {
       labelW = Math.max(labelW, label(r).length());
-      if (ForestPlot.usable(r.ratio())) {
+      if (Views.usable(r.ratio())) {
         lo = Math.min(lo, r.ratio().lower());
         hi = Math.max(hi, r.ratio().upper());
       }
@@ -151,7 +94,7 @@ final class VariantsSection {
       l = l.length() > labelW ? l.substring(0, labelW - 1) + "…" : l;
       char[] line = " ".repeat(TEXT_WIDTH).toCharArray();
       line[one] = '|';
-      if (ForestPlot.usable(r.ratio())) {
+      if (Views.usable(r.ratio())) {
         int x0 = column(r.ratio().lower(), a, b);
         int x1 = column(r.ratio().upper(), a, b);
         for (int x = x0; x <= x1; x++) {
@@ -162,7 +105,7 @@ final class VariantsSection {
         line[column(r.ratio().value(), a, b)] = 'o';
       }
       sb.append(l).append(" ".repeat(labelW - l.length() + 2)).append(line).append("  ")
-          .append(ForestPlot.value(r.ratio())).append('\n');
+          .append(Views.ratioText(r.ratio())).append('\n');
     }
     return sb.toString();
   }

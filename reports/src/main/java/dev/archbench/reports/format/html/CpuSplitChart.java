@@ -1,9 +1,10 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
-import static dev.archbench.reports.format.Svg.f;
+import static dev.archbench.reports.format.html.Svg.f;
 
 import dev.archbench.reports.Analysis.LoadCpu;
+import dev.archbench.reports.format.Fmt;
 import java.util.List;
 
 /**

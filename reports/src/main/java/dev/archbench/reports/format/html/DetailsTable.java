@@ -1,12 +1,14 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
+import dev.archbench.record.Status;
 import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostSummary;
 import dev.archbench.reports.Analysis.Sample;
-import dev.archbench.record.Status;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;

@@ -1,10 +1,12 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
-import static dev.archbench.reports.format.Svg.f;
+import static dev.archbench.reports.format.html.Svg.f;
 
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
@@ -7,6 +7,8 @@ import dev.archbench.reports.Analysis.BenchmarkRow;
 import dev.archbench.reports.Analysis.CapacityAnswer;
 import dev.archbench.reports.Analysis.CapacityPlan;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,5 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
+
 
 /**
  * The HTML report's one style sheet, inline (the Content Security Policy allows inline styles and

@@ -1,4 +1,4 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
@@ -6,6 +6,10 @@ import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.Cell;
 import dev.archbench.reports.Analysis.HostAggregate;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.format.Decision;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.ReportFormat;
+import dev.archbench.reports.format.Views;
 import dev.archbench.stats.Estimate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +21,7 @@ import java.util.Map;
  * Security Policy forbids every fetch, so even a string that escaped escaping could not load or run
  * anything. Responsive (tables scroll, charts scale) and printable.
  */
-final class HtmlFormat implements ReportFormat {
+public final class HtmlFormat implements ReportFormat {
   static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
   @Override

@@ -1,9 +1,11 @@
-package dev.archbench.reports.format;
+package dev.archbench.reports.format.html;
 
 import static dev.archbench.reports.format.Fmt.html;
 
 import dev.archbench.reports.Analysis;
 import dev.archbench.reports.Analysis.HostSummary;
+import dev.archbench.reports.format.Fmt;
+import dev.archbench.reports.format.Views;
 
 /** The HTML section describing every host: hardware, software, price and the records behind it. */
 final class HostsSection {
