@@ -60,18 +60,6 @@ public record BenchmarkResult(
     forkRuns = forkRuns == null ? null : List.copyOf(forkRuns);
   }
 
-  /**
-   * A result built positionally by tests that predate {@link #builder}; kept while those tests still
-   * use it. New code names each component with the builder.
-   */
-  public BenchmarkResult(String key, String workload, String benchmark, Map<String, String> params, String mode,
-      int threads, int forks, String unit, boolean higherIsBetter, Double score, List<List<Double>> rawData,
-      Latency latency, Knee knee, CpuSplit cpu, Subject subject, Map<String, Metric> secondary,
-      Map<String, String> attributes, String startedAt, String endedAt, Status status, String reason) {
-    this(key, workload, benchmark, params, mode, threads, forks, unit, higherIsBetter, score, rawData, latency,
-        knee, cpu, subject, secondary, attributes, startedAt, endedAt, status, reason, null, null);
-  }
-
   /** A result of {@code benchmark} under {@code key}, every other component unset (null, 0, false). */
   public static BenchmarkResultBuilder builder(String key, String workload, String benchmark) {
     return new BenchmarkResultBuilder().key(key).workload(workload).benchmark(benchmark);

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.archbench.record.BenchmarkResult;
+import dev.archbench.record.BenchmarkResultBuilder;
 import dev.archbench.record.ForkRun;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Percentile;
@@ -43,9 +44,16 @@ class AdaptiveStoppingTest {
   }
 
   private static BenchmarkResult fork(PlanItem item, List<Double> values) {
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), item.params(), "thrpt", 1, 1,
-        "ops/s", true, BenchmarkResult.meanOfForkMeans(List.of(values)), List.of(values), null, null, null, null,
-        null, null, "2026-12-06T10:00:00Z", "2026-12-06T10:00:05Z", Status.OK, null);
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name()).params(item.params())
+        .mode("thrpt").threads(1).forks(1).unit("ops/s").higherIsBetter(true)
+        .score(BenchmarkResult.meanOfForkMeans(List.of(values))).rawData(List.of(values))
+        .startedAt("2026-12-06T10:00:00Z").endedAt("2026-12-06T10:00:05Z").status(Status.OK).build();
+  }
+
+  private static BenchmarkResultBuilder scenarioFork(PlanItem item, double value, Knee knee) {
+    return BenchmarkResult.builder(item.key(), item.workload(), "sum").params(item.params()).mode("scenario")
+        .threads(1).forks(1).unit("req/s").higherIsBetter(true).score(value).rawData(List.of(List.of(value)))
+        .knee(knee).status(Status.OK);
   }
 
   private static ProfileSettings settings(int min, int max, Double precision, Duration budget) {
@@ -218,12 +226,10 @@ class AdaptiveStoppingTest {
   void forksMergeIntoOneResultWithEveryForksData() {
     PlanItem a = item("1");
     BenchmarkResult one = fork(a, List.of(1.0, 2.0));
-    BenchmarkResult two = new BenchmarkResult(a.key(), a.workload(), "sum", a.params(), "scenario", 1, 1, "req/s",
-        true, 4.0, List.of(List.of(4.0)), null, new Knee(List.of(4.0), "req/s", Percentile.P99, 10, Knee.Found.LOWER_BOUND,
-        4.0), null, null, null, Map.of("x", "y"), "t1", "t2", Status.OK, null);
-    BenchmarkResult kneeA = new BenchmarkResult(a.key(), a.workload(), "sum", a.params(), "scenario", 1, 1, "req/s",
-        true, 3.0, List.of(List.of(3.0)), null, new Knee(List.of(3.0), "req/s", Percentile.P99, 10, Knee.Found.BRACKETED,
-        5.0), null, null, null, Map.of(), "t0", "t1", Status.OK, null);
+    BenchmarkResult two = scenarioFork(a, 4.0, new Knee(List.of(4.0), "req/s", Percentile.P99, 10,
+        Knee.Found.LOWER_BOUND, 4.0)).attributes(Map.of("x", "y")).startedAt("t1").endedAt("t2").build();
+    BenchmarkResult kneeA = scenarioFork(a, 3.0, new Knee(List.of(3.0), "req/s", Percentile.P99, 10,
+        Knee.Found.BRACKETED, 5.0)).attributes(Map.of()).startedAt("t0").endedAt("t1").build();
     BenchmarkResult m = ForkMerge.append(kneeA, two);
     assertThat(m.forks()).isEqualTo(2);
     assertThat(m.rawData()).containsExactly(List.of(3.0), List.of(4.0));

@@ -46,9 +46,10 @@ class VariantSchedulingTest {
   }
 
   private static BenchmarkResult fork(PlanItem item, List<Double> values) {
-    return new BenchmarkResult(item.key(), item.workload(), item.spec().name(), item.params(), "thrpt", 1, 1,
-        "ops/s", true, BenchmarkResult.meanOfForkMeans(List.of(values)), List.of(values), null, null, null, null,
-        null, null, "2026-12-06T10:00:00Z", "2026-12-06T10:00:05Z", Status.OK, null);
+    return BenchmarkResult.builder(item.key(), item.workload(), item.spec().name()).params(item.params())
+        .mode("thrpt").threads(1).forks(1).unit("ops/s").higherIsBetter(true)
+        .score(BenchmarkResult.meanOfForkMeans(List.of(values))).rawData(List.of(values))
+        .startedAt("2026-12-06T10:00:00Z").endedAt("2026-12-06T10:00:05Z").status(Status.OK).build();
   }
 
   /**
