@@ -8,18 +8,15 @@ shaped like AWS's documented ones (harness/src/test/resources/ecs-metadata/).
 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """
-import argparse
 import pathlib
 
-from stub_http import StubHandler, serve
+from stub_http import StubHandler, argument_parser, serve
 
 BASE = "/v4/archbench"
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--port-file", required=True)
-    ap.add_argument("--log", required=True)
+    ap = argument_parser(__doc__)
     ap.add_argument("--task", required=True, help="JSON answer of ${ECS_CONTAINER_METADATA_URI_V4}/task")
     ap.add_argument("--container", required=True, help="JSON answer of ${ECS_CONTAINER_METADATA_URI_V4}")
     args = ap.parse_args()

@@ -12,39 +12,26 @@ An answered path is served only with the token the upstream accepts (checked by 
 instance-type with the same header), so a read without the token still gets 401. Binds 127.0.0.1
 on a free port and writes it to --port-file.
 """
-import argparse
-import http.server
-import pathlib
 import urllib.error
 import urllib.request
+
+from stub_http import StubHandler, argument_parser, serve
 
 PREFIX = "/latest/meta-data/"
 TOKEN_HEADER = "X-aws-ec2-metadata-token"
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argument_parser(__doc__, log=False)
     ap.add_argument("--upstream", required=True)
-    ap.add_argument("--port-file", required=True)
     ap.add_argument("--answer", action="append", default=[], metavar="PATH=VALUE")
     args = ap.parse_args()
     answers = dict(a.split("=", 1) for a in args.answer)
     upstream = args.upstream.rstrip("/")
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, fmt, *a):
-            pass
-
-        def reply(self, status, body=b"", headers=()):
-            self.send_response(status)
-            for k, v in headers:
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
+    class Handler(StubHandler):
         def forward(self, method, path):
-            headers = {k: v for k, v in self.headers.items() if k.lower().startswith("x-aws-ec2-metadata-token")}
+            headers = {k: v for k, v in self.headers.items() if k.lower().startswith(TOKEN_HEADER.lower())}
             request = urllib.request.Request(upstream + path, method=method, headers=headers)
             try:
                 with urllib.request.urlopen(request, timeout=5) as r:
@@ -53,25 +40,21 @@ def main():
                 return e.code, e.read()
 
         def do_PUT(self):
-            self.reply(*self.forward("PUT", self.path))
+            self.answer(*self.forward("PUT", self.path))
 
         def do_GET(self):
             key = self.path[len(PREFIX):] if self.path.startswith(PREFIX) else None
             if key is None or not (key in answers or key == "tags/instance"):
-                return self.reply(*self.forward("GET", self.path))
+                return self.answer(*self.forward("GET", self.path))
             status, _ = self.forward("GET", PREFIX + "instance-type")
             if status == 401:
-                return self.reply(401)
+                return self.answer(401)
             if key == "tags/instance":
                 keys = sorted(k[len("tags/instance/"):] for k in answers if k.startswith("tags/instance/"))
-                return self.reply(200, "\n".join(keys).encode()) if keys else self.reply(404)
-            self.reply(200, answers[key].encode())
+                return self.answer(200, "\n".join(keys)) if keys else self.answer(404)
+            self.answer(200, answers[key])
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    tmp = pathlib.Path(args.port_file + ".tmp")
-    tmp.write_text(str(server.server_address[1]))
-    tmp.rename(args.port_file)
-    server.serve_forever()
+    serve(Handler, args.port_file)
 
 
 if __name__ == "__main__":

@@ -9,20 +9,17 @@ GET /files/<name> serves files from --files (the archbench distribution for the 
 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """
-import argparse
 import json
 import pathlib
 import shutil
 
-from stub_http import StubHandler, serve
+from stub_http import StubHandler, argument_parser, serve
 
 TOKEN = "stub-imds-token-5f2c"
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--port-file", required=True)
-    ap.add_argument("--log", required=True)
+    ap = argument_parser(__doc__)
     ap.add_argument("--instance-type", default="c7g.xlarge")
     ap.add_argument("--instance-type-file", help="when it exists, its content is the instance type")
     ap.add_argument("--region", default="us-east-1")

@@ -11,20 +11,18 @@ POST /2018-06-01/runtime/init/error                 stored as init.error.json
 
 Binds 127.0.0.1 on a free port, writes the port to --port-file, logs every request to --log.
 """
-import argparse
-import http.server
 import json
 import pathlib
 import threading
 import time
 
+from stub_http import StubHandler, argument_parser, serve
+
 PREFIX = "/2018-06-01/runtime/"
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--port-file", required=True)
-    ap.add_argument("--log", required=True)
+    ap = argument_parser(__doc__)
     ap.add_argument("--dir", required=True, help="where responses and errors are written")
     ap.add_argument("--events", required=True, help="a JSON file holding the list of events")
     ap.add_argument("--timeout-seconds", type=int, default=300)
@@ -35,22 +33,10 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     lock = threading.Lock()
     served = []
-    log = open(args.log, "a", buffering=1)
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
-
-        def answer(self, status, body=b"", headers=()):
-            self.send_response(status)
-            for k, v in headers:
-                self.send_header(k, v)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
+    class Handler(StubHandler):
         def do_GET(self):
-            log.write(f"GET {self.path}\n")
+            self.log(f"GET {self.path}")
             if self.path != PREFIX + "invocation/next":
                 return self.answer(404)
             with lock:
@@ -61,16 +47,15 @@ def main():
                 time.sleep(3600)  # no more events: the runtime waits, as on Lambda
                 return self.answer(500)
             deadline = int((time.time() + args.timeout_seconds) * 1000)
-            self.answer(200, json.dumps(events[n]).encode(), [
+            self.answer(200, json.dumps(events[n]), "application/json", [
                 ("Lambda-Runtime-Aws-Request-Id", f"req-{n + 1}"),
                 ("Lambda-Runtime-Deadline-Ms", str(deadline)),
                 ("Lambda-Runtime-Invoked-Function-Arn", f"arn:aws:lambda:us-east-1:123456789012:function:{args.function}"),
-                ("Lambda-Runtime-Trace-Id", f"Root=1-00000000-00000000000000000000000{n};Sampled=0"),
-                ("Content-Type", "application/json")])
+                ("Lambda-Runtime-Trace-Id", f"Root=1-00000000-00000000000000000000000{n};Sampled=0")])
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            log.write(f"POST {self.path} {len(body)} bytes\n")
+            self.log(f"POST {self.path} {len(body)} bytes")
             parts = self.path[len(PREFIX):].split("/") if self.path.startswith(PREFIX) else []
             if parts == ["init", "error"]:
                 name = "init.error.json"
@@ -83,10 +68,7 @@ def main():
             tmp.rename(out / name)
             self.answer(202, b'{"status":"OK"}')
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    pathlib.Path(args.port_file).write_text(str(server.server_address[1]))
-    server.serve_forever()
+    serve(Handler, args.port_file, args.log)
 
 
 if __name__ == "__main__":

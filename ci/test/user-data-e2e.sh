@@ -21,35 +21,20 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tmp=$(mktemp -d)
-imds_pid=
 # shellcheck source=ci/test/tap.sh
 source "$root/ci/test/tap.sh"
-cleanup() {
-  [[ -z $imds_pid ]] || kill "$imds_pid" 2>/dev/null || true
-  remove_tmp_unless_failed
-}
-trap cleanup EXIT
+# shellcheck source=ci/test/user-data-lib.sh
+source "$root/ci/test/user-data-lib.sh"
 has_file_like() { compgen -G "$1" >/dev/null; }
 
-# --- the archbench jar and the stub jar ------------------------------------------------------------
-if [[ -n ${ARCHBENCH_JAR:-} ]]; then
-  jar=$ARCHBENCH_JAR
-else
-  "$root/archbench" --version >/dev/null # builds harness/target/archbench.jar when missing or stale
-  jar=$root/harness/target/archbench.jar
-fi
-[[ -f $jar ]] || { echo "no archbench jar at $jar"; exit 1; }
-java_bin=$(command -v java)
-java_home=$(dirname "$(dirname "$(readlink -f "$java_bin")")")
-mkdir -p "$tmp/stub-classes" "$tmp/files"
+# --- the stub jar -----------------------------------------------------------------------------------
+mkdir -p "$tmp/stub-classes"
 "$java_home/bin/javac" -nowarn -XDignore.symbol.file -d "$tmp/stub-classes" "$root/ci/test/StubArchbench.java" 2>/dev/null
 # The stub carries the real jar's jnilib/pytorch.properties: the user data reads DJL's libtorch version there.
 mkdir -p "$tmp/stub-classes/jnilib"
 unzip -p "$jar" jnilib/pytorch.properties >"$tmp/stub-classes/jnilib/pytorch.properties"
 "$java_home/bin/jar" --create --file "$tmp/files/stub-archbench.jar" --main-class StubArchbench -C "$tmp/stub-classes" .
-# The real jar is served as is (it is large); the tarball form is tested with the stub jar.
-ln -s "$(readlink -f "$jar")" "$tmp/files/archbench.jar"
-dist_sha256=$(sha256sum "$jar" | cut -d' ' -f1)
+# The tarball form of the distribution is tested with the stub jar.
 mkdir -p "$tmp/dist/archbench-stub"
 cp "$tmp/files/stub-archbench.jar" "$tmp/dist/archbench-stub/archbench.jar"
 tar -czf "$tmp/files/archbench-stub.tar.gz" -C "$tmp/dist" archbench-stub
@@ -59,10 +44,8 @@ stub_tgz_sha256=$(sha256sum "$tmp/files/archbench-stub.tar.gz" | cut -d' ' -f1)
 python3 "$root/ci/test/imds_stub.py" --port-file "$tmp/imds.port" --log "$tmp/imds.log" \
   --instance-type c7g.xlarge --instance-type-file "$tmp/imds-instance-type" --region us-east-1 --lifecycle spot \
   --spot-notice-file "$tmp/spot-notice" --files "$tmp/files" &
-imds_pid=$!
-for _ in $(seq 100); do [[ -s $tmp/imds.port ]] && break; sleep 0.1; done
-port=$(cat "$tmp/imds.port")
-imds=http://127.0.0.1:$port
+pids+=($!)
+imds=http://127.0.0.1:$(wait_port_file "$tmp/imds.port")
 
 # run_user_data NAME OS-RELEASE [Param=Value...]: renders the user data from fleet.yaml with the
 # default test parameters overridden by the arguments, then runs it as cloud-init would (env -i).
@@ -140,20 +123,7 @@ check "runs with --device auto" has_match "$results/logs/user-data.log" 'running
 check "every metadata read carried the IMDSv2 token" bash -c "! grep -E '^GET /latest/meta-data/\\S+ - ' '$tmp/imds.log'"
 
 # --- 2. ci/ec2/launch around a played fleet (the aws stub's deploy uploads copies of a record) ------
-# run_launch NAME [launch options...]: runs ci/ec2/launch with the stubs; sets launch_rc. The fleet
-# plays $FLEET_RECORD (default: the record of the normal run).
-run_launch() {
-  local name=$1 dir=$tmp/$1
-  shift
-  mkdir -p "$dir/bucket"
-  touch "$dir/calls.log"
-  launch_rc=0
-  env "PATH=$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" "STUB_BUCKET_ROOT=$dir/bucket" \
-    "STUB_FLEET_RECORD=${FLEET_RECORD:-$record}" "ARCHBENCH_JAR=$jar" ARCHBENCH_LAUNCH_POLL_SECONDS=1 \
-    timeout 300 "$root/ci/ec2/launch" --bucket archbench-e2e --prefix runs/launch --profile smoke \
-    --instance-types "${TYPES:-c7i.xlarge,c7g.xlarge}" --out "$dir/out" --stack-name archbench-e2e "$@" \
-    >"$dir/console.log" 2>&1 || launch_rc=$?
-}
+# run_launch (user-data-lib.sh): the fleet plays $FLEET_RECORD, by default the record of the normal run.
 # csv_rows FILE TYPE BENCHMARK: the report's CSV rows of that host and benchmark, "status records cost".
 csv_rows() {
   python3 -c '
@@ -241,7 +211,7 @@ if [[ -f $record ]]; then
   # and the same model's results on it, as the instances' runs would.
   mixed=c7g.xlarge,c7i.xlarge,inf2.xlarge,g6.xlarge
   scenario=launch-dry-run
-  TYPES=$mixed run_launch launch-dry --dry-run --replicas 2
+  run_launch launch-dry --instance-types "$mixed" --dry-run --replicas 2
   d=$tmp/launch-dry
   check "exits 0" test "$launch_rc" -eq 0
   check "calls no AWS at all" test ! -s "$d/calls.log"
@@ -257,8 +227,8 @@ if [[ -f $record ]]; then
   check "estimates the whole fleet's cost" has_match "$d/console.log" '^Estimated cost: 8 instance\(s\), .* at most USD 1\.89 '
 
   scenario=launch-mixed
-  FLEET_RECORD=$root/reports/src/test/resources/records/v2/c7g-1.json TYPES=$mixed \
-    run_launch launch-mixed --replicas 2 --ami-parameter gpu=/aws/service/deeplearning/ami/x86_64/test-gpu/latest/ami-id
+  FLEET_RECORD=$root/reports/src/test/resources/records/v2/c7g-1.json \
+    run_launch launch-mixed --instance-types "$mixed" --replicas 2 --ami-parameter gpu=/aws/service/deeplearning/ami/x86_64/test-gpu/latest/ami-id
   d=$tmp/launch-mixed
   check "exits 0" test "$launch_rc" -eq 0
   check "deploys each family with its own AMI parameter" bash -c "grep -E ' X86InstanceTypes=c7i.xlarge ArmInstanceTypes=c7g.xlarge NeuronInstanceTypes=inf2.xlarge GpuInstanceTypes=g6.xlarge ' '$d/calls.log' |

@@ -19,32 +19,12 @@ set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 tmp=$(mktemp -d)
-pids=()
 # shellcheck source=ci/test/tap.sh
 source "$root/ci/test/tap.sh"
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  remove_tmp_unless_failed
-}
-trap cleanup EXIT
-# wait_port_file FILE: the port a stub wrote.
-wait_port_file() {
-  for _ in $(seq 100); do [[ -s $1 ]] && break; sleep 0.1; done
-  cat "$1"
-}
+# shellcheck source=ci/test/user-data-lib.sh
+source "$root/ci/test/user-data-lib.sh"
 
-if [[ -n ${ARCHBENCH_JAR:-} ]]; then
-  jar=$ARCHBENCH_JAR
-else
-  "$root/archbench" --version >/dev/null # builds harness/target/archbench.jar when missing or stale
-  jar=$root/harness/target/archbench.jar
-fi
-[[ -f $jar ]] || { echo "no archbench jar at $jar"; exit 1; }
-java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
-mkdir -p "$tmp/files" "$tmp/root-cpu" "$tmp/bucket"
-ln -s "$(readlink -f "$jar")" "$tmp/files/archbench.jar"
-dist_sha256=$(sha256sum "$jar" | cut -d' ' -f1)
+mkdir -p "$tmp/root-cpu" "$tmp/bucket"
 server_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 server_id=i-0a11000000000e2e1
 load_id=i-0b22000000000e2e2
@@ -141,19 +121,9 @@ print("  benchmarks:", ", ".join(sorted(names)))
 sys.exit(0 if ok else 1)' "$pair_record"
 
 # --- 2. ci/ec2/launch --load-generator against a played pair fleet -----------------------------------
-# run_launch NAME [launch options...]: ci/ec2/launch with the pair stub in front of the AWS CLI stub.
-run_launch() {
-  local dir=$tmp/$1
-  shift
-  mkdir -p "$dir/bucket"
-  touch "$dir/calls.log"
-  launch_rc=0
-  env "PATH=$root/ci/test/stubs-pairs:$root/ci/test/stubs:$PATH" "STUB_LOG=$dir/calls.log" \
-    "STUB_BUCKET_ROOT=$dir/bucket" "STUB_PAIR_RECORD=$pair_record" "ARCHBENCH_JAR=$jar" ARCHBENCH_LAUNCH_POLL_SECONDS=1 \
-    timeout 300 "$root/ci/ec2/launch" --bucket archbench-e2e --prefix runs/launch --profile smoke \
-    --instance-types "${TYPES:-c7i.xlarge,c7g.xlarge}" --out "$dir/out" --stack-name archbench-e2e "$@" \
-    >"$dir/console.log" 2>&1 || launch_rc=$?
-}
+# run_launch (user-data-lib.sh) with the pair stub in front of the AWS CLI stub, playing the pair's record.
+launch_stubs=$root/ci/test/stubs-pairs:$root/ci/test/stubs
+record=$pair_record
 if [[ -f $pair_record ]]; then
   scenario=launch-pairs
   run_launch launch --load-generator c7i.4xlarge --replicas 2
@@ -192,7 +162,7 @@ sys.exit(0 if hosts == ["c7g.xlarge", "c7i.xlarge"] else 1)' "$d/out/report/repo
   run_launch retry --load-generator c7i.4xlarge --retry-interrupted on-demand
   check "refuses --retry-interrupted for pairs, in one line" has_match "$tmp/retry/console.log" \
     '^launch: --retry-interrupted does not apply to pairs'
-  TYPES=c7g.xlarge,g6.xlarge run_launch gpu --load-generator c7i.4xlarge
+  run_launch gpu --instance-types c7g.xlarge,g6.xlarge --load-generator c7i.4xlarge
   check "refuses a GPU server type" has_match "$tmp/gpu/console.log" '^launch: g6.xlarge: --load-generator pairs CPU instance types only'
   run_launch workloads --load-generator c7i.4xlarge --workloads inference
   check "refuses --workloads" has_match "$tmp/workloads/console.log" '^launch: --load-generator runs the web load scenarios only'
@@ -204,7 +174,7 @@ fi
 
 # --- 3. --dry-run: pairs, placement group, cost; no AWS call ------------------------------------------
 scenario=launch-pairs-dry-run
-TYPES=c7g.xlarge,c7i.xlarge run_launch dry --dry-run --load-generator c7i.4xlarge
+run_launch dry --instance-types c7g.xlarge,c7i.xlarge --dry-run --load-generator c7i.4xlarge
 d=$tmp/dry
 check "exits 0" test "$launch_rc" -eq 0
 check "calls no AWS at all" test ! -s "$d/calls.log"
