@@ -7,9 +7,9 @@ import dev.archbench.record.CpuSplit;
 import dev.archbench.record.ForkRun;
 import dev.archbench.record.Knee;
 import dev.archbench.record.Latency;
+import dev.archbench.record.Lists;
 import dev.archbench.record.Precision;
 import dev.archbench.record.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,7 +82,7 @@ public final class ForkMerge {
     if (soFar == null || Status.FAILED.equals(next.status())) {
       return next; // a failed fork fails the benchmark, with its reason
     }
-    List<List<Double>> raw = concat(soFar.rawData(), next.rawData());
+    List<List<Double>> raw = Lists.concat(soFar.rawData(), next.rawData());
     Map<String, String> attributes = new TreeMap<>(next.attributes() == null ? Map.of() : next.attributes());
     if (soFar.attributes() != null) {
       attributes.putAll(soFar.attributes()); // the first fork's value wins
@@ -102,23 +102,12 @@ public final class ForkMerge {
         .reason(null)
         .precision(Precision.ofForks(soFar.precision(), next.precision()))
         .forkRuns(soFar.forkRuns() == null && next.forkRuns() == null ? null
-            : concat(soFar.forkRuns(), next.forkRuns()))
+            : Lists.concat(soFar.forkRuns(), next.forkRuns()))
         .build();
   }
 
   /** Both merged, or whichever is there (null when neither is). */
   private static <T> T either(T a, T b, BinaryOperator<T> merge) {
     return a == null || b == null ? (a != null ? a : b) : merge.apply(a, b);
-  }
-
-  private static <T> List<T> concat(List<T> a, List<T> b) {
-    List<T> out = new ArrayList<>();
-    if (a != null) {
-      out.addAll(a);
-    }
-    if (b != null) {
-      out.addAll(b);
-    }
-    return out;
   }
 }

@@ -65,7 +65,6 @@ public final class ForkScheduler {
   }
 
   private final ProfileSettings settings;
-  private final StoppingRule rule;
   private final ForkOrder order;
   private final Random random;
   private final BudgetClock budget;
@@ -93,7 +92,6 @@ public final class ForkScheduler {
   public ForkScheduler(List<PlanItem> plan, ProfileSettings settings, ForkOrder order, long seed, LongSupplier nanoTime,
       String hostKey, Map<String, BenchmarkResult> resumed, boolean adaptIterations, Variants variants) {
     this.settings = settings;
-    this.rule = settings.stoppingRule();
     this.order = order;
     this.random = new Random(SplitMix64.mix(seed));
     this.budget = BudgetClock.startingNow(settings, nanoTime);
@@ -205,7 +203,7 @@ public final class ForkScheduler {
     }
     boolean steady = s.result.isOk();
     s.halfWidth = steady ? ScoreInterval.of(s.result, hostKey).relativeHalfWidth() : Double.NaN;
-    s.stop = rule.afterFork(s.forks, s.halfWidth);
+    s.stop = budget.rule().afterFork(s.forks, s.halfWidth);
     if (s.stop == null && adaptIterations) {
       s.plan = ForkReplan.next(settings, s);
     }
