@@ -12,7 +12,6 @@ import dev.archbench.stats.ScoreInterval;
 import dev.archbench.stats.StoppingRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,20 +161,9 @@ public final class ForkScheduler {
     if (rounds != null) {
       return rounds.newRound(order, random);
     }
-    List<ForkState> active = new ArrayList<>();
-    for (ForkState s : states.values()) {
-      if (s.active()) {
-        active.add(s);
-      }
-    }
-    if (active.isEmpty()) {
-      return false;
-    }
-    if (order == ForkOrder.INTERLEAVED) {
-      Collections.shuffle(active, random);
-    }
-    round.addAll(order == ForkOrder.SEQUENTIAL ? active.subList(0, 1) : active);
-    return true;
+    List<ForkState> next = order.nextRound(states.values(), ForkState::active, random);
+    round.addAll(next);
+    return !next.isEmpty();
   }
 
   /**

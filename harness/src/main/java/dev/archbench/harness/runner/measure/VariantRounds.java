@@ -97,26 +97,15 @@ final class VariantRounds {
    * order drawn from the same seeded stream. False when every benchmark stopped.
    */
   boolean newRound(ForkOrder order, Random random) {
-    List<VariantGroup> active = new ArrayList<>();
-    for (VariantGroup g : groups.values()) {
-      if (g.active()) {
-        active.add(g);
-      }
-    }
-    if (active.isEmpty()) {
-      return false;
-    }
-    if (order == ForkOrder.INTERLEAVED) {
-      Collections.shuffle(active, random);
-    }
-    for (VariantGroup g : order == ForkOrder.SEQUENTIAL ? active.subList(0, 1) : active) {
+    List<VariantGroup> next = order.nextRound(groups.values(), VariantGroup::active, random);
+    for (VariantGroup g : next) {
       List<ForkState> sides = new ArrayList<>(g.sides);
       Collections.shuffle(sides, random);
       g.handed = 0;
       g.current = new ArrayList<>();
       round.addAll(sides);
     }
-    return true;
+    return !next.isEmpty();
   }
 
   /** A side's fork failed: no more pairs can be made, so the benchmark stops for every variant. */
