@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.DataFormatException;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * A latency distribution, kept per fork as HdrHistogram histograms so that any level (fork, record,
@@ -41,8 +43,12 @@ public final class Latency {
   private final String histogramUnit;
   private final List<String> histograms;
   private final Map<Percentile, Double> percentilesMs;
-  /** Every fork's histogram added together, decoded on first use when read from a file; never handed out. */
-  private volatile Histogram merged;
+  /**
+   * Every fork's histogram added together, decoded on first use when read from a file; never handed
+   * out. Packed: a result keeps it for the whole run, and a plain histogram of this range holds about
+   * 260 KiB of counts, mostly zeros.
+   */
+  private volatile PackedHistogram merged;
 
   @JsonCreator
   public Latency(@JsonProperty("histogramUnit") String histogramUnit,
@@ -52,7 +58,7 @@ public final class Latency {
   }
 
   private Latency(String histogramUnit, List<String> histograms, Map<Percentile, Double> percentilesMs,
-      Histogram merged) {
+      PackedHistogram merged) {
     this.histogramUnit = histogramUnit;
     this.histograms = histograms == null ? List.of() : List.copyOf(histograms);
     this.percentilesMs = percentilesMs == null ? Map.of() : new TreeMap<>(percentilesMs);
@@ -87,7 +93,7 @@ public final class Latency {
       encoded.add(encode(h));
       all.add(h);
     }
-    return new Latency(NANOSECONDS, encoded, summaryOf(all), all);
+    return new Latency(NANOSECONDS, encoded, summaryOf(all), packed(all));
   }
 
   /**
@@ -98,24 +104,33 @@ public final class Latency {
   public Latency merge(Latency next) {
     List<String> forks = new ArrayList<>(histograms);
     forks.addAll(next.histograms);
-    Histogram all = mergedOnce().copy();
+    PackedHistogram all = mergedOnce().copy();
     all.add(next.mergedOnce());
     return new Latency(NANOSECONDS, forks, summaryOf(all), all);
   }
 
   /** The histograms of every fork decoded and added together (a copy, the caller's to change). */
   public Histogram merged() {
-    return mergedOnce().copy();
+    Histogram all = newHistogram();
+    all.add(mergedOnce());
+    return all;
   }
 
-  private Histogram mergedOnce() {
-    Histogram all = merged;
+  private PackedHistogram mergedOnce() {
+    PackedHistogram all = merged;
     if (all == null) {
-      all = newHistogram();
-      decodedForks().forEach(all::add);
+      Histogram sum = newHistogram();
+      decodedForks().forEach(sum::add);
+      all = packed(sum);
       merged = all; // two threads racing here decode equal histograms: harmless
     }
     return all;
+  }
+
+  private static PackedHistogram packed(Histogram h) {
+    PackedHistogram p = new PackedHistogram(h); // the same range and precision, no counts yet
+    p.add(h);
+    return p;
   }
 
   public List<Histogram> decodedForks() {
@@ -123,7 +138,7 @@ public final class Latency {
   }
 
   /** Percentiles in ms of a histogram in ns; {@code p100} is the maximum. */
-  public static Map<Percentile, Double> summaryOf(Histogram h) {
+  public static Map<Percentile, Double> summaryOf(AbstractHistogram h) {
     Map<Percentile, Double> out = new TreeMap<>();
     if (h.getTotalCount() == 0) {
       return out;
@@ -135,7 +150,7 @@ public final class Latency {
   }
 
   /** One percentile in ms of a histogram in ns. */
-  public static double millis(Histogram h, Percentile p) {
+  public static double millis(AbstractHistogram h, Percentile p) {
     long v = p.value() >= 100 ? h.getMaxValue() : h.getValueAtPercentile(p.value());
     return v / 1e6;
   }

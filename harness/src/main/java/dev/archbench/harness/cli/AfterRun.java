@@ -10,7 +10,8 @@ import java.io.PrintWriter;
  * The end of {@code archbench run}: writes the run's own report (HTML and Markdown) beside its
  * record, so one command goes from a fresh clone to a report, prints the record's path and the
  * failures, and turns the outcome into an exit code. A report that cannot be written is a warning;
- * the record is what matters and is already safe on disk.
+ * the record is what matters and is already safe on disk. The report is made from the record the run
+ * holds, unless saving it failed: then from the file, so it shows no result the file lacks.
  */
 final class AfterRun {
   private AfterRun() {}
@@ -36,7 +37,9 @@ final class AfterRun {
 
   private static String writeReport(RunOutcome outcome) {
     try {
-      return "report: " + Reports.writeRunReport(outcome.recordFile(), outcome.record());
+      boolean unsaved = outcome.interruption().filter(r -> r == Interruption.Reason.CANNOT_WRITE).isPresent();
+      return "report: " + (unsaved ? Reports.writeRunReport(outcome.recordFile())
+          : Reports.writeRunReport(outcome.recordFile(), outcome.record()));
     } catch (RecordException | IllegalStateException e) {
       return "warning: no report written: " + e.getMessage();
     }

@@ -57,6 +57,8 @@ public record RunRequest(
    * @param label stored in the record, or {@code null}
    * @param outDir the directory of the record, JMH's JSON and the log
    * @param commandLine the arguments as typed, stored in the record (what {@code --resume} replays)
+   * @param progress how progress is shown (a live line, plain lines, or none: {@code --progress}, {@code --quiet})
+   * @param verbose {@code --verbose}: JMH's own output shown as well (always in the log)
    * @param onInterrupt command to run after an interrupted run's record is on disk, or {@code null}
    * @param spotPollInterval how often the spot watcher asks for an interruption notice
    */

@@ -39,10 +39,6 @@ public final class ForkScheduler {
    * run of variants the variant it belongs to ({@code null} otherwise).
    */
   public record Next(int index, PlanItem item, int fork, ForkPlan plan, String variant) {
-    Next(int index, PlanItem item, int fork, ForkPlan plan) {
-      this(index, item, fork, plan, null);
-    }
-
     /** The key of the result this fork adds to. */
     String resultKey() {
       return variant == null ? item.key() : VariantRun.resultKey(item.key(), variant);

@@ -1,6 +1,5 @@
 package dev.archbench.reports.format.html;
 
-
 /**
  * The HTML report's one style sheet, inline (the Content Security Policy allows inline styles and
  * nothing else): responsive (tables scroll, charts scale) and printable.
