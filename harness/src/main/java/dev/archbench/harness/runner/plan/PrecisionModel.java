@@ -113,14 +113,17 @@ public final class PrecisionModel {
   }
 
   /** A benchmark's variability learned from earlier records (its fork seconds unused: see {@link #times}). */
-  private final Map<String, Variability> history;
+  private final Map<String, Spread> history;
   /** Per benchmark, what its forks took in earlier records. */
   private final Map<String, List<ForkTime>> times;
+
+  /** A benchmark's own variation in earlier records (its fork time is learned apart: {@link ForkTime}). */
+  private record Spread(double iterationCv, double forkCv, String source) {}
 
   /** The forks of one benchmark in one earlier record: how many, the seconds they took, their profile. */
   private record ForkTime(int forks, double seconds, ProfileSettings profile) {}
 
-  private PrecisionModel(Map<String, Variability> history, Map<String, List<ForkTime>> times) {
+  private PrecisionModel(Map<String, Spread> history, Map<String, List<ForkTime>> times) {
     this.history = history;
     this.times = times;
   }
@@ -143,15 +146,15 @@ public final class PrecisionModel {
         }
       }
     }
-    Map<String, Variability> h = new HashMap<>();
+    Map<String, Spread> h = new HashMap<>();
     byKey.forEach((key, results) -> {
       List<List<Double>> forks = new ArrayList<>();
       results.forEach(b -> forks.addAll(b.rawData()));
       IterationPlanner.Components c = IterationPlanner.components(forks);
       if (!Double.isNaN(c.iterationVariance()) && c.grandMean() != 0) {
         double mean = Math.abs(c.grandMean());
-        h.put(key, new Variability(Math.sqrt(c.iterationVariance()) / mean, Math.sqrt(c.forkVariance()) / mean,
-            Double.NaN, "history (" + forks.size() + " forks)"));
+        h.put(key, new Spread(Math.sqrt(c.iterationVariance()) / mean, Math.sqrt(c.forkVariance()) / mean,
+            "history (" + forks.size() + " forks)"));
       }
     });
     return new PrecisionModel(h, times);
@@ -185,7 +188,7 @@ public final class PrecisionModel {
     boolean knee = item.kind().searchesKnee();
     Measured m = knee ? KNEE_SEARCH : MEASURED.get(item.workload());
     Variability d = m != null ? m.at(s) : GENERIC;
-    Variability v = history.get(item.key());
+    Spread v = history.get(item.key());
     double learned = learnedForkSeconds(item.key(), knee);
     // A fork costs the profile's iterations plus what forks took beyond them: learned, else measured defaults.
     double forkSeconds = iterationSeconds(s, knee) + (Double.isNaN(learned) ? d.forkSeconds() : learned);
