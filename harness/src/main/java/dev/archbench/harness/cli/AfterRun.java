@@ -11,7 +11,7 @@ import java.io.PrintWriter;
  * record, so one command goes from a fresh clone to a report, prints the record's path and the
  * failures, and turns the outcome into an exit code. A report that cannot be written is a warning;
  * the record is what matters and is already safe on disk. The report is made from the record the run
- * holds, unless saving it failed: then from the file, so it shows no result the file lacks.
+ * holds, unless its last write failed: then from the file, so it shows no result the file lacks.
  */
 final class AfterRun {
   private AfterRun() {}
@@ -37,9 +37,8 @@ final class AfterRun {
 
   private static String writeReport(RunOutcome outcome) {
     try {
-      boolean unsaved = outcome.interruption().filter(r -> r == Interruption.Reason.CANNOT_WRITE).isPresent();
-      return "report: " + (unsaved ? Reports.writeRunReport(outcome.recordFile())
-          : Reports.writeRunReport(outcome.recordFile(), outcome.record()));
+      return "report: " + (outcome.saved() ? Reports.writeRunReport(outcome.recordFile(), outcome.record())
+          : Reports.writeRunReport(outcome.recordFile()));
     } catch (RecordException | IllegalStateException e) {
       return "warning: no report written: " + e.getMessage();
     }

@@ -57,6 +57,7 @@ final class ForkLoop {
         record.loadHost() != null ? record.loadHost().host() : record.host(), s.env().env(),
         s.req().output().spotPollInterval(), interruption);
     RunLogs logs = new RunLogs(s.req(), s.env());
+    boolean whole = false;
     try (RunLog log = logs.open(files.log());
         Progress progress = logs.progress(s.plan(), record.hostKey(), s.scheduler()::remainingSeconds)) {
       JmhJsonFile jmhJson = JmhJsonFile.open(files.jmhJson());
@@ -79,7 +80,7 @@ final class ForkLoop {
       interruption.settle();
       record = RecordSaves.finished(record, s.warnings(), interruption, Clock.now());
       final RunRecord finished = record;
-      boolean whole = RecordSaves.saved(() -> RecordFiles.replace(files.record(), finished), interruption);
+      whole = RecordSaves.saved(() -> RecordFiles.replace(files.record(), finished), interruption);
       if (log.firstFailure() != null) {
         progress.note("archbench: the log " + files.log() + " is incomplete: " + log.firstFailure());
       }
@@ -95,7 +96,7 @@ final class ForkLoop {
         signals.close();
       }
     }
-    return new RunOutcome(files.record(), files.log(), record,
+    return new RunOutcome(files.record(), files.log(), record, whole,
         interruption.requested() ? Optional.of(interruption.reason()) : Optional.empty());
   }
 

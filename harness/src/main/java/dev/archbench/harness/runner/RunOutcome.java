@@ -12,9 +12,13 @@ import java.util.Optional;
  *
  * @param recordFile the record, final on disk (completed or interrupted)
  * @param log the run's log
+ * @param record the record as the run ended
+ * @param saved whether {@code recordFile} holds {@code record}: false when its last write failed, and
+ *     the file keeps an earlier version
  * @param interruption why the run stopped early, or empty when it completed
  */
-public record RunOutcome(Path recordFile, Path log, RunRecord record, Optional<Interruption.Reason> interruption) {
+public record RunOutcome(Path recordFile, Path log, RunRecord record, boolean saved,
+    Optional<Interruption.Reason> interruption) {
 
   /** Benchmarks that failed. */
   public long failed() {
